@@ -1,0 +1,2 @@
+mod markdown;
+fn main() {}
