@@ -1,0 +1,116 @@
+//! Command-line interface (clap), in Swedish.
+//!
+//! Clap's own texts are English; the help template, headings and the help
+//! and version flags are replaced here, and parse errors are reworded by
+//! [`usage_error`].
+
+use std::path::PathBuf;
+
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{ArgAction, Args, Parser, Subcommand};
+
+const HELP_TEMPLATE: &str = "\
+{before-help}{name} {version} – {about}
+
+Användning: {usage}
+
+{all-args}{after-help}";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "granska",
+    version,
+    about = "gör granskningsrapporter (PDF) av inspektörernas iakttagelser i TOML",
+    help_template = HELP_TEMPLATE,
+    subcommand_help_heading = "Kommandon",
+    subcommand_value_name = "KOMMANDO",
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
+    after_help = "Kör `granska <KOMMANDO> --hjälp` för mer om ett kommando.",
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// Visa hjälp
+    #[arg(short = 'h', long = "hjälp", visible_alias = "help", action = ArgAction::Help, global = true, help_heading = "Flaggor")]
+    help: Option<bool>,
+
+    /// Visa versionen
+    #[arg(short = 'V', long = "version", action = ArgAction::Version, help_heading = "Flaggor")]
+    version: Option<bool>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Bygg PDF-rapporter av alla granskningar (eller av en mapp eller fil)
+    #[command(help_template = HELP_TEMPLATE)]
+    Build(BuildArgs),
+    /// Kontrollera iakttagelserna utan att skriva något
+    #[command(help_template = HELP_TEMPLATE)]
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Flaggor")]
+pub struct Target {
+    /// Projektmapp, granskningsmapp eller distriktsfil (standard: aktuell mapp)
+    #[arg(value_name = "SÖKVÄG", default_value = ".")]
+    pub path: PathBuf,
+
+    /// Behandla varningar (t.ex. kvarvarande TODO) som fel
+    #[arg(long = "strikt", visible_alias = "strict")]
+    pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Flaggor")]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub target: Target,
+
+    /// Spara även den genererade Typst-koden (.typ) bredvid varje PDF
+    #[arg(long = "emit-typst")]
+    pub emit_typst: bool,
+
+    /// Antal distrikt som byggs samtidigt (standard: antal processorkärnor)
+    #[arg(short = 'j', long = "jobb", visible_alias = "jobs", value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Flaggor")]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub target: Target,
+}
+
+/// Rewords a clap error in Swedish. Help and version requests are not
+/// errors: they are printed as they are.
+pub fn usage_error(err: &clap::Error) -> String {
+    let context = |kind: ContextKind| match err.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        _ => String::new(),
+    };
+    let suggestion = match context(ContextKind::SuggestedSubcommand) {
+        s if s.is_empty() => String::new(),
+        s => format!("\n  = tips: menade du `{s}`?"),
+    };
+    let message = match err.kind() {
+        ErrorKind::InvalidSubcommand => format!("okänt kommando `{}`{suggestion}", context(ContextKind::InvalidSubcommand)),
+        ErrorKind::UnknownArgument => format!("okänd flagga `{}`", context(ContextKind::InvalidArg)),
+        ErrorKind::MissingRequiredArgument => format!("argument saknas: {}", context(ContextKind::InvalidArg)),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => "ange ett kommando".to_owned(),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            format!("ogiltigt värde `{}` för {}", context(ContextKind::InvalidValue), context(ContextKind::InvalidArg))
+        }
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
+            format!("för många argument: `{}`", context(ContextKind::InvalidValue))
+        }
+        ErrorKind::ArgumentConflict => format!("flaggorna kan inte kombineras: {}", context(ContextKind::InvalidArg)),
+        _ => "ogiltiga argument".to_owned(),
+    };
+    format!("granska: fel: {message}\n  = tips: kör `granska --hjälp` för en lista över kommandon och flaggor\n")
+}

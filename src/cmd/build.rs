@@ -1,0 +1,43 @@
+//! `granska build`: write one PDF per district.
+
+use super::{count, open, print_diagnostics, print_problem_summary, Exit};
+use crate::cli::BuildArgs;
+use crate::pipeline::{Options, Outcome};
+
+pub fn run(args: &BuildArgs) -> Exit {
+    let (pipeline, selection) = match open(&args.target.path) {
+        Ok(opened) => opened,
+        Err(d) => {
+            print_diagnostics([&d]);
+            return Exit::Failed;
+        }
+    };
+    let options = Options { write: true, strict: args.target.strict, emit_typst: args.emit_typst };
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build();
+    let report = match pool {
+        Ok(pool) => pool.install(|| pipeline.run(&selection, &options)),
+        Err(_) => pipeline.run(&selection, &options),
+    };
+    print_diagnostics(&report.general);
+    let mut written = 0;
+    for result in &report.districts {
+        print_diagnostics(&result.diagnostics);
+        match &result.outcome {
+            Outcome::Written { pdf, pages } => {
+                written += 1;
+                println!("skrev {} ({})", pdf.display(), count(*pages, "sida", "sidor"));
+            }
+            Outcome::Failed => eprintln!("byggdes inte: {} (se felen ovan)", result.file.display()),
+            Outcome::Checked { .. } => {}
+        }
+    }
+    print_problem_summary(&report);
+    let failed = report.districts.iter().filter(|d| matches!(d.outcome, Outcome::Failed)).count();
+    if failed > 0 || report.failed() {
+        eprintln!("{} klara, {} med fel", count(written, "rapport", "rapporter"), count(failed, "distrikt", "distrikt"));
+        Exit::Failed
+    } else {
+        println!("{} klara", count(written, "rapport", "rapporter"));
+        Exit::Ok
+    }
+}

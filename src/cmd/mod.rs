@@ -1,0 +1,51 @@
+//! One module per subcommand: glue between the command line and the
+//! pipeline, and the lines printed for the user.
+
+pub mod build;
+pub mod check;
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::diag::{self, Diagnostic};
+use crate::pipeline::{Pipeline, RunReport, Selection};
+use crate::project::Project;
+
+/// How a command ended, as an exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// Everything worked.
+    Ok = 0,
+    /// Problems in the findings, templates or output.
+    Failed = 1,
+    /// The command line was wrong.
+    Usage = 2,
+}
+
+/// Opens the project containing `path` and works out the selection.
+fn open(path: &Path) -> Result<(Pipeline, Selection), Diagnostic> {
+    let project = Project::discover(path)?;
+    let selection = Selection::from_path(&project, path);
+    Ok((Pipeline::new(project)?, selection))
+}
+
+/// Prints diagnostics to stderr.
+fn print_diagnostics<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>) {
+    let mut err = std::io::stderr().lock();
+    for d in diagnostics {
+        let _ = write!(err, "{d}");
+    }
+}
+
+/// Prints a one-line summary of the problems, if any.
+fn print_problem_summary(report: &RunReport) {
+    let (errors, warnings) = report.diagnostics().fold((0, 0), |(e, w), d| if d.is_error() { (e + 1, w) } else { (e, w + 1) });
+    if errors + warnings > 0 {
+        eprintln!("{}", diag::summary(errors, warnings));
+    }
+}
+
+/// "1 rapport" / "2 rapporter" and the like.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

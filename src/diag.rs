@@ -1,0 +1,236 @@
+//! One diagnostic type for every stage (TOML syntax, data model, lint rules,
+//! templates, Typst), printed the same way:
+//!
+//! ```text
+//! findings/2011-ekonomiskt-bistand/bromma.toml:12:1: fel: okänd nyckel `bedomnig`
+//!    |
+//! 12 | bedomnig = "Bra"
+//!    | ^^^^^^^^
+//!    = tips: menade du `bedomning`?
+//! ```
+//!
+//! Messages and hints are Swedish; line and column are 1-based, columns
+//! count characters.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    fn word(self) -> &'static str {
+        match self {
+            Severity::Error => "fel",
+            Severity::Warning => "varning",
+        }
+    }
+}
+
+/// A file's text, kept so that diagnostics can quote it.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// Path as shown to the user (relative to the project root when possible).
+    pub path: PathBuf,
+    pub text: String,
+}
+
+impl SourceFile {
+    pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Arc<SourceFile> {
+        Arc::new(SourceFile { path: path.into(), text: text.into() })
+    }
+}
+
+/// Where in a file a diagnostic points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+    /// The whole source line, for quoting.
+    pub line_text: String,
+    /// How many characters of the line to underline.
+    pub width: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub path: PathBuf,
+    pub location: Option<Location>,
+    pub message: String,
+    pub hints: Vec<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic about a whole file (no position).
+    pub fn file(severity: Severity, path: impl AsRef<Path>, message: impl Into<String>) -> Self {
+        Diagnostic { severity, path: path.as_ref().to_owned(), location: None, message: message.into(), hints: Vec::new() }
+    }
+
+    /// A diagnostic pointing at `span` (byte offsets) in `source`.
+    pub fn at(severity: Severity, source: &SourceFile, span: Range<usize>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity,
+            path: source.path.clone(),
+            location: Some(locate(&source.text, span)),
+            message: message.into(),
+            hints: Vec::new(),
+        }
+    }
+
+    pub fn error(source: &SourceFile, span: Range<usize>, message: impl Into<String>) -> Self {
+        Self::at(Severity::Error, source, span, message)
+    }
+
+    pub fn warning(source: &SourceFile, span: Range<usize>, message: impl Into<String>) -> Self {
+        Self::at(Severity::Warning, source, span, message)
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hints.push(hint.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Computes line, column and underline width of a byte span.
+pub fn locate(text: &str, span: Range<usize>) -> Location {
+    let start = floor_char_boundary(text, span.start.min(text.len()));
+    let end = floor_char_boundary(text, span.end.clamp(start, text.len()));
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let line_text = text[line_start..line_end].trim_end_matches('\r').to_owned();
+    let line = text[..start].matches('\n').count() + 1;
+    let column = text[line_start..start].chars().count() + 1;
+    let width = text[start..end.min(line_end)].chars().count().max(1);
+    Location { line, column, line_text, width }
+}
+
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = self.path.display();
+        let word = self.severity.word();
+        let Some(loc) = &self.location else {
+            writeln!(f, "{path}: {word}: {}", self.message)?;
+            for hint in &self.hints {
+                writeln!(f, "  = tips: {hint}")?;
+            }
+            return Ok(());
+        };
+        writeln!(f, "{path}:{}:{}: {word}: {}", loc.line, loc.column, self.message)?;
+        let number = loc.line.to_string();
+        let pad = " ".repeat(number.len());
+        // Tabs would shift the caret; show them as one space each.
+        let shown = loc.line_text.replace('\t', " ");
+        writeln!(f, "{pad} |")?;
+        writeln!(f, "{number} | {shown}")?;
+        let caret_pad = " ".repeat(loc.column - 1);
+        writeln!(f, "{pad} | {caret_pad}{}", "^".repeat(loc.width))?;
+        for hint in &self.hints {
+            writeln!(f, "{pad} = tips: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The candidate closest to a misspelt `wrong`, if any is close enough to
+/// suggest ("menade du …?"). Case and Swedish diacritics are ignored, so
+/// `bedömning` suggests `bedomning` and `rod` suggests `röd`.
+pub fn closest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let fold = |s: &str| s.to_lowercase().replace(['å', 'ä'], "a").replace('ö', "o");
+    let wrong = fold(wrong);
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&wrong, &fold(c)), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// Diagnostics collected across files, errors and warnings together.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    pub fn extend(&mut self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
+        self.diagnostics.extend(diagnostics);
+    }
+
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+}
+
+/// Swedish summary line, e.g. "2 fel och 1 varning".
+pub fn summary(errors: usize, warnings: usize) -> String {
+    let e = format!("{errors} fel");
+    let w = format!("{warnings} {}", if warnings == 1 { "varning" } else { "varningar" });
+    match (errors, warnings) {
+        (_, 0) => e,
+        (0, _) => w,
+        _ => format!("{e} och {w}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locate_counts_lines_and_characters_from_one() {
+        let text = "a = 1\nbedömnig = \"x\"\n";
+        let start = text.find("bedömnig").unwrap();
+        let loc = locate(text, start..start + "bedömnig".len());
+        assert_eq!((loc.line, loc.column, loc.width), (2, 1, 8));
+        let eq = text.find('=').unwrap();
+        assert_eq!(locate(text, eq..eq + 1).column, 3);
+        let x = text.rfind('x').unwrap();
+        assert_eq!(locate(text, x..x + 1).column, 13);
+    }
+
+    #[test]
+    fn spans_past_the_end_or_inside_a_character_do_not_panic() {
+        let text = "å";
+        let loc = locate(text, 1..100);
+        assert_eq!((loc.line, loc.column), (1, 1));
+        assert_eq!(locate("", 5..9).line, 1);
+    }
+
+    #[test]
+    fn rendering_shows_file_line_column_source_caret_and_hint() {
+        let source = SourceFile::new("findings/g/bromma.toml", "titel = \"x\"\nbedomnig = \"Bra\"\n");
+        let d = Diagnostic::error(&source, 12..20, "okänd nyckel `bedomnig`").with_hint("menade du `bedomning`?");
+        assert_eq!(
+            d.to_string(),
+            "findings/g/bromma.toml:2:1: fel: okänd nyckel `bedomnig`\n  |\n2 | bedomnig = \"Bra\"\n  | ^^^^^^^^\n  = tips: menade du `bedomning`?\n"
+        );
+    }
+
+    #[test]
+    fn summary_is_swedish() {
+        assert_eq!(summary(2, 0), "2 fel");
+        assert_eq!(summary(0, 1), "1 varning");
+        assert_eq!(summary(1, 3), "1 fel och 3 varningar");
+    }
+}

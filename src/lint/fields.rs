@@ -1,0 +1,141 @@
+//! Every piece of text in a findings file, with its location, so that rules
+//! about text (personal data, placeholders, empty texts, footnotes,
+//! printable characters) see all of it and cannot forget a field.
+
+use std::ops::Range;
+
+use crate::model::raw::{RawDistrict, RawReview, Text, Value};
+use crate::model::QualityArea;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A one-line text: name, title, label.
+    Plain,
+    /// Markdown.
+    Markdown,
+    /// A table cell or column name (may be empty).
+    Cell,
+}
+
+/// One text and where it is.
+#[derive(Debug, Clone)]
+pub struct Field<'a> {
+    /// Dotted key path, e.g. `kvalitetsomraden.tillganglighet.bedomning`.
+    pub key: String,
+    pub text: &'a str,
+    /// Byte span of the value in the file (for cells: the whole row).
+    pub span: Range<usize>,
+    pub kind: Kind,
+    /// Whether the key must be present (an empty value cannot be removed).
+    pub required: bool,
+}
+
+struct Collector<'a> {
+    fields: Vec<Field<'a>>,
+}
+
+impl<'a> Collector<'a> {
+    fn text(&mut self, key: impl Into<String>, value: &'a Text, kind: Kind, required: bool) {
+        self.fields.push(Field { key: key.into(), text: value.get_ref(), span: value.span(), kind, required });
+    }
+
+    fn optional(&mut self, key: impl Into<String>, value: &'a Option<Text>, kind: Kind) {
+        if let Some(value) = value {
+            self.text(key, value, kind, false);
+        }
+    }
+
+    fn cell(&mut self, key: String, text: &'a str, span: Range<usize>) {
+        self.fields.push(Field { key, text, span, kind: Kind::Cell, required: false });
+    }
+}
+
+pub fn review(raw: &RawReview) -> Vec<Field<'_>> {
+    let mut c = Collector { fields: Vec::new() };
+    c.text("titel", &raw.titel, Kind::Plain, true);
+    c.text("verksamhet", &raw.verksamhet, Kind::Plain, true);
+    c.text("diarienummer", &raw.diarienummer, Kind::Plain, true);
+    c.text("period", &raw.period, Kind::Plain, true);
+    c.text("utgivare", &raw.utgivare, Kind::Plain, true);
+    c.text("mottagare", &raw.mottagare, Kind::Plain, true);
+    for (i, name) in raw.inspektorer.iter().enumerate() {
+        c.text(format!("inspektorer[{}]", i + 1), name, Kind::Plain, false);
+    }
+    c.optional("kontaktperson", &raw.kontaktperson, Kind::Plain);
+    c.text("metod", &raw.metod, Kind::Markdown, true);
+    for (i, part) in raw.metoddel.iter().enumerate() {
+        c.text(format!("metoddel[{}].beskrivning", i + 1), &part.beskrivning, Kind::Markdown, true);
+    }
+    for (i, q) in raw.granskningsfraga.iter().enumerate() {
+        c.text(format!("granskningsfraga[{}].id", i + 1), &q.id, Kind::Plain, true);
+        c.text(format!("granskningsfraga[{}].fraga", i + 1), &q.fraga, Kind::Plain, true);
+    }
+    for (i, source) in raw.kallor.iter().enumerate() {
+        c.text(format!("kallor[{}]", i + 1), source, Kind::Markdown, false);
+    }
+    c.fields
+}
+
+pub fn district(raw: &RawDistrict) -> Vec<Field<'_>> {
+    let mut c = Collector { fields: Vec::new() };
+    c.text("distrikt", &raw.distrikt, Kind::Plain, true);
+    c.text("forvaltning", &raw.forvaltning, Kind::Plain, true);
+    c.text("enhet", &raw.enhet, Kind::Plain, true);
+    c.optional("beskrivning", &raw.beskrivning, Kind::Markdown);
+    for (i, f) in raw.omradesfakta.iter().enumerate() {
+        let key = format!("omradesfakta[{}]", i + 1);
+        c.text(format!("{key}.uppgift"), &f.uppgift, Kind::Plain, true);
+        if let Value::Text(t) = f.varde.get_ref() {
+            c.cell(format!("{key}.varde"), t, f.varde.span());
+        }
+        c.optional(format!("{key}.enhet"), &f.enhet, Kind::Plain);
+        c.optional(format!("{key}.kalla"), &f.kalla, Kind::Markdown);
+    }
+    for (i, k) in raw.nyckeltal.iter().enumerate() {
+        let key = format!("nyckeltal[{}]", i + 1);
+        c.text(format!("{key}.namn"), &k.namn, Kind::Plain, true);
+        c.optional(format!("{key}.enhet"), &k.enhet, Kind::Plain);
+        c.optional(format!("{key}.kalla"), &k.kalla, Kind::Markdown);
+    }
+    for (i, t) in raw.tabell.iter().enumerate() {
+        let key = format!("tabell[{}]", i + 1);
+        c.text(format!("{key}.rubrik"), &t.rubrik, Kind::Plain, true);
+        for column in t.kolumner.get_ref() {
+            c.cell(format!("{key}.kolumner"), column, t.kolumner.span());
+        }
+        for (r, row) in t.rader.iter().enumerate() {
+            for value in row.get_ref() {
+                if let Value::Text(text) = value {
+                    c.cell(format!("{key}.rader[{}]", r + 1), text, row.span());
+                }
+            }
+        }
+        c.optional(format!("{key}.kalla"), &t.kalla, Kind::Markdown);
+    }
+    if let Some(a) = &raw.aktgranskning {
+        c.optional("aktgranskning.beskrivning", &a.beskrivning, Kind::Markdown);
+        for (i, r) in a.resultat.iter().enumerate() {
+            let key = format!("aktgranskning.resultat[{}]", i + 1);
+            c.text(format!("{key}.fraga"), &r.fraga, Kind::Plain, true);
+            c.optional(format!("{key}.kommentar"), &r.kommentar, Kind::Markdown);
+        }
+    }
+    for area in QualityArea::ALL {
+        if let Some(a) = raw.kvalitetsomraden.get_ref().get(area) {
+            let key = format!("kvalitetsomraden.{}", area.key());
+            c.text(format!("{key}.sammanfattning"), &a.sammanfattning, Kind::Plain, true);
+            c.text(format!("{key}.iakttagelser"), &a.iakttagelser, Kind::Markdown, true);
+            c.text(format!("{key}.bedomning"), &a.bedomning, Kind::Markdown, true);
+        }
+    }
+    c.text("barnrattsanalys.text", &raw.barnrattsanalys.text, Kind::Markdown, true);
+    c.text("jamstalldhetsanalys.text", &raw.jamstalldhetsanalys.text, Kind::Markdown, true);
+    c.text("slutsatser.text", &raw.slutsatser.text, Kind::Markdown, true);
+    for (i, r) in raw.rekommendation.iter().enumerate() {
+        c.text(format!("rekommendation[{}].text", i + 1), &r.text, Kind::Markdown, true);
+    }
+    for (i, source) in raw.kallor.iter().enumerate() {
+        c.text(format!("kallor[{}]", i + 1), source, Kind::Markdown, false);
+    }
+    c.fields
+}

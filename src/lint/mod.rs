@@ -1,0 +1,65 @@
+//! Checks beyond TOML syntax, run before anything is typeset. Each rule
+//! reports every problem it finds (not just the first), located in the
+//! file, in Swedish, with a hint.
+//!
+//! - [`text`]: rules for every text: personal data, placeholders, empty
+//!   texts, footnotes, characters no font can show;
+//! - [`structure`]: required sections, identifiers and references;
+//! - [`counts`]: file-review counts that must add up.
+
+mod counts;
+pub mod fields;
+pub mod personnummer;
+mod structure;
+mod text;
+
+use std::ops::Range;
+
+use crate::diag::{Diagnostic, SourceFile};
+use crate::load::Loaded;
+use crate::model::raw::{RawDistrict, RawReview};
+
+/// Which characters the report's fonts can show.
+pub trait Coverage {
+    fn covers(&self, c: char) -> bool;
+}
+
+/// What the rules need to know beyond the file itself.
+pub struct Context<'a> {
+    pub coverage: &'a dyn Coverage,
+}
+
+/// Checks `granskning.toml`.
+pub fn review(review: &Loaded<RawReview>, ctx: &Context) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    text::check(&review.source, &fields::review(&review.raw), ctx, &mut out);
+    structure::review(&review.source, &review.raw, &mut out);
+    sort(&mut out);
+    out
+}
+
+/// Checks a district file against its review.
+pub fn district(district: &Loaded<RawDistrict>, review: &RawReview, ctx: &Context) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    text::check(&district.source, &fields::district(&district.raw), ctx, &mut out);
+    structure::district(&district.source, &district.raw, review, &mut out);
+    counts::district(&district.source, &district.raw, &mut out);
+    sort(&mut out);
+    out
+}
+
+/// In file order, so the output reads top to bottom.
+fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by_key(|d| d.location.as_ref().map(|l| (l.line, l.column)));
+}
+
+/// Narrows `span` to where `needle` occurs inside it in the source (a TOML
+/// string's source text can differ from its value by quotes and escapes).
+fn narrow(source: &SourceFile, span: Range<usize>, needle: &str) -> Range<usize> {
+    source
+        .text
+        .get(span.clone())
+        .and_then(|slice| slice.find(needle))
+        .map(|at| span.start + at..span.start + at + needle.len())
+        .unwrap_or(span)
+}

@@ -1,0 +1,104 @@
+//! Structural rules: required sections, identifiers and references.
+
+use std::collections::HashSet;
+
+use crate::diag::{closest, Diagnostic, SourceFile};
+use crate::model::raw::{RawDistrict, RawReview};
+use crate::model::{Date, QualityArea};
+
+pub fn review(source: &SourceFile, raw: &RawReview, out: &mut Vec<Diagnostic>) {
+    if Date::from_toml(raw.publiceringsdatum.get_ref()).is_none() {
+        out.push(
+            Diagnostic::error(source, raw.publiceringsdatum.span(), "`publiceringsdatum` ska vara ett datum utan klockslag")
+                .with_hint("skriv t.ex. `publiceringsdatum = 2011-04-15` (utan citattecken)"),
+        );
+    }
+    if raw.inspektorer.is_empty() {
+        out.push(
+            Diagnostic::file(crate::diag::Severity::Error, &source.path, "`inspektorer` är tom")
+                .with_hint("ange minst en inspektör, t.ex. `inspektorer = [\"Anna Andersson\"]`"),
+        );
+    }
+    let mut seen = HashSet::new();
+    for q in &raw.granskningsfraga {
+        let id = q.id.get_ref();
+        if !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-') {
+            out.push(
+                Diagnostic::error(source, q.id.span(), format!("ogiltigt id `{id}` för granskningsfrågan"))
+                    .with_hint("id skrivs med a–z, 0–9, `_` och `-` (utan å, ä, ö och mellanslag), t.ex. `grundutredning`"),
+            );
+        }
+        if !seen.insert(id.as_str()) {
+            out.push(
+                Diagnostic::error(source, q.id.span(), format!("granskningsfrågan `{id}` finns redan"))
+                    .with_hint("varje granskningsfråga behöver ett eget id"),
+            );
+        }
+    }
+}
+
+pub fn district(source: &SourceFile, raw: &RawDistrict, review: &RawReview, out: &mut Vec<Diagnostic>) {
+    for area in QualityArea::ALL {
+        if raw.kvalitetsomraden.get_ref().get(area).is_none() {
+            out.push(
+                Diagnostic::error(source, raw.kvalitetsomraden.span(), format!("kvalitetsområdet `{}` saknas", area.key()))
+                    .with_hint(format!(
+                        "lägg till `[kvalitetsomraden.{}]` med `niva`, `sammanfattning`, `iakttagelser` och `bedomning`",
+                        area.key()
+                    )),
+            );
+        }
+    }
+    if let Some(file_review) = &raw.aktgranskning {
+        let ids: Vec<&str> = review.granskningsfraga.iter().map(|q| q.id.get_ref().as_str()).collect();
+        let mut seen = HashSet::new();
+        for result in &file_review.resultat {
+            let id = result.fraga.get_ref().as_str();
+            if !ids.contains(&id) {
+                let mut d = Diagnostic::error(source, result.fraga.span(), format!("granskningsfrågan `{id}` finns inte i granskning.toml"));
+                if let Some(suggestion) = closest(id, ids.iter().copied()) {
+                    d = d.with_hint(format!("menade du `{suggestion}`?"));
+                }
+                d = d.with_hint(if ids.is_empty() {
+                    "granskning.toml har inga `[[granskningsfraga]]`; lägg till frågan där".to_owned()
+                } else {
+                    format!("frågor i granskning.toml: {}", ids.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", "))
+                });
+                out.push(d);
+            } else if !seen.insert(id) {
+                out.push(
+                    Diagnostic::error(source, result.fraga.span(), format!("resultatet för granskningsfrågan `{id}` finns redan"))
+                        .with_hint("slå ihop resultaten till ett `[[aktgranskning.resultat]]` per fråga"),
+                );
+            }
+        }
+    }
+    for table in &raw.tabell {
+        let columns = table.kolumner.get_ref().len();
+        if columns == 0 {
+            out.push(
+                Diagnostic::error(source, table.kolumner.span(), "tabellen har inga kolumner")
+                    .with_hint("skriv t.ex. `kolumner = [\"Försörjningshinder\", \"Antal\"]`"),
+            );
+        }
+        for row in &table.rader {
+            let cells = row.get_ref().len();
+            if cells != columns {
+                out.push(
+                    Diagnostic::error(source, row.span(), format!("raden har {cells} celler men tabellen har {columns} kolumner"))
+                        .with_hint("varje rad ska ha en cell per kolumn"),
+                );
+            }
+        }
+    }
+    for figure in &raw.nyckeltal {
+        for year in figure.varden.get_ref().keys() {
+            if !year.parse::<i32>().is_ok_and(|y| (1900..=2200).contains(&y)) {
+                out.push(
+                    Diagnostic::error(source, figure.varden.span(), format!("`{year}` är inte ett årtal"))
+                        .with_hint("skriv värdena per år, t.ex. `varden = { 2010 = 380, 2011 = 405 }`"),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! Rules every text obeys, whatever its field.
+
+use std::collections::BTreeSet;
+
+use super::fields::{Field, Kind};
+use super::{narrow, personnummer, Context};
+use crate::diag::{Diagnostic, SourceFile};
+use crate::markdown::{self, normalize, ProblemKind};
+
+/// The placeholder `granska new` writes; a warning, an error with `--strict`.
+pub const PLACEHOLDER: &str = "TODO";
+
+pub fn check(source: &SourceFile, fields: &[Field], ctx: &Context, out: &mut Vec<Diagnostic>) {
+    for field in fields {
+        empty(source, field, out);
+        placeholder(source, field, out);
+        personal_data(source, field, out);
+        if field.kind == Kind::Markdown {
+            footnotes(source, field, out);
+        }
+        characters(source, field, ctx, out);
+    }
+}
+
+fn empty(source: &SourceFile, field: &Field, out: &mut Vec<Diagnostic>) {
+    if field.kind == Kind::Cell || !field.text.trim().is_empty() {
+        return;
+    }
+    let hint = if field.required { "skriv texten" } else { "skriv texten eller ta bort raden" };
+    out.push(Diagnostic::error(source, field.span.clone(), format!("texten i `{}` är tom", field.key)).with_hint(hint));
+}
+
+fn placeholder(source: &SourceFile, field: &Field, out: &mut Vec<Diagnostic>) {
+    if field.text.contains(PLACEHOLDER) {
+        out.push(
+            Diagnostic::warning(source, narrow(source, field.span.clone(), PLACEHOLDER), format!("`{}` innehåller platshållaren {PLACEHOLDER}", field.key))
+                .with_hint("ersätt TODO med den riktiga texten innan rapporten publiceras"),
+        );
+    }
+}
+
+fn personal_data(source: &SourceFile, field: &Field, out: &mut Vec<Diagnostic>) {
+    for found in personnummer::find(field.text) {
+        let number = &field.text[found.range.clone()];
+        let what = if found.samordningsnummer { "ett samordningsnummer" } else { "ett personnummer" };
+        out.push(
+            Diagnostic::error(source, narrow(source, field.span.clone(), number), format!("`{}` innehåller {what}", field.key))
+                .with_hint("rapporten blir en allmän handling och uppgifter om enskilda omfattas av sekretess (OSL 26 kap. 1 §)")
+                .with_hint("ta bort numret och skriv så att ingen enskild person kan identifieras"),
+        );
+    }
+}
+
+fn footnotes(source: &SourceFile, field: &Field, out: &mut Vec<Diagnostic>) {
+    for problem in markdown::footnote_problems(field.text) {
+        let written = &field.text[problem.range.clone()];
+        let span = narrow(source, field.span.clone(), written.lines().next().unwrap_or(written));
+        out.push(match problem.kind {
+            ProblemKind::UndefinedFootnote(label) => {
+                Diagnostic::error(source, span, format!("fotnoten `[^{label}]` i `{}` saknar förklaring", field.key))
+                    .with_hint(format!("lägg till en egen rad `[^{label}]: källan …` i samma text"))
+            }
+            ProblemKind::UnusedFootnote(label) => {
+                Diagnostic::warning(source, span, format!("fotnoten `[^{label}]` i `{}` används aldrig i texten", field.key))
+                    .with_hint(format!("hänvisa till den med `[^{label}]` i texten eller ta bort förklaringen"))
+            }
+        });
+    }
+}
+
+fn characters(source: &SourceFile, field: &Field, ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let normalized = match field.kind {
+        Kind::Markdown => normalize::block(field.text),
+        Kind::Plain | Kind::Cell => normalize::inline(field.text),
+    };
+    let mut reported = BTreeSet::new();
+    for c in normalized.chars() {
+        if matches!(c, ' ' | '\n') || reported.contains(&c) {
+            continue;
+        }
+        let control = c.is_control();
+        if !control && ctx.coverage.covers(c) {
+            continue;
+        }
+        reported.insert(c);
+        let span = narrow(source, field.span.clone(), &c.to_string());
+        let code = format!("U+{:04X}", c as u32);
+        let d = if control {
+            Diagnostic::error(source, span, format!("`{}` innehåller ett osynligt styrtecken ({code})", field.key))
+                .with_hint("ta bort tecknet; det kommer ofta med text som klistrats in från andra program")
+        } else {
+            let d = Diagnostic::error(source, span, format!("tecknet ”{c}” ({code}) i `{}` kan inte visas med rapportens typsnitt", field.key));
+            let d = if ('\u{E000}'..='\u{F8FF}').contains(&c) {
+                d.with_hint("tecknet kommer troligen från ett symboltypsnitt i Word; skriv om texten utan det (punktlistor skrivs med `- ` i början av raden)")
+            } else {
+                d.with_hint("ersätt tecknet med ett vanligt tecken eller ta bort det")
+            };
+            d.with_hint("behövs tecknet, lägg ett typsnitt som har det i projektets mapp `fonts/`")
+        };
+        out.push(d);
+    }
+}

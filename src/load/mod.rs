@@ -1,0 +1,131 @@
+//! Loading one findings file: read it (size and encoding checked), parse the
+//! TOML into the raw model, and turn any failure into a located Swedish
+//! [`Diagnostic`].
+
+mod translate;
+
+use std::fs;
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+
+use crate::diag::{Diagnostic, Severity, SourceFile};
+
+/// Findings files larger than this are refused: no report needs that much
+/// text, and it keeps a pasted mistake from stalling the build.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// A parsed file together with its source text (for later diagnostics).
+#[derive(Debug)]
+pub struct Loaded<T> {
+    pub source: Arc<SourceFile>,
+    pub raw: T,
+}
+
+/// Reads a text file: UTF-8, at most [`MAX_FILE_BYTES`].
+/// `shown` is the path to print in messages.
+pub fn read_text(path: &Path, shown: &Path) -> Result<Arc<SourceFile>, Diagnostic> {
+    let size = fs::metadata(path).map_err(|e| io_error(shown, &e))?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(Diagnostic::file(
+            Severity::Error,
+            shown,
+            format!("filen är för stor ({}); en fil med iakttagelser får vara högst 1 MB", human_size(size)),
+        )
+        .with_hint("kontrollera att inget stort innehåll har klistrats in av misstag"));
+    }
+    let bytes = fs::read(path).map_err(|e| io_error(shown, &e))?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile::new(shown, text)),
+        Err(err) => {
+            let at = err.utf8_error().valid_up_to();
+            let lossy = String::from_utf8_lossy(err.as_bytes()).into_owned();
+            // Offsets up to the bad byte are the same in the lossy text.
+            let source = SourceFile::new(shown, lossy);
+            Err(Diagnostic::error(&source, at..at + 1, "filen är inte sparad som UTF-8 (ogiltigt tecken)")
+                .with_hint("spara filen med teckenkodningen UTF-8 i din editor"))
+        }
+    }
+}
+
+/// Parses a source as TOML into `T`.
+pub fn parse<T: DeserializeOwned>(source: Arc<SourceFile>) -> Result<Loaded<T>, Diagnostic> {
+    if source.text.trim().is_empty() {
+        return Err(Diagnostic::file(Severity::Error, &source.path, "filen är tom")
+            .with_hint("kör `granska new` för att få en mall att fylla i"));
+    }
+    match toml::from_str::<T>(&source.text) {
+        Ok(raw) => Ok(Loaded { source, raw }),
+        Err(err) => {
+            let t = translate::translate(err.message());
+            let span = err.span().unwrap_or(0..0);
+            let mut d = Diagnostic::error(&source, span, t.message);
+            d.hints = t.hints;
+            Err(d)
+        }
+    }
+}
+
+/// Reads and parses in one step.
+pub fn load<T: DeserializeOwned>(path: &Path, shown: &Path) -> Result<Loaded<T>, Diagnostic> {
+    parse(read_text(path, shown)?)
+}
+
+fn io_error(shown: &Path, err: &std::io::Error) -> Diagnostic {
+    let message = match err.kind() {
+        std::io::ErrorKind::NotFound => "filen finns inte".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "filen får inte läsas (behörighet saknas)".to_owned(),
+        _ => format!("filen kunde inte läsas: {err}"),
+    };
+    Diagnostic::file(Severity::Error, shown, message)
+}
+
+fn human_size(bytes: u64) -> String {
+    let mb = bytes as f64 / (1024.0 * 1024.0);
+    format!("{} MB", format!("{mb:.1}").replace('.', ","))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::raw::RawReview;
+
+    fn parse_str(text: &str) -> Result<Loaded<RawReview>, Diagnostic> {
+        parse(SourceFile::new("g/granskning.toml", text))
+    }
+
+    #[test]
+    fn a_misspelt_key_is_located_and_explained() {
+        let err = parse_str("titl = \"x\"\n").unwrap_err();
+        let loc = err.location.clone().unwrap();
+        assert_eq!((loc.line, loc.column), (1, 1));
+        assert_eq!(err.message, "okänd nyckel `titl`");
+        assert_eq!(err.hints[0], "menade du `titel`?");
+    }
+
+    #[test]
+    fn an_empty_file_says_so() {
+        assert_eq!(parse_str(" \n").unwrap_err().message, "filen är tom");
+    }
+
+    #[test]
+    fn invalid_utf8_points_at_the_bad_byte() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.toml");
+        fs::write(&path, b"titel = \"Sk\xe4rholmen\"\n").unwrap();
+        let err = read_text(&path, Path::new("x.toml")).unwrap_err();
+        let loc = err.location.clone().unwrap();
+        assert_eq!((loc.line, loc.column), (1, 12));
+        assert!(err.message.contains("UTF-8"));
+    }
+
+    #[test]
+    fn oversized_files_are_refused_before_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.toml");
+        fs::write(&path, vec![b'a'; MAX_FILE_BYTES as usize + 1]).unwrap();
+        let err = read_text(&path, Path::new("x.toml")).unwrap_err();
+        assert!(err.message.starts_with("filen är för stor (1,0 MB)"), "{}", err.message);
+    }
+}

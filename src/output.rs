@@ -1,0 +1,68 @@
+//! Writing results: predictable ASCII file names, and files that are either
+//! complete or absent (written to a temporary file in the same folder, then
+//! renamed over the old one).
+
+use std::io::Write;
+use std::path::Path;
+
+/// `<diarienummer>-<distrikt>.pdf`: `/`, `.` and anything else outside
+/// ASCII letters and digits become `-`, å/ä/ö become a/a/o.
+pub fn report_file_name(diarienummer: &str, district: &str, extension: &str) -> String {
+    format!("{}-{}.{extension}", slug(diarienummer), slug(district))
+}
+
+/// Lower-case ASCII with single dashes: "Skärholmen 2" → "skarholmen-2".
+pub fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let mapped = match c {
+            'å' | 'ä' | 'à' | 'á' | 'â' => 'a',
+            'ö' | 'ø' | 'ó' | 'ô' => 'o',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'ü' | 'ú' => 'u',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        };
+        if mapped != '-' || !out.ends_with('-') {
+            out.push(mapped);
+        }
+    }
+    let trimmed = out.trim_matches('-');
+    if trimmed.is_empty() { "x".to_owned() } else { trimmed.to_owned() }
+}
+
+/// Writes `bytes` to `path` atomically: readers (and a crash) see either the
+/// old file or the new one, never a half-written one.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut temp = tempfile::Builder::new().prefix(".granska-").suffix(".tmp").tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_ascii_without_spaces() {
+        assert_eq!(report_file_name("3.1-117/2011", "skarholmen", "pdf"), "3-1-117-2011-skarholmen.pdf");
+        assert_eq!(report_file_name("SoN 2011/42", "Skärholmen", "pdf"), "son-2011-42-skarholmen.pdf");
+        assert_eq!(slug("Hässelby–Vällingby"), "hasselby-vallingby");
+        assert_eq!(slug("///"), "x");
+    }
+
+    #[test]
+    fn atomic_writes_replace_the_whole_file_and_leave_no_temp_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a/b.pdf");
+        write_atomic(&path, b"first version, long").unwrap();
+        write_atomic(&path, b"second").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"second");
+        let entries: Vec<_> = std::fs::read_dir(path.parent().unwrap()).unwrap().collect();
+        assert_eq!(entries.len(), 1);
+    }
+}

@@ -1,0 +1,223 @@
+//! The project on disk: finding its root, walking `findings/`, and keeping
+//! every file we read inside the root.
+//!
+//! A project is a folder with a `findings/` folder (and optionally
+//! `granska.toml`, `templates/`, `fonts/`). Each review is a folder
+//! `findings/<granskning>/` holding `granskning.toml` and one TOML file per
+//! district.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::diag::{Diagnostic, Severity};
+
+pub const FINDINGS_DIR: &str = "findings";
+pub const OUTPUT_DIR: &str = "output";
+pub const TEMPLATES_DIR: &str = "templates";
+pub const FONTS_DIR: &str = "fonts";
+pub const CONFIG_FILE: &str = "granska.toml";
+pub const REVIEW_FILE: &str = "granskning.toml";
+
+/// A project root and its standard folders.
+#[derive(Debug, Clone)]
+pub struct Project {
+    /// Canonical absolute path of the project root.
+    pub root: PathBuf,
+}
+
+impl Project {
+    /// Finds the project containing `start` (or the current directory): the
+    /// nearest ancestor with a `findings/` folder or a `granska.toml`.
+    pub fn discover(start: &Path) -> Result<Project, Diagnostic> {
+        let canonical = start.canonicalize().map_err(|_| {
+            Diagnostic::file(Severity::Error, start, "mappen eller filen finns inte")
+                .with_hint("ange sökvägen till en projektmapp som innehåller mappen `findings/`")
+        })?;
+        let found = canonical
+            .ancestors()
+            .find(|dir| dir.join(FINDINGS_DIR).is_dir() || dir.join(CONFIG_FILE).is_file());
+        match found {
+            Some(root) => Ok(Project { root: root.to_owned() }),
+            None => Err(Diagnostic::file(Severity::Error, start, "hittar ingen granska-projektmapp här")
+                .with_hint("kör kommandot i en mapp som innehåller mappen `findings/` (eller `granska.toml`)")),
+        }
+    }
+
+    pub fn findings(&self) -> PathBuf {
+        self.root.join(FINDINGS_DIR)
+    }
+
+    pub fn output(&self) -> PathBuf {
+        self.root.join(OUTPUT_DIR)
+    }
+
+    pub fn templates(&self) -> PathBuf {
+        self.root.join(TEMPLATES_DIR)
+    }
+
+    pub fn fonts(&self) -> PathBuf {
+        self.root.join(FONTS_DIR)
+    }
+
+    pub fn config(&self) -> PathBuf {
+        self.root.join(CONFIG_FILE)
+    }
+
+    /// The path to show a user: relative to the project root.
+    pub fn shown(&self, path: &Path) -> PathBuf {
+        path.strip_prefix(&self.root).map(Path::to_owned).unwrap_or_else(|_| path.to_owned())
+    }
+
+    /// Resolves `path` and checks that it stays inside the project, also
+    /// through symbolic links. Returns the canonical path.
+    pub fn contain(&self, path: &Path) -> Result<PathBuf, Diagnostic> {
+        let shown = self.shown(path);
+        let canonical = path
+            .canonicalize()
+            .map_err(|_| Diagnostic::file(Severity::Error, &shown, "filen finns inte"))?;
+        if canonical.starts_with(&self.root) {
+            Ok(canonical)
+        } else {
+            Err(Diagnostic::file(Severity::Error, &shown, "filen pekar ut ur projektmappen (symbolisk länk)")
+                .with_hint("granska läser bara filer inuti projektet; kopiera in filen i stället för att länka"))
+        }
+    }
+
+    /// Finds every review folder under `findings/`, sorted by name.
+    pub fn reviews(&self) -> Result<Vec<ReviewFiles>, Vec<Diagnostic>> {
+        let findings = self.findings();
+        if !findings.is_dir() {
+            return Err(vec![Diagnostic::file(Severity::Error, self.shown(&findings), "mappen `findings/` saknas")
+                .with_hint("skapa en granskning med `granska new-granskning <namn>`")]);
+        }
+        let mut problems = Vec::new();
+        let mut reviews = Vec::new();
+        let mut dirs: Vec<PathBuf> = WalkDir::new(&findings)
+            .min_depth(1)
+            .max_depth(1)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_dir())
+            .map(|e| e.into_path())
+            .collect();
+        dirs.retain(|d| !is_hidden(d));
+        for dir in dirs {
+            match ReviewFiles::scan(self, &dir) {
+                Ok(review) => reviews.push(review),
+                Err(d) => problems.push(d),
+            }
+        }
+        for stray in toml_files(&findings) {
+            problems.push(
+                Diagnostic::file(Severity::Warning, self.shown(&stray), "filen ligger direkt i `findings/` och hoppas över")
+                    .with_hint("lägg den i en granskningsmapp, t.ex. `findings/2011-ekonomiskt-bistand/`"),
+            );
+        }
+        if problems.iter().any(Diagnostic::is_error) { Err(problems) } else { Ok(reviews) }
+    }
+}
+
+/// The files of one review folder.
+#[derive(Debug, Clone)]
+pub struct ReviewFiles {
+    /// Folder name, e.g. `2011-ekonomiskt-bistand`.
+    pub id: String,
+    pub dir: PathBuf,
+    pub review: PathBuf,
+    /// District files, sorted by name.
+    pub districts: Vec<PathBuf>,
+}
+
+impl ReviewFiles {
+    fn scan(project: &Project, dir: &Path) -> Result<ReviewFiles, Diagnostic> {
+        let id = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+        let review = dir.join(REVIEW_FILE);
+        if !review.is_file() {
+            return Err(Diagnostic::file(Severity::Error, project.shown(dir), "mappen saknar `granskning.toml`")
+                .with_hint("varje granskningsmapp behöver en `granskning.toml`; skapa en med `granska new-granskning`"));
+        }
+        let districts = toml_files(dir).into_iter().filter(|p| p.file_name() != Some(REVIEW_FILE.as_ref())).collect();
+        Ok(ReviewFiles { id, dir: dir.to_owned(), review, districts })
+    }
+
+    /// The district's identifier: its file stem.
+    pub fn district_id(path: &Path) -> String {
+        path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned()
+    }
+}
+
+/// `*.toml` files directly in `dir` (symbolic links included, so that they
+/// are checked rather than silently skipped), sorted by name.
+fn toml_files(dir: &Path) -> Vec<PathBuf> {
+    WalkDir::new(dir)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_type().is_dir())
+        .map(|e| e.into_path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml") && !is_hidden(p))
+        .collect()
+}
+
+fn is_hidden(path: &Path) -> bool {
+    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+
+    use super::*;
+
+    #[test]
+    fn discovery_walks_up_to_the_folder_with_findings() {
+        let dir = tempfile::tempdir().unwrap();
+        let review = dir.path().join("findings/2011-x");
+        fs::create_dir_all(&review).unwrap();
+        let project = Project::discover(&review).unwrap();
+        assert_eq!(project.root, dir.path().canonicalize().unwrap());
+    }
+
+    #[test]
+    fn reviews_list_districts_but_not_the_review_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let review = dir.path().join("findings/2011-x");
+        fs::create_dir_all(&review).unwrap();
+        for f in ["granskning.toml", "skarholmen.toml", "bromma.toml", "anteckning.txt"] {
+            fs::write(review.join(f), "").unwrap();
+        }
+        let project = Project::discover(dir.path()).unwrap();
+        let reviews = project.reviews().unwrap();
+        assert_eq!(reviews.len(), 1);
+        let names: Vec<_> = reviews[0].districts.iter().map(|p| ReviewFiles::district_id(p)).collect();
+        assert_eq!(names, ["bromma", "skarholmen"]);
+    }
+
+    #[test]
+    fn a_review_folder_without_granskning_toml_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("findings/tom")).unwrap();
+        let project = Project::discover(dir.path()).unwrap();
+        let errors = project.reviews().unwrap_err();
+        assert_eq!(errors[0].message, "mappen saknar `granskning.toml`");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_out_of_the_project_are_refused() {
+        let outside = tempfile::tempdir().unwrap();
+        let secret = outside.path().join("hemlig.toml");
+        fs::write(&secret, "x = 1").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("findings")).unwrap();
+        let link = dir.path().join("findings/lank.toml");
+        std::os::unix::fs::symlink(&secret, &link).unwrap();
+        let project = Project::discover(dir.path()).unwrap();
+        let err = project.contain(&link).unwrap_err();
+        assert!(err.message.contains("pekar ut ur projektmappen"));
+    }
+}

@@ -1,0 +1,99 @@
+//! Rendering: view structs through Tera templates into Typst source.
+//!
+//! The default templates in `templates/` are compiled into the binary; a
+//! project may override any of them (or add new ones to include) by placing
+//! a file of the same name in its own `templates/` folder.
+
+pub mod format;
+pub mod view;
+
+use std::path::Path;
+
+use tera::{Context, Tera};
+use walkdir::WalkDir;
+
+use crate::diag::{Diagnostic, Severity};
+use crate::project::Project;
+
+/// The main template of a district report.
+pub const REPORT_TEMPLATE: &str = "rapport.typ.tera";
+
+/// Default templates, embedded at compile time.
+const DEFAULTS: &[(&str, &str)] = &[
+    ("rapport.typ.tera", include_str!("../../templates/rapport.typ.tera")),
+    ("stil.typ.tera", include_str!("../../templates/stil.typ.tera")),
+];
+
+/// The loaded template set.
+pub struct Templates {
+    tera: Tera,
+    /// Names and contents of every template in effect (for fingerprints).
+    sources: Vec<(String, String)>,
+}
+
+impl Templates {
+    /// The embedded defaults, overridden by the project's `templates/*.tera`.
+    pub fn load(project: &Project) -> Result<Templates, Diagnostic> {
+        let mut sources: Vec<(String, String)> = DEFAULTS.iter().map(|(n, s)| ((*n).to_owned(), (*s).to_owned())).collect();
+        let dir = project.templates();
+        if dir.is_dir() {
+            for entry in WalkDir::new(&dir).min_depth(1).max_depth(1).sort_by_file_name().into_iter().filter_map(Result::ok) {
+                let path = entry.path();
+                let Some(name) = path.file_name().and_then(|n| n.to_str()) else { continue };
+                if !name.ends_with(".tera") || entry.file_type().is_dir() {
+                    continue;
+                }
+                let text = read_template(project, path)?;
+                match sources.iter_mut().find(|(n, _)| n == name) {
+                    Some(slot) => slot.1 = text,
+                    None => sources.push((name.to_owned(), text)),
+                }
+            }
+        }
+        Self::from_sources(sources)
+    }
+
+    /// Only the embedded defaults.
+    pub fn defaults() -> Result<Templates, Diagnostic> {
+        Self::from_sources(DEFAULTS.iter().map(|(n, s)| ((*n).to_owned(), (*s).to_owned())).collect())
+    }
+
+    fn from_sources(sources: Vec<(String, String)>) -> Result<Templates, Diagnostic> {
+        let mut tera = Tera::default();
+        // Views are escaped for Typst already; Tera must not touch them.
+        tera.autoescape_on(Vec::new());
+        tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
+            .map_err(|e| template_error(&e, "mallarna kunde inte läsas"))?;
+        Ok(Templates { tera, sources })
+    }
+
+    pub fn sources(&self) -> &[(String, String)] {
+        &self.sources
+    }
+
+    /// Renders `name` with `view` as the context.
+    pub fn render(&self, name: &str, view: &impl serde::Serialize) -> Result<String, Diagnostic> {
+        let context = Context::from_serialize(view).map_err(|e| template_error(&e, "mallens data kunde inte förberedas"))?;
+        self.tera.render(name, &context).map_err(|e| template_error(&e, &format!("mallen `{name}` kunde inte fyllas i")))
+    }
+}
+
+fn read_template(project: &Project, path: &Path) -> Result<String, Diagnostic> {
+    let canonical = project.contain(path)?;
+    std::fs::read_to_string(&canonical).map_err(|e| {
+        Diagnostic::file(Severity::Error, project.shown(path), format!("mallen kunde inte läsas: {e}"))
+            .with_hint("mallar ska vara textfiler sparade som UTF-8")
+    })
+}
+
+/// Tera reports nested causes; show them all (they carry line:column).
+fn template_error(err: &tera::Error, what: &str) -> Diagnostic {
+    let mut chain = vec![err.to_string()];
+    let mut source = std::error::Error::source(err);
+    while let Some(cause) = source {
+        chain.push(cause.to_string());
+        source = cause.source();
+    }
+    Diagnostic::file(Severity::Error, "templates", format!("{what}: {}", chain.join(": ")))
+        .with_hint("kontrollera mallens {{ … }}- och {% … %}-taggar; standardmallarna finns i granskas `templates/`")
+}

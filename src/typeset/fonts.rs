@@ -1,0 +1,65 @@
+//! Fonts: Typst's embedded fonts (Libertinus Serif, New Computer Modern,
+//! DejaVu Sans Mono) plus any font files in the project's `fonts/` folder.
+//! Loaded once per process and shared by every compilation.
+
+use std::collections::HashSet;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use typst::foundations::Bytes;
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst_kit::fonts::FontStore;
+use walkdir::WalkDir;
+
+/// Every font granska may use.
+pub struct Fonts {
+    store: FontStore,
+    /// Every codepoint some font covers, computed on first use.
+    covered: OnceLock<HashSet<u32>>,
+}
+
+impl Fonts {
+    /// The embedded fonts and those under `project_fonts` (if it exists).
+    pub fn load(project_fonts: Option<&Path>) -> Fonts {
+        let mut store = FontStore::new();
+        // Project fonts first: a family present in both comes from the project.
+        if let Some(dir) = project_fonts.filter(|d| d.is_dir()) {
+            for entry in WalkDir::new(dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
+                let path = entry.path();
+                let is_font = path
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "ttf" | "otf" | "ttc" | "otc"));
+                if !is_font {
+                    continue;
+                }
+                if let Ok(data) = std::fs::read(path) {
+                    store.extend(Font::iter(Bytes::new(data)).map(|font| {
+                        let info = font.info().clone();
+                        (font, info)
+                    }));
+                }
+            }
+        }
+        store.extend(typst_kit::fonts::embedded());
+        Fonts { store, covered: OnceLock::new() }
+    }
+
+    pub fn book(&self) -> &LazyHash<FontBook> {
+        self.store.book()
+    }
+
+    pub fn font(&self, index: usize) -> Option<Font> {
+        self.store.font(index)
+    }
+
+    /// Whether any font can show `c`.
+    pub fn covers(&self, c: char) -> bool {
+        let covered = self.covered.get_or_init(|| {
+            let book = self.store.book();
+            (0..).map_while(|i| book.info(i)).flat_map(|info| info.coverage.iter()).collect()
+        });
+        covered.contains(&(c as u32))
+    }
+}

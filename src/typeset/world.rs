@@ -1,0 +1,130 @@
+//! The Typst `World` a report compiles in.
+//!
+//! - The main file is the generated Typst source, held in memory.
+//! - Other files (a logo, say) are served only from inside the project root,
+//!   checked after resolving symbolic links.
+//! - Packages (`@preview/…`) are never available: no network, no cache.
+//! - "Today" is the review's publication date, so output never depends on
+//!   the wall clock.
+//!
+//! The standard library and the fonts live in an [`Environment`] that is
+//! built once and shared by every compilation (and every thread).
+
+use std::path::{Path, PathBuf};
+use std::sync::{LazyLock, Mutex};
+
+use typst::diag::{FileError, FileResult, PackageError};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+
+use super::fonts::Fonts;
+use crate::model::Date;
+
+/// What every compilation shares: library, fonts, project root.
+pub struct Environment {
+    library: LazyHash<Library>,
+    pub fonts: Fonts,
+    /// Canonical project root; the only place files are read from.
+    root: PathBuf,
+}
+
+impl Environment {
+    pub fn new(root: &Path, fonts: Fonts) -> Environment {
+        Environment { library: LazyHash::new(Library::default()), fonts, root: root.to_owned() }
+    }
+}
+
+/// The virtual path of the generated main source.
+pub const MAIN_PATH: &str = "/rapport.typ";
+
+/// The id of the generated main source (interned once; ids are never freed).
+pub fn main_id() -> FileId {
+    static ID: LazyLock<FileId> = LazyLock::new(|| {
+        RootedPath::new(VirtualRoot::Project, VirtualPath::new(MAIN_PATH).expect("valid virtual path")).intern()
+    });
+    *ID
+}
+
+/// One document's world.
+pub struct ReportWorld<'e> {
+    env: &'e Environment,
+    main: Source,
+    today: Datetime,
+    /// Project files read while compiling (for watching).
+    accessed: Mutex<Vec<PathBuf>>,
+}
+
+impl<'e> ReportWorld<'e> {
+    pub fn new(env: &'e Environment, source: String, today: Date) -> Self {
+        let today = Datetime::from_ymd(today.year, today.month, today.day).expect("a checked date");
+        ReportWorld { env, main: Source::new(main_id(), source), today, accessed: Mutex::new(Vec::new()) }
+    }
+
+    pub fn main_source(&self) -> &Source {
+        &self.main
+    }
+
+    /// Project files the compilation read.
+    pub fn accessed(&self) -> Vec<PathBuf> {
+        self.accessed.lock().map(|a| a.clone()).unwrap_or_default()
+    }
+
+    fn read(&self, id: FileId) -> FileResult<Vec<u8>> {
+        if let VirtualRoot::Package(spec) = id.root() {
+            return Err(FileError::Package(PackageError::NotFound(spec.clone())));
+        }
+        let path = id.vpath().realize(&self.env.root).map_err(|_| FileError::AccessDenied)?;
+        let canonical = path.canonicalize().map_err(|e| FileError::from_io(e, &path))?;
+        if !canonical.starts_with(&self.env.root) {
+            return Err(FileError::AccessDenied);
+        }
+        if canonical.is_dir() {
+            return Err(FileError::IsDirectory);
+        }
+        let data = std::fs::read(&canonical).map_err(|e| FileError::from_io(e, &path))?;
+        if let Ok(mut accessed) = self.accessed.lock() {
+            accessed.push(canonical);
+        }
+        Ok(data)
+    }
+}
+
+impl World for ReportWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.env.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        self.env.fonts.book()
+    }
+
+    fn main(&self) -> FileId {
+        self.main.id()
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main.id() {
+            return Ok(self.main.clone());
+        }
+        let text = String::from_utf8(self.read(id)?).map_err(|_| FileError::InvalidUtf8)?;
+        Ok(Source::new(id, text))
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.main.id() {
+            return Ok(Bytes::from_string(self.main.clone()));
+        }
+        self.read(id).map(Bytes::new)
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.env.fonts.font(index)
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        Some(self.today)
+    }
+}
