@@ -16,6 +16,13 @@ Användning: {usage}
 
 {all-args}{after-help}";
 
+const SUB_HELP_TEMPLATE: &str = "\
+{about}
+
+Användning: {usage}
+
+{all-args}{after-help}";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "granska",
@@ -34,7 +41,7 @@ pub struct Cli {
     pub command: Command,
 
     /// Visa hjälp
-    #[arg(short = 'h', long = "hjälp", visible_alias = "help", action = ArgAction::Help, global = true, help_heading = "Flaggor")]
+    #[arg(short = 'h', long = "hjälp", alias = "help", action = ArgAction::Help, global = true, help_heading = "Flaggor")]
     help: Option<bool>,
 
     /// Visa versionen
@@ -45,10 +52,10 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Bygg PDF-rapporter av alla granskningar (eller av en mapp eller fil)
-    #[command(help_template = HELP_TEMPLATE)]
+    #[command(help_template = SUB_HELP_TEMPLATE, override_usage = "granska build [FLAGGOR] [SÖKVÄG]")]
     Build(BuildArgs),
     /// Kontrollera iakttagelserna utan att skriva något
-    #[command(help_template = HELP_TEMPLATE)]
+    #[command(help_template = SUB_HELP_TEMPLATE, override_usage = "granska check [FLAGGOR] [SÖKVÄG]")]
     Check(CheckArgs),
 }
 
@@ -56,11 +63,11 @@ pub enum Command {
 #[command(next_help_heading = "Flaggor")]
 pub struct Target {
     /// Projektmapp, granskningsmapp eller distriktsfil (standard: aktuell mapp)
-    #[arg(value_name = "SÖKVÄG", default_value = ".")]
+    #[arg(value_name = "SÖKVÄG", default_value = ".", hide_default_value = true, help_heading = "Argument")]
     pub path: PathBuf,
 
     /// Behandla varningar (t.ex. kvarvarande TODO) som fel
-    #[arg(long = "strikt", visible_alias = "strict")]
+    #[arg(long = "strikt", alias = "strict")]
     pub strict: bool,
 }
 
@@ -75,7 +82,7 @@ pub struct BuildArgs {
     pub emit_typst: bool,
 
     /// Antal distrikt som byggs samtidigt (standard: antal processorkärnor)
-    #[arg(short = 'j', long = "jobb", visible_alias = "jobs", value_name = "N")]
+    #[arg(short = 'j', long = "jobb", alias = "jobs", value_name = "N")]
     pub jobs: Option<usize>,
 }
 

@@ -2,28 +2,15 @@
 //! archivable PDF inspection reports (*granskningsrapporter*).
 //!
 //! `main` only parses the command line, runs the command and maps the result
-//! to an exit code; see the modules for the pipeline stages.
-
-mod cli;
-mod cmd;
-mod diag;
-mod lint;
-mod load;
-mod markdown;
-mod model;
-mod output;
-mod pipeline;
-mod project;
-mod render;
-mod typeset;
+//! to an exit code; the pipeline lives in the library (`src/lib.rs`).
 
 use std::process::ExitCode;
 
 use clap::error::ErrorKind;
 use clap::Parser;
 
-use cli::{Cli, Command};
-use cmd::Exit;
+use granska::cli::{self, Cli, Command};
+use granska::cmd::{self, Exit};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {

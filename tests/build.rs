@@ -1,0 +1,162 @@
+//! `granska build` end to end: TOML in, PDF out, PDF read back.
+
+mod common;
+
+use common::{numbered_headings, pdf_info, pdf_pages, pdf_text, run_in, Fixture};
+
+/// The fixed sections, in the order every report has them.
+const SECTIONS: [&str; 13] = [
+    "Metod",
+    "Kvalitetsområden",
+    "Trygghet och säkerhet",
+    "Självbestämmande och integritet",
+    "Tillgänglighet",
+    "Helhetssyn och samordning",
+    "Kunskapsbaserad verksamhet",
+    "Effektivitet",
+    "Barnrättsanalys",
+    "Jämställdhetsanalys",
+    "Slutsatser",
+    "Rekommendationer",
+    "Källor",
+];
+
+fn is_subsequence(needles: &[&str], haystack: &[String]) -> bool {
+    let mut it = haystack.iter();
+    needles.iter().all(|n| it.any(|h| h == n))
+}
+
+#[test]
+fn the_example_review_builds_one_pdf_per_district() {
+    let fixture = Fixture::example();
+    let run = fixture.run(&["build"]);
+    run.assert_ok();
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{}", run.stdout);
+    assert!(lines[0].starts_with("skrev output/2011-ekonomiskt-bistand/3-1-117-2011-bromma.pdf ("), "{}", lines[0]);
+    assert!(lines[1].starts_with("skrev output/2011-ekonomiskt-bistand/3-1-117-2011-skarholmen.pdf ("), "{}", lines[1]);
+    assert_eq!(lines[2], "2 rapporter klara");
+    for district in ["bromma", "skarholmen"] {
+        let pages = pdf_pages(&fixture.pdf(district));
+        assert!(pages.len() > 1, "{district}: {} pages", pages.len());
+    }
+}
+
+#[test]
+fn every_fixed_section_appears_in_order() {
+    let fixture = Fixture::example();
+    fixture.run(&["build"]).assert_ok();
+    let headings = numbered_headings(&pdf_text(&fixture.pdf("skarholmen")));
+    assert!(is_subsequence(&SECTIONS, &headings), "headings in the PDF: {headings:#?}");
+}
+
+#[test]
+fn the_cover_names_district_service_and_diarienummer() {
+    let fixture = Fixture::example();
+    fixture.run(&["build"]).assert_ok();
+    let cover = &pdf_pages(&fixture.pdf("skarholmen"))[0];
+    for expected in ["Granskning av ekonomiskt bistånd", "Skärholmens stadsdelsförvaltning", "Skärholmen", "3.1-117/2011", "15 april 2011"] {
+        assert!(cover.contains(expected), "{expected:?} missing on the cover:\n{cover}");
+    }
+}
+
+#[test]
+fn swedish_characters_and_numbers_survive() {
+    let fixture = Fixture::example();
+    fixture.run(&["build"]).assert_ok();
+    let text = pdf_text(&fixture.pdf("bromma"));
+    for expected in ["Självbestämmande och integritet", "Jämställdhetsanalys", "Försörjningshinder", "Övriga", "388\u{202F}400"] {
+        assert!(text.contains(expected), "{expected:?} missing");
+    }
+    assert!(!text.contains('\u{FFFD}'), "replacement characters in the text");
+}
+
+#[test]
+fn markdown_footnotes_become_footnotes() {
+    let fixture = Fixture::example();
+    fixture.run(&["build"]).assert_ok();
+    let text = pdf_text(&fixture.pdf("bromma"));
+    // The footnote text is printed (at the foot of the page), and the
+    // Markdown syntax is gone.
+    assert!(text.contains("Socialtjänstlagen (2001:453) 3 kap. 3 §."));
+    assert!(!text.contains("[^"), "raw footnote syntax in the PDF");
+}
+
+#[test]
+fn typst_syntax_typed_by_an_inspector_appears_literally() {
+    let fixture = Fixture::example();
+    let hostile = r#"Inspektören skrev #read("/etc/passwd") och $x$ och 2 * 3 * 4 och snake_case_namn och <a> och @ref och // not a comment och \ och [ ] och #import "@preview/cetz:0.3.0" och = rubrik"#;
+    fixture.edit_district(
+        "bromma",
+        "Handläggarna var noga med att den sökande måste vara informerad",
+        &format!("{}\n\nHandläggarna var noga med att den sökande måste vara informerad", hostile.replace('\\', "\\\\").replace('"', "\\\"")),
+    );
+    fixture.run(&["build"]).assert_ok();
+    let text: String = pdf_text(&fixture.pdf("bromma")).split_whitespace().collect::<Vec<_>>().join(" ");
+    let expected: String = hostile.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains(&expected), "the hostile text is not shown literally; PDF text:\n{text}");
+    assert!(!text.contains("root:"), "a file was read");
+}
+
+#[test]
+fn reports_are_tagged_swedish_and_carry_metadata() {
+    let fixture = Fixture::example();
+    fixture.run(&["build"]).assert_ok();
+    let pdf = fixture.pdf("bromma");
+    assert_eq!(pdf_info(&pdf, "Title").as_deref(), Some("Granskning av ekonomiskt bistånd – Bromma"));
+    assert_eq!(pdf_info(&pdf, "Author").as_deref(), Some("Socialtjänst- och arbetsmarknadsförvaltningen, Stockholms stad"));
+    let keywords = pdf_info(&pdf, "Keywords").unwrap_or_default();
+    for k in ["Ekonomiskt bistånd", "Bromma", "3.1-117/2011"] {
+        assert!(keywords.contains(k), "keywords {keywords:?} lack {k:?}");
+    }
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    let catalog = doc.catalog().unwrap();
+    let lang = catalog.get(b"Lang").ok().and_then(|l| lopdf::decode_text_string(l).ok());
+    assert_eq!(lang.as_deref(), Some("sv-SE"));
+    assert!(catalog.get(b"StructTreeRoot").is_ok(), "the PDF is not tagged");
+}
+
+#[test]
+fn unknown_commands_get_a_swedish_usage_error() {
+    let fixture = Fixture::example();
+    let run = fixture.run(&["bygg"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("okänt kommando `bygg`"), "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+    let run = fixture.run(&["biuld"]);
+    assert!(run.stderr.contains("menade du `build`?"), "{}", run.stderr);
+}
+
+#[test]
+fn a_missing_folder_is_a_swedish_error() {
+    let fixture = Fixture::example();
+    let run = fixture.run(&["build", "finns-inte"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("finns-inte: fel: mappen eller filen finns inte"), "{}", run.stderr);
+}
+
+#[test]
+fn a_folder_that_is_no_project_is_a_swedish_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = run_in(dir.path(), &["build"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("hittar ingen granska-projektmapp här"), "{}", run.stderr);
+}
+
+#[test]
+fn help_is_swedish() {
+    let run = run_in(std::path::Path::new("."), &["--hjälp"]);
+    run.assert_ok();
+    for expected in ["Användning:", "Kommandon", "build", "Bygg PDF-rapporter"] {
+        assert!(run.stdout.contains(expected), "{expected:?} missing in:\n{}", run.stdout);
+    }
+}
+
+#[test]
+fn a_single_district_can_be_built_alone() {
+    let fixture = Fixture::example();
+    let run = fixture.run(&["build", "findings/2011-ekonomiskt-bistand/skarholmen.toml"]);
+    run.assert_ok();
+    assert!(fixture.pdf("skarholmen").exists());
+    assert!(!fixture.pdf("bromma").exists());
+}

@@ -1,0 +1,181 @@
+//! Shared helpers for the integration tests: fixture projects in temporary
+//! folders, running the real binary, and reading PDFs back with Rust crates
+//! (no system tools needed).
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use tempfile::TempDir;
+
+pub const REVIEW: &str = "2011-ekonomiskt-bistand";
+
+/// A project in a temporary folder.
+pub struct Fixture {
+    pub dir: TempDir,
+}
+
+impl Fixture {
+    /// An empty project (only `findings/`).
+    pub fn empty() -> Fixture {
+        let dir = tempfile::tempdir().expect("temp dir");
+        fs::create_dir_all(dir.path().join("findings")).unwrap();
+        Fixture { dir }
+    }
+
+    /// A copy of the repository's example findings (no templates: the
+    /// embedded defaults are used).
+    pub fn example() -> Fixture {
+        let fixture = Fixture::empty();
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("findings").join(REVIEW);
+        let to = fixture.review_dir();
+        fs::create_dir_all(&to).unwrap();
+        for entry in fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+        fixture
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn review_dir(&self) -> PathBuf {
+        self.root().join("findings").join(REVIEW)
+    }
+
+    pub fn file(&self, relative: &str) -> PathBuf {
+        self.root().join(relative)
+    }
+
+    pub fn district(&self, name: &str) -> PathBuf {
+        self.review_dir().join(format!("{name}.toml"))
+    }
+
+    pub fn read(&self, relative: &str) -> String {
+        fs::read_to_string(self.file(relative)).unwrap()
+    }
+
+    pub fn write(&self, relative: &str, text: &str) {
+        let path = self.file(relative);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+
+    /// Replaces `from` with `to` in a district file; panics if `from` is absent.
+    pub fn edit_district(&self, name: &str, from: &str, to: &str) {
+        let path = self.district(name);
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{from:?} not in {name}.toml");
+        fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    }
+
+    /// Runs granska with `args` in the project root.
+    pub fn run(&self, args: &[&str]) -> Run {
+        run_in(self.root(), args)
+    }
+
+    pub fn pdf(&self, district: &str) -> PathBuf {
+        self.root().join("output").join(REVIEW).join(format!("3-1-117-2011-{district}.pdf"))
+    }
+
+    /// Every file under the project except `output/`, with its contents.
+    pub fn snapshot_outside_output(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+        walk(self.root())
+            .into_iter()
+            .filter(|p| !p.strip_prefix(self.root()).unwrap().starts_with("output"))
+            .filter_map(|p| Some((p.clone(), fs::read(&p).ok()?)))
+            .collect()
+    }
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    if let Ok(entries) = fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if entry.file_type().map(|t| t.is_dir()).unwrap_or(false) {
+                out.extend(walk(&path));
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out
+}
+
+/// The result of one run of the binary.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+pub fn run_in(dir: &Path, args: &[&str]) -> Run {
+    let output: Output =
+        Command::new(env!("CARGO_BIN_EXE_granska")).args(args).current_dir(dir).output().expect("run granska");
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+impl Run {
+    #[track_caller]
+    pub fn assert_ok(&self) -> &Self {
+        assert_eq!(self.code, 0, "stdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        self
+    }
+}
+
+/// The text of each page.
+pub fn pdf_pages(path: &Path) -> Vec<String> {
+    let bytes = fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    pdf_extract::extract_text_from_mem_by_pages(&bytes).expect("readable PDF")
+}
+
+/// The whole text, pages joined.
+pub fn pdf_text(path: &Path) -> String {
+    pdf_pages(path).join("\n")
+}
+
+/// A value of the document information dictionary, decoded.
+pub fn pdf_info(path: &Path, key: &str) -> Option<String> {
+    let doc = lopdf::Document::load(path).ok()?;
+    let info = doc.trailer.get(b"Info").ok()?;
+    let info = doc.dereference(info).ok()?.1.as_dict().ok()?;
+    let value = info.get(key.as_bytes()).ok()?;
+    lopdf::decode_text_string(value).ok()
+}
+
+/// The XMP metadata stream as text.
+pub fn pdf_xmp(path: &Path) -> String {
+    let doc = lopdf::Document::load(path).unwrap();
+    let catalog = doc.catalog().unwrap();
+    let id = catalog.get(b"Metadata").unwrap().as_reference().unwrap();
+    let stream = doc.get_object(id).unwrap().as_stream().unwrap();
+    String::from_utf8_lossy(&stream.content).into_owned()
+}
+
+/// The heading lines of the body (after the table of contents), in order:
+/// lines that start with a section number like "2.3 ".
+pub fn numbered_headings(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.contains(". . ."))
+        .filter(|l| {
+            let number = l.split(' ').next().unwrap_or("");
+            !number.is_empty()
+                && number.chars().all(|c| c.is_ascii_digit() || c == '.')
+                && number.chars().next().is_some_and(|c| c.is_ascii_digit())
+                && l.len() > number.len() + 1
+                && l[number.len() + 1..].chars().next().is_some_and(char::is_alphabetic)
+        })
+        .map(|l| l.split_once(' ').map(|(_, title)| title.to_owned()).unwrap_or_default())
+        .collect()
+}
