@@ -106,10 +106,14 @@ pub fn usage_error(err: &clap::Error) -> String {
         s => format!("\n  = tips: menade du `{s}`?"),
     };
     let message = match err.kind() {
-        ErrorKind::InvalidSubcommand => format!("okänt kommando `{}`{suggestion}", context(ContextKind::InvalidSubcommand)),
+        ErrorKind::InvalidSubcommand => {
+            format!("okänt kommando `{}`{suggestion}", context(ContextKind::InvalidSubcommand))
+        }
         ErrorKind::UnknownArgument => format!("okänd flagga `{}`", context(ContextKind::InvalidArg)),
         ErrorKind::MissingRequiredArgument => format!("argument saknas: {}", context(ContextKind::InvalidArg)),
-        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => "ange ett kommando".to_owned(),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "ange ett kommando".to_owned()
+        }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             format!("ogiltigt värde `{}` för {}", context(ContextKind::InvalidValue), context(ContextKind::InvalidArg))
         }

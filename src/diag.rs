@@ -61,7 +61,7 @@ pub struct Location {
 pub struct Diagnostic {
     pub severity: Severity,
     pub path: PathBuf,
-    pub location: Option<Location>,
+    pub location: Option<Box<Location>>,
     pub message: String,
     pub hints: Vec<String>,
 }
@@ -69,7 +69,13 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A diagnostic about a whole file (no position).
     pub fn file(severity: Severity, path: impl AsRef<Path>, message: impl Into<String>) -> Self {
-        Diagnostic { severity, path: path.as_ref().to_owned(), location: None, message: message.into(), hints: Vec::new() }
+        Diagnostic {
+            severity,
+            path: path.as_ref().to_owned(),
+            location: None,
+            message: message.into(),
+            hints: Vec::new(),
+        }
     }
 
     /// A diagnostic pointing at `span` (byte offsets) in `source`.
@@ -77,7 +83,7 @@ impl Diagnostic {
         Diagnostic {
             severity,
             path: source.path.clone(),
-            location: Some(locate(&source.text, span)),
+            location: Some(Box::new(locate(&source.text, span))),
             message: message.into(),
             hints: Vec::new(),
         }

@@ -6,8 +6,8 @@
 
 use std::process::ExitCode;
 
-use clap::error::ErrorKind;
 use clap::Parser;
+use clap::error::ErrorKind;
 
 use granska::cli::{self, Cli, Command};
 use granska::cmd::{self, Exit};

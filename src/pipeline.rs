@@ -18,7 +18,7 @@ use crate::model::{District, Review};
 use crate::output;
 use crate::project::{Project, ReviewFiles};
 use crate::render::view::ReportView;
-use crate::render::{Templates, REPORT_TEMPLATE};
+use crate::render::{REPORT_TEMPLATE, Templates};
 use crate::typeset::fonts::Fonts;
 use crate::typeset::{self, Environment, Job};
 
@@ -102,7 +102,8 @@ pub struct RunReport {
 
 impl RunReport {
     pub fn failed(&self) -> bool {
-        self.general.iter().any(Diagnostic::is_error) || self.districts.iter().any(|d| matches!(d.outcome, Outcome::Failed))
+        self.general.iter().any(Diagnostic::is_error)
+            || self.districts.iter().any(|d| matches!(d.outcome, Outcome::Failed))
     }
 
     pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
@@ -148,7 +149,8 @@ impl Pipeline {
         };
         let mut jobs: Vec<(Arc<ReviewInput>, PathBuf)> = Vec::new();
         for files in reviews.into_iter().filter(|r| selection.includes_review(&r.dir)) {
-            let districts: Vec<PathBuf> = files.districts.iter().filter(|d| selection.includes_district(d)).cloned().collect();
+            let districts: Vec<PathBuf> =
+                files.districts.iter().filter(|d| selection.includes_district(d)).cloned().collect();
             match self.review(files, options, &mut report.general) {
                 Some(review) => jobs.extend(districts.into_iter().map(|d| (Arc::clone(&review), d))),
                 None => report.districts.extend(districts.into_iter().map(|d| DistrictResult {
@@ -161,11 +163,16 @@ impl Pipeline {
         }
         if jobs.is_empty() && report.districts.is_empty() && !report.failed() {
             report.general.push(
-                Diagnostic::file(Severity::Warning, self.project.shown(&self.project.findings()), "inga distriktsfiler hittades")
-                    .with_hint("lägg till en distriktsfil med `granska new <granskning> <distrikt>`"),
+                Diagnostic::file(
+                    Severity::Warning,
+                    self.project.shown(&self.project.findings()),
+                    "inga distriktsfiler hittades",
+                )
+                .with_hint("lägg till en distriktsfil med `granska new <granskning> <distrikt>`"),
             );
         }
-        let results: Vec<DistrictResult> = jobs.par_iter().map(|(review, path)| self.district(review, path, options)).collect();
+        let results: Vec<DistrictResult> =
+            jobs.par_iter().map(|(review, path)| self.district(review, path, options)).collect();
         report.districts.extend(results);
         report
     }
@@ -207,7 +214,12 @@ impl Pipeline {
         options: &Options,
         out: &mut Vec<Diagnostic>,
     ) -> Option<Outcome> {
-        let raw = self.project.contain(path).and_then(|p| load::load::<RawDistrict>(&p, shown)).map_err(|d| out.push(d)).ok()?;
+        let raw = self
+            .project
+            .contain(path)
+            .and_then(|p| load::load::<RawDistrict>(&p, shown))
+            .map_err(|d| out.push(d))
+            .ok()?;
         let problems = lint::district(&raw, &review.raw.raw, &self.lint_context());
         let blocked = blocks(&problems, options);
         out.extend(problems);
@@ -228,7 +240,9 @@ impl Pipeline {
         let dir = self.project.output().join(&review.files.id);
         let pdf_name = output::report_file_name(&review.model.diarienummer, &district.id, "pdf");
         let typ_path = dir.join(output::report_file_name(&review.model.diarienummer, &district.id, "typ"));
-        if options.emit_typst && let Err(e) = output::write_atomic(&typ_path, source.as_bytes()) {
+        if options.emit_typst
+            && let Err(e) = output::write_atomic(&typ_path, source.as_bytes())
+        {
             out.push(write_error(&self.project.shown(&typ_path), &e));
         }
         let typ_shown = self.project.shown(&typ_path);
@@ -265,8 +279,13 @@ fn blocks(problems: &[Diagnostic], options: &Options) -> bool {
 }
 
 fn explain_typst_error(d: Diagnostic, emitted: bool) -> Diagnostic {
-    let d = d.with_hint("felet uppstod när rapporten sattes med Typst; det beror oftast på en egen mall i `templates/`");
-    if emitted { d } else { d.with_hint("kör med `--emit-typst` för att spara den genererade Typst-koden och se raden") }
+    let d =
+        d.with_hint("felet uppstod när rapporten sattes med Typst; det beror oftast på en egen mall i `templates/`");
+    if emitted {
+        d
+    } else {
+        d.with_hint("kör med `--emit-typst` för att spara den genererade Typst-koden och se raden")
+    }
 }
 
 fn write_error(shown: &Path, err: &std::io::Error) -> Diagnostic {

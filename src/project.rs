@@ -34,9 +34,8 @@ impl Project {
             Diagnostic::file(Severity::Error, start, "mappen eller filen finns inte")
                 .with_hint("ange sökvägen till en projektmapp som innehåller mappen `findings/`")
         })?;
-        let found = canonical
-            .ancestors()
-            .find(|dir| dir.join(FINDINGS_DIR).is_dir() || dir.join(CONFIG_FILE).is_file());
+        let found =
+            canonical.ancestors().find(|dir| dir.join(FINDINGS_DIR).is_dir() || dir.join(CONFIG_FILE).is_file());
         match found {
             Some(root) => Ok(Project { root: root.to_owned() }),
             None => Err(Diagnostic::file(Severity::Error, start, "hittar ingen granska-projektmapp här")
@@ -73,9 +72,8 @@ impl Project {
     /// through symbolic links. Returns the canonical path.
     pub fn contain(&self, path: &Path) -> Result<PathBuf, Diagnostic> {
         let shown = self.shown(path);
-        let canonical = path
-            .canonicalize()
-            .map_err(|_| Diagnostic::file(Severity::Error, &shown, "filen finns inte"))?;
+        let canonical =
+            path.canonicalize().map_err(|_| Diagnostic::file(Severity::Error, &shown, "filen finns inte"))?;
         if canonical.starts_with(&self.root) {
             Ok(canonical)
         } else {
@@ -88,8 +86,10 @@ impl Project {
     pub fn reviews(&self) -> Result<Vec<ReviewFiles>, Vec<Diagnostic>> {
         let findings = self.findings();
         if !findings.is_dir() {
-            return Err(vec![Diagnostic::file(Severity::Error, self.shown(&findings), "mappen `findings/` saknas")
-                .with_hint("skapa en granskning med `granska new-granskning <namn>`")]);
+            return Err(vec![
+                Diagnostic::file(Severity::Error, self.shown(&findings), "mappen `findings/` saknas")
+                    .with_hint("skapa en granskning med `granska new-granskning <namn>`"),
+            ]);
         }
         let mut problems = Vec::new();
         let mut reviews = Vec::new();
@@ -111,8 +111,12 @@ impl Project {
         }
         for stray in toml_files(&findings) {
             problems.push(
-                Diagnostic::file(Severity::Warning, self.shown(&stray), "filen ligger direkt i `findings/` och hoppas över")
-                    .with_hint("lägg den i en granskningsmapp, t.ex. `findings/2011-ekonomiskt-bistand/`"),
+                Diagnostic::file(
+                    Severity::Warning,
+                    self.shown(&stray),
+                    "filen ligger direkt i `findings/` och hoppas över",
+                )
+                .with_hint("lägg den i en granskningsmapp, t.ex. `findings/2011-ekonomiskt-bistand/`"),
             );
         }
         if problems.iter().any(Diagnostic::is_error) { Err(problems) } else { Ok(reviews) }
@@ -136,7 +140,9 @@ impl ReviewFiles {
         let review = dir.join(REVIEW_FILE);
         if !review.is_file() {
             return Err(Diagnostic::file(Severity::Error, project.shown(dir), "mappen saknar `granskning.toml`")
-                .with_hint("varje granskningsmapp behöver en `granskning.toml`; skapa en med `granska new-granskning`"));
+                .with_hint(
+                    "varje granskningsmapp behöver en `granskning.toml`; skapa en med `granska new-granskning`",
+                ));
         }
         let districts = toml_files(dir).into_iter().filter(|p| p.file_name() != Some(REVIEW_FILE.as_ref())).collect();
         Ok(ReviewFiles { id, dir: dir.to_owned(), review, districts })

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{numbered_headings, pdf_info, pdf_pages, pdf_text, run_in, Fixture};
+use common::{Fixture, numbered_headings, pdf_info, pdf_pages, pdf_text, run_in};
 
 /// The fixed sections, in the order every report has them.
 const SECTIONS: [&str; 13] = [
@@ -55,7 +55,13 @@ fn the_cover_names_district_service_and_diarienummer() {
     let fixture = Fixture::example();
     fixture.run(&["build"]).assert_ok();
     let cover = &pdf_pages(&fixture.pdf("skarholmen"))[0];
-    for expected in ["Granskning av ekonomiskt bistånd", "Skärholmens stadsdelsförvaltning", "Skärholmen", "3.1-117/2011", "15 april 2011"] {
+    for expected in [
+        "Granskning av ekonomiskt bistånd",
+        "Skärholmens stadsdelsförvaltning",
+        "Skärholmen",
+        "3.1-117/2011",
+        "15 april 2011",
+    ] {
         assert!(cover.contains(expected), "{expected:?} missing on the cover:\n{cover}");
     }
 }
@@ -65,7 +71,9 @@ fn swedish_characters_and_numbers_survive() {
     let fixture = Fixture::example();
     fixture.run(&["build"]).assert_ok();
     let text = pdf_text(&fixture.pdf("bromma"));
-    for expected in ["Självbestämmande och integritet", "Jämställdhetsanalys", "Försörjningshinder", "Övriga", "388\u{202F}400"] {
+    for expected in
+        ["Självbestämmande och integritet", "Jämställdhetsanalys", "Försörjningshinder", "Övriga", "388\u{202F}400"]
+    {
         assert!(text.contains(expected), "{expected:?} missing");
     }
     assert!(!text.contains('\u{FFFD}'), "replacement characters in the text");
@@ -89,7 +97,10 @@ fn typst_syntax_typed_by_an_inspector_appears_literally() {
     fixture.edit_district(
         "bromma",
         "Handläggarna var noga med att den sökande måste vara informerad",
-        &format!("{}\n\nHandläggarna var noga med att den sökande måste vara informerad", hostile.replace('\\', "\\\\").replace('"', "\\\"")),
+        &format!(
+            "{}\n\nHandläggarna var noga med att den sökande måste vara informerad",
+            hostile.replace('\\', "\\\\").replace('"', "\\\"")
+        ),
     );
     fixture.run(&["build"]).assert_ok();
     let text: String = pdf_text(&fixture.pdf("bromma")).split_whitespace().collect::<Vec<_>>().join(" ");
@@ -104,7 +115,10 @@ fn reports_are_tagged_swedish_and_carry_metadata() {
     fixture.run(&["build"]).assert_ok();
     let pdf = fixture.pdf("bromma");
     assert_eq!(pdf_info(&pdf, "Title").as_deref(), Some("Granskning av ekonomiskt bistånd – Bromma"));
-    assert_eq!(pdf_info(&pdf, "Author").as_deref(), Some("Socialtjänst- och arbetsmarknadsförvaltningen, Stockholms stad"));
+    assert_eq!(
+        pdf_info(&pdf, "Author").as_deref(),
+        Some("Socialtjänst- och arbetsmarknadsförvaltningen, Stockholms stad")
+    );
     let keywords = pdf_info(&pdf, "Keywords").unwrap_or_default();
     for k in ["Ekonomiskt bistånd", "Bromma", "3.1-117/2011"] {
         assert!(keywords.contains(k), "keywords {keywords:?} lack {k:?}");

@@ -1,6 +1,6 @@
 //! `granska build`: write one PDF per district.
 
-use super::{count, open, print_diagnostics, print_problem_summary, Exit};
+use super::{Exit, count, open, print_diagnostics, print_problem_summary};
 use crate::cli::BuildArgs;
 use crate::pipeline::{Options, Outcome};
 
@@ -34,7 +34,11 @@ pub fn run(args: &BuildArgs) -> Exit {
     print_problem_summary(&report);
     let failed = report.districts.iter().filter(|d| matches!(d.outcome, Outcome::Failed)).count();
     if failed > 0 || report.failed() {
-        eprintln!("{} klara, {} med fel", count(written, "rapport", "rapporter"), count(failed, "distrikt", "distrikt"));
+        eprintln!(
+            "{} klara, {} med fel",
+            count(written, "rapport", "rapporter"),
+            count(failed, "distrikt", "distrikt")
+        );
         Exit::Failed
     } else {
         println!("{} klara", count(written, "rapport", "rapporter"));

@@ -1,6 +1,6 @@
 //! `granska check`: the whole chain, nothing written.
 
-use super::{count, open, print_diagnostics, print_problem_summary, Exit};
+use super::{Exit, count, open, print_diagnostics, print_problem_summary};
 use crate::cli::CheckArgs;
 use crate::pipeline::{Options, Outcome};
 

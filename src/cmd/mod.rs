@@ -39,7 +39,8 @@ fn print_diagnostics<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>) 
 
 /// Prints a one-line summary of the problems, if any.
 fn print_problem_summary(report: &RunReport) {
-    let (errors, warnings) = report.diagnostics().fold((0, 0), |(e, w), d| if d.is_error() { (e + 1, w) } else { (e, w + 1) });
+    let (errors, warnings) =
+        report.diagnostics().fold((0, 0), |(e, w), d| if d.is_error() { (e + 1, w) } else { (e, w + 1) });
     if errors + warnings > 0 {
         eprintln!("{}", diag::summary(errors, warnings));
     }

@@ -10,8 +10,12 @@ pub fn district(source: &SourceFile, raw: &RawDistrict, out: &mut Vec<Diagnostic
     let (women, men) = (*f.granskade_kvinnor.get_ref(), *f.granskade_man.get_ref());
     if sample > population {
         out.push(
-            Diagnostic::error(source, f.urval.span(), format!("urvalet ({sample}) är större än populationen ({population})"))
-                .with_hint("urvalet dras ur populationen och kan inte vara större"),
+            Diagnostic::error(
+                source,
+                f.urval.span(),
+                format!("urvalet ({sample}) är större än populationen ({population})"),
+            )
+            .with_hint("urvalet dras ur populationen och kan inte vara större"),
         );
     }
     if women + men > sample {

@@ -4,8 +4,8 @@
 
 use std::ops::Range;
 
-use crate::model::raw::{RawDistrict, RawReview, Text, Value};
 use crate::model::QualityArea;
+use crate::model::raw::{RawDistrict, RawReview, Text, Value};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {

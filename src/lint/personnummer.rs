@@ -125,7 +125,8 @@ mod tests {
     /// Builds a number from its parts with the given check-digit offset
     /// (0 = valid).
     fn number(yy: u32, mm: u32, dd: u32, serial: u32, wrong_by: u32) -> String {
-        let nine: Vec<u32> = format!("{yy:02}{mm:02}{dd:02}{serial:03}").chars().map(|c| c.to_digit(10).unwrap()).collect();
+        let nine: Vec<u32> =
+            format!("{yy:02}{mm:02}{dd:02}{serial:03}").chars().map(|c| c.to_digit(10).unwrap()).collect();
         let check = (check_digit(&nine) + wrong_by) % 10;
         format!("{yy:02}{mm:02}{dd:02}{serial:03}{check}")
     }

@@ -2,15 +2,19 @@
 
 use std::collections::HashSet;
 
-use crate::diag::{closest, Diagnostic, SourceFile};
+use crate::diag::{Diagnostic, SourceFile, closest};
 use crate::model::raw::{RawDistrict, RawReview};
 use crate::model::{Date, QualityArea};
 
 pub fn review(source: &SourceFile, raw: &RawReview, out: &mut Vec<Diagnostic>) {
     if Date::from_toml(raw.publiceringsdatum.get_ref()).is_none() {
         out.push(
-            Diagnostic::error(source, raw.publiceringsdatum.span(), "`publiceringsdatum` ska vara ett datum utan klockslag")
-                .with_hint("skriv t.ex. `publiceringsdatum = 2011-04-15` (utan citattecken)"),
+            Diagnostic::error(
+                source,
+                raw.publiceringsdatum.span(),
+                "`publiceringsdatum` ska vara ett datum utan klockslag",
+            )
+            .with_hint("skriv t.ex. `publiceringsdatum = 2011-04-15` (utan citattecken)"),
         );
     }
     if raw.inspektorer.is_empty() {
@@ -24,8 +28,9 @@ pub fn review(source: &SourceFile, raw: &RawReview, out: &mut Vec<Diagnostic>) {
         let id = q.id.get_ref();
         if !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-') {
             out.push(
-                Diagnostic::error(source, q.id.span(), format!("ogiltigt id `{id}` för granskningsfrågan"))
-                    .with_hint("id skrivs med a–z, 0–9, `_` och `-` (utan å, ä, ö och mellanslag), t.ex. `grundutredning`"),
+                Diagnostic::error(source, q.id.span(), format!("ogiltigt id `{id}` för granskningsfrågan")).with_hint(
+                    "id skrivs med a–z, 0–9, `_` och `-` (utan å, ä, ö och mellanslag), t.ex. `grundutredning`",
+                ),
             );
         }
         if !seen.insert(id.as_str()) {
@@ -41,11 +46,15 @@ pub fn district(source: &SourceFile, raw: &RawDistrict, review: &RawReview, out:
     for area in QualityArea::ALL {
         if raw.kvalitetsomraden.get_ref().get(area).is_none() {
             out.push(
-                Diagnostic::error(source, raw.kvalitetsomraden.span(), format!("kvalitetsområdet `{}` saknas", area.key()))
-                    .with_hint(format!(
-                        "lägg till `[kvalitetsomraden.{}]` med `niva`, `sammanfattning`, `iakttagelser` och `bedomning`",
-                        area.key()
-                    )),
+                Diagnostic::error(
+                    source,
+                    raw.kvalitetsomraden.span(),
+                    format!("kvalitetsområdet `{}` saknas", area.key()),
+                )
+                .with_hint(format!(
+                    "lägg till `[kvalitetsomraden.{}]` med `niva`, `sammanfattning`, `iakttagelser` och `bedomning`",
+                    area.key()
+                )),
             );
         }
     }
@@ -55,20 +64,31 @@ pub fn district(source: &SourceFile, raw: &RawDistrict, review: &RawReview, out:
         for result in &file_review.resultat {
             let id = result.fraga.get_ref().as_str();
             if !ids.contains(&id) {
-                let mut d = Diagnostic::error(source, result.fraga.span(), format!("granskningsfrågan `{id}` finns inte i granskning.toml"));
+                let mut d = Diagnostic::error(
+                    source,
+                    result.fraga.span(),
+                    format!("granskningsfrågan `{id}` finns inte i granskning.toml"),
+                );
                 if let Some(suggestion) = closest(id, ids.iter().copied()) {
                     d = d.with_hint(format!("menade du `{suggestion}`?"));
                 }
                 d = d.with_hint(if ids.is_empty() {
                     "granskning.toml har inga `[[granskningsfraga]]`; lägg till frågan där".to_owned()
                 } else {
-                    format!("frågor i granskning.toml: {}", ids.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", "))
+                    format!(
+                        "frågor i granskning.toml: {}",
+                        ids.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
+                    )
                 });
                 out.push(d);
             } else if !seen.insert(id) {
                 out.push(
-                    Diagnostic::error(source, result.fraga.span(), format!("resultatet för granskningsfrågan `{id}` finns redan"))
-                        .with_hint("slå ihop resultaten till ett `[[aktgranskning.resultat]]` per fråga"),
+                    Diagnostic::error(
+                        source,
+                        result.fraga.span(),
+                        format!("resultatet för granskningsfrågan `{id}` finns redan"),
+                    )
+                    .with_hint("slå ihop resultaten till ett `[[aktgranskning.resultat]]` per fråga"),
                 );
             }
         }
@@ -85,8 +105,12 @@ pub fn district(source: &SourceFile, raw: &RawDistrict, review: &RawReview, out:
             let cells = row.get_ref().len();
             if cells != columns {
                 out.push(
-                    Diagnostic::error(source, row.span(), format!("raden har {cells} celler men tabellen har {columns} kolumner"))
-                        .with_hint("varje rad ska ha en cell per kolumn"),
+                    Diagnostic::error(
+                        source,
+                        row.span(),
+                        format!("raden har {cells} celler men tabellen har {columns} kolumner"),
+                    )
+                    .with_hint("varje rad ska ha en cell per kolumn"),
                 );
             }
         }

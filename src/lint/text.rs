@@ -3,9 +3,9 @@
 use std::collections::BTreeSet;
 
 use super::fields::{Field, Kind};
-use super::{narrow, personnummer, Context};
+use super::{Context, narrow, personnummer};
 use crate::diag::{Diagnostic, SourceFile};
-use crate::markdown::{self, normalize, ProblemKind};
+use crate::markdown::{self, ProblemKind, normalize};
 
 /// The placeholder `granska new` writes; a warning, an error with `--strict`.
 pub const PLACEHOLDER: &str = "TODO";
@@ -33,8 +33,12 @@ fn empty(source: &SourceFile, field: &Field, out: &mut Vec<Diagnostic>) {
 fn placeholder(source: &SourceFile, field: &Field, out: &mut Vec<Diagnostic>) {
     if field.text.contains(PLACEHOLDER) {
         out.push(
-            Diagnostic::warning(source, narrow(source, field.span.clone(), PLACEHOLDER), format!("`{}` innehåller platshållaren {PLACEHOLDER}", field.key))
-                .with_hint("ersätt TODO med den riktiga texten innan rapporten publiceras"),
+            Diagnostic::warning(
+                source,
+                narrow(source, field.span.clone(), PLACEHOLDER),
+                format!("`{}` innehåller platshållaren {PLACEHOLDER}", field.key),
+            )
+            .with_hint("ersätt TODO med den riktiga texten innan rapporten publiceras"),
         );
     }
 }
@@ -44,9 +48,15 @@ fn personal_data(source: &SourceFile, field: &Field, out: &mut Vec<Diagnostic>) 
         let number = &field.text[found.range.clone()];
         let what = if found.samordningsnummer { "ett samordningsnummer" } else { "ett personnummer" };
         out.push(
-            Diagnostic::error(source, narrow(source, field.span.clone(), number), format!("`{}` innehåller {what}", field.key))
-                .with_hint("rapporten blir en allmän handling och uppgifter om enskilda omfattas av sekretess (OSL 26 kap. 1 §)")
-                .with_hint("ta bort numret och skriv så att ingen enskild person kan identifieras"),
+            Diagnostic::error(
+                source,
+                narrow(source, field.span.clone(), number),
+                format!("`{}` innehåller {what}", field.key),
+            )
+            .with_hint(
+                "rapporten blir en allmän handling och uppgifter om enskilda omfattas av sekretess (OSL 26 kap. 1 §)",
+            )
+            .with_hint("ta bort numret och skriv så att ingen enskild person kan identifieras"),
         );
     }
 }
@@ -60,10 +70,12 @@ fn footnotes(source: &SourceFile, field: &Field, out: &mut Vec<Diagnostic>) {
                 Diagnostic::error(source, span, format!("fotnoten `[^{label}]` i `{}` saknar förklaring", field.key))
                     .with_hint(format!("lägg till en egen rad `[^{label}]: källan …` i samma text"))
             }
-            ProblemKind::UnusedFootnote(label) => {
-                Diagnostic::warning(source, span, format!("fotnoten `[^{label}]` i `{}` används aldrig i texten", field.key))
-                    .with_hint(format!("hänvisa till den med `[^{label}]` i texten eller ta bort förklaringen"))
-            }
+            ProblemKind::UnusedFootnote(label) => Diagnostic::warning(
+                source,
+                span,
+                format!("fotnoten `[^{label}]` i `{}` används aldrig i texten", field.key),
+            )
+            .with_hint(format!("hänvisa till den med `[^{label}]` i texten eller ta bort förklaringen")),
         });
     }
 }
@@ -89,7 +101,11 @@ fn characters(source: &SourceFile, field: &Field, ctx: &Context, out: &mut Vec<D
             Diagnostic::error(source, span, format!("`{}` innehåller ett osynligt styrtecken ({code})", field.key))
                 .with_hint("ta bort tecknet; det kommer ofta med text som klistrats in från andra program")
         } else {
-            let d = Diagnostic::error(source, span, format!("tecknet ”{c}” ({code}) i `{}` kan inte visas med rapportens typsnitt", field.key));
+            let d = Diagnostic::error(
+                source,
+                span,
+                format!("tecknet ”{c}” ({code}) i `{}` kan inte visas med rapportens typsnitt", field.key),
+            );
             let d = if ('\u{E000}'..='\u{F8FF}').contains(&c) {
                 d.with_hint("tecknet kommer troligen från ett symboltypsnitt i Word; skriv om texten utan det (punktlistor skrivs med `- ` i början av raden)")
             } else {

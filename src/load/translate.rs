@@ -27,7 +27,12 @@ pub fn translate(english: &str) -> Translated {
     let english = english.trim();
     if let Some(rest) = english.strip_prefix("unknown field ") {
         let (field, allowed) = split_expected(rest);
-        return with_suggestion(Translated::new(format!("okänd nyckel `{field}`")), &field, &allowed, "tillåtna nycklar här");
+        return with_suggestion(
+            Translated::new(format!("okänd nyckel `{field}`")),
+            &field,
+            &allowed,
+            "tillåtna nycklar här",
+        );
     }
     if let Some(rest) = english.strip_prefix("unknown variant ") {
         let (value, allowed) = split_expected(rest);
@@ -47,11 +52,19 @@ pub fn translate(english: &str) -> Translated {
     }
     if let Some(rest) = english.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        return Translated::new(format!("fel sorts värde: {}, men här ska det vara {}", found_sv(found), expected_sv(expected)));
+        return Translated::new(format!(
+            "fel sorts värde: {}, men här ska det vara {}",
+            found_sv(found),
+            expected_sv(expected)
+        ));
     }
     if let Some(rest) = english.strip_prefix("invalid value: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        return Translated::new(format!("ogiltigt värde: {}, men här ska det vara {}", found_sv(found), expected_sv(expected)));
+        return Translated::new(format!(
+            "ogiltigt värde: {}, men här ska det vara {}",
+            found_sv(found),
+            expected_sv(expected)
+        ));
     }
     if english.starts_with("data did not match any variant of untagged enum") {
         return Translated::new("värdet ska vara ett tal eller en text inom citattecken");
@@ -65,7 +78,11 @@ pub fn translate(english: &str) -> Translated {
 /// TOML syntax errors.
 fn syntax(english: &str) -> Translated {
     let known: &[(&str, &str, &str)] = &[
-        ("invalid basic string", "texten saknar avslutande citattecken `\"`", "avsluta texten med `\"` på samma rad, eller använd `\"\"\"` för text över flera rader"),
+        (
+            "invalid basic string",
+            "texten saknar avslutande citattecken `\"`",
+            "avsluta texten med `\"` på samma rad, eller använd `\"\"\"` för text över flera rader",
+        ),
         ("invalid literal string", "texten saknar avslutande apostrof `'`", "avsluta texten med `'` på samma rad"),
         ("invalid multiline basic string", "texten saknar avslutande `\"\"\"`", "avsluta flerradstexten med `\"\"\"`"),
         ("string values must be quoted", "texten måste stå inom citattecken", "skriv t.ex. `namn = \"Bromma\"`"),
@@ -76,13 +93,25 @@ fn syntax(english: &str) -> Translated {
         ("unclosed array", "listan saknar avslutande `]`", "avsluta listan med `]`"),
         ("unquoted keys cannot be empty", "nyckel saknas före `=`", "skriv nyckelns namn före `=`"),
         ("invalid unquoted key", "ogiltig nyckel", "nycklar skrivs med a–z, 0–9, `_` och `-`, utan å, ä och ö"),
-        ("invalid escape sequence", "ogiltig `\\`-sekvens i texten", "skriv `\\\\` för ett omvänt snedstreck eller använd '…' (apostrofer)"),
+        (
+            "invalid escape sequence",
+            "ogiltig `\\`-sekvens i texten",
+            "skriv `\\\\` för ett omvänt snedstreck eller använd '…' (apostrofer)",
+        ),
         ("invalid date", "ogiltigt datum", "skriv datum som ÅÅÅÅ-MM-DD, t.ex. 2011-04-15"),
         ("invalid time", "ogiltig tid", "skriv datum som ÅÅÅÅ-MM-DD, t.ex. 2011-04-15"),
         ("extra comma in array", "extra kommatecken i listan", "ta bort kommatecknet"),
         ("missing comma", "kommatecken saknas mellan elementen", "skilj elementen åt med `,`"),
-        ("invalid inline table", "ogiltig tabell på en rad", "skriv t.ex. `kvinnor = { ja = 1, nej = 0, ej_aktuellt = 0 }`"),
-        ("invalid number", "ogiltigt tal", "skriv tal utan mellanslag och med punkt som decimaltecken, t.ex. 3051 eller 2.5"),
+        (
+            "invalid inline table",
+            "ogiltig tabell på en rad",
+            "skriv t.ex. `kvinnor = { ja = 1, nej = 0, ej_aktuellt = 0 }`",
+        ),
+        (
+            "invalid number",
+            "ogiltigt tal",
+            "skriv tal utan mellanslag och med punkt som decimaltecken, t.ex. 3051 eller 2.5",
+        ),
         ("invalid integer", "ogiltigt heltal", "skriv heltal utan mellanslag, t.ex. 3051"),
         ("invalid float", "ogiltigt decimaltal", "skriv decimaltal med punkt, t.ex. 2.5"),
         ("invalid string", "ogiltig text", "texter skrivs inom citattecken, t.ex. \"Bromma\""),
@@ -161,7 +190,9 @@ mod tests {
 
     #[test]
     fn unknown_field_suggests_the_closest_key() {
-        let t = translate("unknown field `bedomnig`, expected one of `niva`, `sammanfattning`, `iakttagelser`, `bedomning`");
+        let t = translate(
+            "unknown field `bedomnig`, expected one of `niva`, `sammanfattning`, `iakttagelser`, `bedomning`",
+        );
         assert_eq!(t.message, "okänd nyckel `bedomnig`");
         assert_eq!(t.hints[0], "menade du `bedomning`?");
         assert!(t.hints[1].contains("`iakttagelser`"));
@@ -183,7 +214,10 @@ mod tests {
     #[test]
     fn type_errors_name_both_sides_in_swedish() {
         let t = translate("invalid type: integer `1`, expected a string");
-        assert_eq!(t.message, "fel sorts värde: heltalet 1, men här ska det vara en text inom citattecken, t.ex. \"Bromma\"");
+        assert_eq!(
+            t.message,
+            "fel sorts värde: heltalet 1, men här ska det vara en text inom citattecken, t.ex. \"Bromma\""
+        );
         let t = translate("invalid value: integer `-1`, expected u32");
         assert_eq!(t.message, "ogiltigt värde: heltalet -1, men här ska det vara ett heltal som är 0 eller större");
     }
@@ -191,7 +225,10 @@ mod tests {
     #[test]
     fn missing_field_and_syntax_errors_are_swedish() {
         assert_eq!(translate("missing field `titel`").message, "nyckeln `titel` saknas");
-        assert_eq!(translate("invalid basic string, expected `\"`").message, "texten saknar avslutande citattecken `\"`");
+        assert_eq!(
+            translate("invalid basic string, expected `\"`").message,
+            "texten saknar avslutande citattecken `\"`"
+        );
         let unknown = translate("something new");
         assert!(unknown.message.starts_with("ogiltig TOML"));
     }

@@ -20,10 +20,7 @@ const WORD_BULLETS: [char; 3] = ['\u{F0B7}', '\u{F0A7}', '\u{F0D8}'];
 /// - tabs become spaces;
 /// - indentation shared by all non-blank lines is removed.
 pub fn block(text: &str) -> String {
-    let unified = text
-        .replace("\r\n", "\n")
-        .replace(['\r', '\u{2028}'], "\n")
-        .replace('\u{2029}', "\n\n");
+    let unified = text.replace("\r\n", "\n").replace(['\r', '\u{2028}'], "\n").replace('\u{2029}', "\n\n");
     let lines: Vec<String> = unified.split('\n').map(normalize_line).collect();
     let indent = lines
         .iter()

@@ -5,8 +5,23 @@ use super::*;
 
 /// Typst functions the converter may call; anything else in its output
 /// would mean inspector text became code.
-const ALLOWED_CALLS: &[&str] =
-    &["emph", "strong", "strike", "super", "sub", "list", "enum", "quote", "raw", "link", "footnote", "table", "line", "linebreak", "header"];
+const ALLOWED_CALLS: &[&str] = &[
+    "emph",
+    "strong",
+    "strike",
+    "super",
+    "sub",
+    "list",
+    "enum",
+    "quote",
+    "raw",
+    "link",
+    "footnote",
+    "table",
+    "line",
+    "linebreak",
+    "header",
+];
 
 /// Parses Typst markup and fails on syntax errors or on any code that the
 /// converter does not write itself.
@@ -117,7 +132,10 @@ fn hostile_markdown_fields_convert_to_safe_markup() {
 
 #[test]
 fn paragraphs_are_separated_by_blank_lines() {
-    assert_eq!(to_typst("Första stycket.\nSamma stycke.\n\nAndra stycket."), "Första stycket\\. Samma stycke\\.\n\nAndra stycket\\.");
+    assert_eq!(
+        to_typst("Första stycket.\nSamma stycke.\n\nAndra stycket."),
+        "Första stycket\\. Samma stycke\\.\n\nAndra stycket\\."
+    );
 }
 
 #[test]
@@ -136,7 +154,10 @@ fn lists_become_list_and_enum_calls() {
 
 #[test]
 fn word_bullets_become_a_list() {
-    assert_eq!(to_typst("\u{F0B7} bygger på respekt\n\u{F0B7} är tillgängliga"), "#list([bygger på respekt], [är tillgängliga], )");
+    assert_eq!(
+        to_typst("\u{F0B7} bygger på respekt\n\u{F0B7} är tillgängliga"),
+        "#list([bygger på respekt], [är tillgängliga], )"
+    );
 }
 
 #[test]
@@ -171,7 +192,10 @@ fn defined_footnotes_are_not_problems() {
 #[test]
 fn tables_get_a_header_row() {
     let typst = to_typst("| Hinder | Antal |\n|---|--:|\n| Arbetslös | 224 |");
-    assert_eq!(typst, "#table(columns: 2, align: (left, right,), table.header([Hinder], [Antal], ), [Arbetslös], [224], )");
+    assert_eq!(
+        typst,
+        "#table(columns: 2, align: (left, right,), table.header([Hinder], [Antal], ), [Arbetslös], [224], )"
+    );
     assert_only_converter_syntax(&typst);
 }
 

@@ -21,8 +21,20 @@ pub struct Date {
     pub day: u8,
 }
 
-const MONTHS: [&str; 12] =
-    ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
+const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
 
 impl Date {
     /// Takes the date part of a TOML datetime; `None` if there is none or it
@@ -317,7 +329,11 @@ impl District {
             recommendations: raw
                 .rekommendation
                 .iter()
-                .map(|r| Recommendation { text: text(&r.text), rating: *r.niva.get_ref(), area: *r.kvalitetsomrade.get_ref() })
+                .map(|r| Recommendation {
+                    text: text(&r.text),
+                    rating: *r.niva.get_ref(),
+                    area: *r.kvalitetsomrade.get_ref(),
+                })
                 .collect(),
             sources: raw.kallor.iter().map(text).collect(),
         })
@@ -344,8 +360,8 @@ mod tests {
         let parse = |s: &str| Date::from_toml(&s.parse::<toml::value::Datetime>().unwrap());
         assert!(parse("2024-02-29").is_some());
         assert!(parse("2011-04-15T10:00:00").is_none());
-        assert!(Date { year: 2023, month: 2, day: 29 }.is_valid() == false);
+        assert!(!Date { year: 2023, month: 2, day: 29 }.is_valid());
         assert!(Date { year: 2000, month: 2, day: 29 }.is_valid());
-        assert!(Date { year: 2011, month: 13, day: 1 }.is_valid() == false);
+        assert!(!Date { year: 2011, month: 13, day: 1 }.is_valid());
     }
 }

@@ -16,7 +16,7 @@ pub fn integer(n: i64) -> String {
         out.push('−');
     }
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(THIN_NBSP);
         }
         out.push(c);

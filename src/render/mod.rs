@@ -34,10 +34,13 @@ pub struct Templates {
 impl Templates {
     /// The embedded defaults, overridden by the project's `templates/*.tera`.
     pub fn load(project: &Project) -> Result<Templates, Diagnostic> {
-        let mut sources: Vec<(String, String)> = DEFAULTS.iter().map(|(n, s)| ((*n).to_owned(), (*s).to_owned())).collect();
+        let mut sources: Vec<(String, String)> =
+            DEFAULTS.iter().map(|(n, s)| ((*n).to_owned(), (*s).to_owned())).collect();
         let dir = project.templates();
         if dir.is_dir() {
-            for entry in WalkDir::new(&dir).min_depth(1).max_depth(1).sort_by_file_name().into_iter().filter_map(Result::ok) {
+            for entry in
+                WalkDir::new(&dir).min_depth(1).max_depth(1).sort_by_file_name().into_iter().filter_map(Result::ok)
+            {
                 let path = entry.path();
                 let Some(name) = path.file_name().and_then(|n| n.to_str()) else { continue };
                 if !name.ends_with(".tera") || entry.file_type().is_dir() {
@@ -73,8 +76,11 @@ impl Templates {
 
     /// Renders `name` with `view` as the context.
     pub fn render(&self, name: &str, view: &impl serde::Serialize) -> Result<String, Diagnostic> {
-        let context = Context::from_serialize(view).map_err(|e| template_error(&e, "mallens data kunde inte förberedas"))?;
-        self.tera.render(name, &context).map_err(|e| template_error(&e, &format!("mallen `{name}` kunde inte fyllas i")))
+        let context =
+            Context::from_serialize(view).map_err(|e| template_error(&e, "mallens data kunde inte förberedas"))?;
+        self.tera
+            .render(name, &context)
+            .map_err(|e| template_error(&e, &format!("mallen `{name}` kunde inte fyllas i")))
     }
 }
 

@@ -252,7 +252,10 @@ impl DocumentView {
             forfattare: literal(&review.publisher),
             amne: literal(&format!(
                 "{} vid {} ({}), diarienummer {}",
-                review.title, district.administration, review.service.to_lowercase(), review.diarienummer
+                review.title,
+                district.administration,
+                review.service.to_lowercase(),
+                review.diarienummer
             )),
             nyckelord: format!("({},)", keywords.map(|k| literal(k)).join(", ")),
         }
@@ -307,7 +310,12 @@ impl DistrictView {
                         Some(unit) => format!("{value}{}{}", format::NBSP, normalize::inline(unit)),
                         None => value,
                     };
-                    FactView { uppgift: plain(&f.label), varde: plain(&varde), ar: f.year, kalla: f.source.as_deref().map(rich) }
+                    FactView {
+                        uppgift: plain(&f.label),
+                        varde: plain(&varde),
+                        ar: f.year,
+                        kalla: f.source.as_deref().map(rich),
+                    }
                 })
                 .collect(),
             nyckeltal: key_figures(&district.key_figures),
@@ -320,7 +328,11 @@ impl DistrictView {
             rekommendationer: district
                 .recommendations
                 .iter()
-                .map(|r| RecommendationView { text: rich(&r.text), niva: RatingView::new(r.rating), omrade: plain(r.area.title()) })
+                .map(|r| RecommendationView {
+                    text: rich(&r.text),
+                    niva: RatingView::new(r.rating),
+                    omrade: plain(r.area.title()),
+                })
                 .collect(),
             kallor: review.sources.iter().chain(&district.sources).map(|s| rich(s)).collect(),
         }
@@ -329,7 +341,12 @@ impl DistrictView {
 
 impl RatingView {
     pub fn new(rating: Rating) -> Self {
-        RatingView { nyckel: rating.key(), ord: rating.word(), farg: literal(rating.colour()), betydelse: plain(rating.meaning()) }
+        RatingView {
+            nyckel: rating.key(),
+            ord: rating.word(),
+            farg: literal(rating.colour()),
+            betydelse: plain(rating.meaning()),
+        }
     }
 }
 
@@ -360,7 +377,8 @@ fn key_figures(figures: &[KeyFigure]) -> Option<KeyFiguresView> {
                 .collect(),
         })
         .collect();
-    let kallor = figures.iter().filter_map(|k| k.source.as_deref()).collect::<BTreeSet<_>>().into_iter().map(rich).collect();
+    let kallor =
+        figures.iter().filter_map(|k| k.source.as_deref()).collect::<BTreeSet<_>>().into_iter().map(rich).collect();
     Some(KeyFiguresView { ar: years.into_iter().collect(), rader, kallor })
 }
 
@@ -372,7 +390,9 @@ fn table(t: &Table) -> TableView {
             .rows
             .iter()
             .map(|row| {
-                row.iter().map(|v| CellView { text: plain(&value_text(v)), tal: !matches!(v, Value::Text(_)) }).collect()
+                row.iter()
+                    .map(|v| CellView { text: plain(&value_text(v)), tal: !matches!(v, Value::Text(_)) })
+                    .collect()
             })
             .collect(),
         kalla: t.source.as_deref().map(rich),
@@ -383,7 +403,11 @@ fn file_review(review: &Review, f: &FileReview) -> FileReviewView {
     FileReviewView {
         population: plain(&format::integer(f.population.into())),
         urval: plain(&format::integer(f.sample.into())),
-        granskade: SexTotals { kvinnor: f.reviewed.women, man: f.reviewed.men, totalt: f.reviewed.women + f.reviewed.men },
+        granskade: SexTotals {
+            kvinnor: f.reviewed.women,
+            man: f.reviewed.men,
+            totalt: f.reviewed.women + f.reviewed.men,
+        },
         beskrivning: f.description.as_deref().map(rich),
         resultat: f
             .results
