@@ -57,6 +57,25 @@ pub enum Command {
     /// Kontrollera iakttagelserna utan att skriva något
     #[command(help_template = SUB_HELP_TEMPLATE, override_usage = "granska check [FLAGGOR] [SÖKVÄG]")]
     Check(CheckArgs),
+    /// Skriv ut JSON Schema för en filsort (för komplettering i editorn)
+    #[command(help_template = SUB_HELP_TEMPLATE, override_usage = "granska schema <SORT>")]
+    Schema(SchemaArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Flaggor")]
+pub struct SchemaArgs {
+    /// Filsort: granskning (granskning.toml) eller distrikt (distriktsfil)
+    #[arg(value_name = "SORT", value_enum, help_heading = "Argument")]
+    pub kind: SchemaKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SchemaKind {
+    /// granskning.toml
+    Granskning,
+    /// En distriktsfil
+    Distrikt,
 }
 
 #[derive(Debug, Args)]

@@ -27,6 +27,7 @@ fn main() -> ExitCode {
     let exit = match &cli.command {
         Command::Build(args) => cmd::build::run(args),
         Command::Check(args) => cmd::check::run(args),
+        Command::Schema(args) => cmd::schema::run(args),
     };
     ExitCode::from(exit as u8)
 }

@@ -183,8 +183,9 @@ impl Pipeline {
         let raw = self
             .project
             .contain(&files.review)
+            .map_err(|d| vec![d])
             .and_then(|path| load::load::<RawReview>(&path, &shown))
-            .map_err(|d| out.push(d))
+            .map_err(|d| out.extend(d))
             .ok()?;
         let problems = lint::review(&raw, &self.lint_context());
         let blocked = blocks(&problems, options);
@@ -217,8 +218,9 @@ impl Pipeline {
         let raw = self
             .project
             .contain(path)
+            .map_err(|d| vec![d])
             .and_then(|p| load::load::<RawDistrict>(&p, shown))
-            .map_err(|d| out.push(d))
+            .map_err(|d| out.extend(d))
             .ok()?;
         let problems = lint::district(&raw, &review.raw.raw, &self.lint_context());
         let blocked = blocks(&problems, options);

@@ -2,15 +2,17 @@
 //! TOML into the raw model, and turn any failure into a located Swedish
 //! [`Diagnostic`].
 
+mod keys;
 mod translate;
 
 use std::fs;
 use std::path::Path;
 use std::sync::Arc;
 
-use serde::de::DeserializeOwned;
+use toml::de::{DeTable, Deserializer};
 
 use crate::diag::{Diagnostic, Severity, SourceFile};
+use crate::model::raw::FileKind;
 
 /// Findings files larger than this are refused: no report needs that much
 /// text, and it keeps a pasted mistake from stalling the build.
@@ -49,27 +51,41 @@ pub fn read_text(path: &Path, shown: &Path) -> Result<Arc<SourceFile>, Diagnosti
     }
 }
 
-/// Parses a source as TOML into `T`.
-pub fn parse<T: DeserializeOwned>(source: Arc<SourceFile>) -> Result<Loaded<T>, Diagnostic> {
+/// Parses a source as TOML into `T`, reporting every syntax error and every
+/// unknown key at once; type errors (which serde reports one at a time)
+/// come after those are fixed.
+pub fn parse<T: FileKind>(source: Arc<SourceFile>) -> Result<Loaded<T>, Vec<Diagnostic>> {
     if source.text.trim().is_empty() {
-        return Err(Diagnostic::file(Severity::Error, &source.path, "filen är tom")
-            .with_hint("kör `granska new` för att få en mall att fylla i"));
+        return Err(vec![
+            Diagnostic::file(Severity::Error, &source.path, "filen är tom")
+                .with_hint("kör `granska new` för att få en mall att fylla i"),
+        ]);
     }
-    match toml::from_str::<T>(&source.text) {
+    let (document, syntax_errors) = DeTable::parse_recoverable(&source.text);
+    let mut problems: Vec<Diagnostic> = syntax_errors.iter().map(|e| diagnostic(&source, e)).collect();
+    // Unknown keys are worth reporting even in a document with syntax errors:
+    // the parser recovers, and the rest of the file is still checked.
+    problems.extend(keys::unknown_keys(&source, document.get_ref(), T::schema()));
+    if !problems.is_empty() {
+        problems.sort_by_key(|d| d.location.as_ref().map(|l| (l.line, l.column)));
+        return Err(problems);
+    }
+    match T::deserialize(Deserializer::from(document)) {
         Ok(raw) => Ok(Loaded { source, raw }),
-        Err(err) => {
-            let t = translate::translate(err.message());
-            let span = err.span().unwrap_or(0..0);
-            let mut d = Diagnostic::error(&source, span, t.message);
-            d.hints = t.hints;
-            Err(d)
-        }
+        Err(err) => Err(vec![diagnostic(&source, &err)]),
     }
 }
 
+fn diagnostic(source: &SourceFile, err: &toml::de::Error) -> Diagnostic {
+    let t = translate::translate(err.message());
+    let mut d = Diagnostic::error(source, err.span().unwrap_or(0..0), t.message);
+    d.hints = t.hints;
+    d
+}
+
 /// Reads and parses in one step.
-pub fn load<T: DeserializeOwned>(path: &Path, shown: &Path) -> Result<Loaded<T>, Diagnostic> {
-    parse(read_text(path, shown)?)
+pub fn load<T: FileKind>(path: &Path, shown: &Path) -> Result<Loaded<T>, Vec<Diagnostic>> {
+    parse(read_text(path, shown).map_err(|d| vec![d])?)
 }
 
 fn io_error(shown: &Path, err: &std::io::Error) -> Diagnostic {
@@ -91,13 +107,14 @@ mod tests {
     use super::*;
     use crate::model::raw::RawReview;
 
-    fn parse_str(text: &str) -> Result<Loaded<RawReview>, Diagnostic> {
+    fn parse_str(text: &str) -> Result<Loaded<RawReview>, Vec<Diagnostic>> {
         parse(SourceFile::new("g/granskning.toml", text))
     }
 
     #[test]
     fn a_misspelt_key_is_located_and_explained() {
-        let err = parse_str("titl = \"x\"\n").unwrap_err();
+        let errs = parse_str("titl = \"x\"\n").unwrap_err();
+        let err = &errs[0];
         let loc = err.location.clone().unwrap();
         assert_eq!((loc.line, loc.column), (1, 1));
         assert_eq!(err.message, "okänd nyckel `titl`");
@@ -106,7 +123,7 @@ mod tests {
 
     #[test]
     fn an_empty_file_says_so() {
-        assert_eq!(parse_str(" \n").unwrap_err().message, "filen är tom");
+        assert_eq!(parse_str(" \n").unwrap_err()[0].message, "filen är tom");
     }
 
     #[test]

@@ -35,7 +35,10 @@ pub fn translate(english: &str) -> Translated {
         );
     }
     if let Some(rest) = english.strip_prefix("unknown variant ") {
-        let (value, allowed) = split_expected(rest);
+        let (value, mut allowed) = split_expected(rest);
+        // ASCII aliases (`gron` for `grön`) are accepted but not advertised.
+        let spelled: Vec<String> = allowed.iter().filter(|a| !a.is_ascii()).map(|a| fold(a)).collect();
+        allowed.retain(|a| !a.is_ascii() || !spelled.contains(a));
         return with_suggestion(Translated::new(format!("okänt värde `{value}`")), &value, &allowed, "tillåtna värden");
     }
     if let Some(rest) = english.strip_prefix("missing field ") {
@@ -149,6 +152,11 @@ fn with_suggestion(t: Translated, wrong: &str, allowed: &[String], label: &str) 
     t.hint(format!("{label}: {}", list.join(", ")))
 }
 
+/// Lower-case, å/ä → a, ö → o.
+fn fold(s: &str) -> String {
+    s.to_lowercase().replace(['å', 'ä'], "a").replace('ö', "o")
+}
+
 fn found_sv(found: &str) -> String {
     let value = |prefix: &str| found.strip_prefix(prefix).map(|v| v.trim_matches('`').to_owned());
     if let Some(v) = value("integer ") {
@@ -200,7 +208,7 @@ mod tests {
 
     #[test]
     fn unknown_variant_lists_the_allowed_values() {
-        let t = translate("unknown variant `grå`, expected one of `grön`, `gul`, `röd`");
+        let t = translate("unknown variant `grå`, expected one of `grön`, `gron`, `gul`, `röd`, `rod`");
         assert_eq!(t.message, "okänt värde `grå`");
         assert!(t.hints.iter().any(|h| h == "tillåtna värden: `grön`, `gul`, `röd`"), "{:?}", t.hints);
     }

@@ -4,119 +4,217 @@
 //! Keys are Swedish in ASCII. Every table denies unknown keys, so a typo is
 //! an error rather than a silently missing section. Values keep their byte
 //! span in the file, so later checks can point at them.
+//!
+//! The `schemars(description = …)` texts are user-facing: they become the
+//! JSON Schema that editors show while inspectors type, so they are Swedish.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::ops::Range;
 
+use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::Deserialize;
-use toml::Spanned;
 
 use super::vocab::{MethodKind, QualityArea, Rating};
+
+/// A value with its byte span in the file. A transparent wrapper around
+/// [`toml::Spanned`] that also describes itself as a JSON Schema (as the
+/// inner value).
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(transparent)]
+pub struct Spanned<T>(toml::Spanned<T>);
+
+impl<T> Spanned<T> {
+    pub fn get_ref(&self) -> &T {
+        self.0.get_ref()
+    }
+
+    pub fn span(&self) -> Range<usize> {
+        self.0.span()
+    }
+}
+
+impl<T: JsonSchema> JsonSchema for Spanned<T> {
+    fn inline_schema() -> bool {
+        T::inline_schema()
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        T::schema_name()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        T::schema_id()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        T::json_schema(generator)
+    }
+}
 
 pub type Text = Spanned<String>;
 pub type Count = Spanned<u32>;
 
-/// `granskning.toml`: what is common to every district of a review.
-#[derive(Debug, Deserialize)]
+/// A findings file kind: what `load` needs to parse and explain it.
+pub trait FileKind: for<'de> Deserialize<'de> + JsonSchema {
+    /// The kind's JSON Schema (draft 7), generated once.
+    fn schema() -> &'static serde_json::Value;
+}
+
+/// Generates `T`'s JSON Schema (draft 7) as JSON.
+pub fn schema_of<T: JsonSchema>() -> serde_json::Value {
+    let schema = schemars::generate::SchemaSettings::draft07().into_generator().into_root_schema_for::<T>();
+    schema.to_value()
+}
+
+impl FileKind for RawReview {
+    fn schema() -> &'static serde_json::Value {
+        static SCHEMA: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
+        SCHEMA.get_or_init(schema_of::<Self>)
+    }
+}
+
+impl FileKind for RawDistrict {
+    fn schema() -> &'static serde_json::Value {
+        static SCHEMA: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
+        SCHEMA.get_or_init(schema_of::<Self>)
+    }
+}
+
+/// `granskning.toml`.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "granskning.toml",
+    description = "Det som är gemensamt för alla distrikt i en granskning (granska)."
+)]
 pub struct RawReview {
-    /// Report title, e.g. "Granskning av ekonomiskt bistånd".
+    #[schemars(description = "Rapportens titel, t.ex. \"Granskning av ekonomiskt bistånd\".")]
     pub titel: Text,
-    /// The service reviewed (*verksamhet*), e.g. "Ekonomiskt bistånd".
+    #[schemars(description = "Den granskade verksamheten, t.ex. \"Ekonomiskt bistånd\".")]
     pub verksamhet: Text,
-    /// Registration number in the diarium, e.g. "3.1-117/2011".
+    #[schemars(description = "Diarienummer, t.ex. \"3.1-117/2011\". Ingår i rapporternas filnamn.")]
     pub diarienummer: Text,
-    /// When the review was carried out, in words.
+    #[schemars(description = "När granskningen genomfördes, i ord, t.ex. \"november 2010 – mars 2011\".")]
     pub period: Text,
-    /// Publication date (a TOML date, `2011-04-15`).
+    #[schemars(
+        description = "Publiceringsdatum utan citattecken, t.ex. 2011-04-15. Blir rapportens datum.",
+        with = "String",
+        extend("format" = "date")
+    )]
     pub publiceringsdatum: Spanned<toml::value::Datetime>,
-    /// Who publishes the report (administration or department).
+    #[schemars(description = "Utgivare (förvaltning eller avdelning). Blir PDF:ens författare.")]
     pub utgivare: Text,
-    /// The committee the report is addressed to.
+    #[schemars(description = "Den nämnd rapporten riktas till.")]
     pub mottagare: Text,
-    /// The inspectors who carried out the review.
+    #[schemars(description = "Inspektörerna som genomförde granskningen.")]
     pub inspektorer: Vec<Text>,
-    /// Contact person, if other than the inspectors.
+    #[schemars(description = "Kontaktperson, om någon annan än inspektörerna.")]
     #[serde(default)]
     pub kontaktperson: Option<Text>,
-    /// The method text (Markdown).
+    #[schemars(description = "Metodbeskrivning (Markdown).")]
     pub metod: Text,
-    /// The method parts used.
+    #[schemars(description = "Metoddelar som användes: [[metoddel]].")]
     #[serde(default)]
     pub metoddel: Vec<RawMethodPart>,
-    /// The review questions, each tied to a quality area.
+    #[schemars(description = "Granskningsfrågor, var och en knuten till ett kvalitetsområde: [[granskningsfraga]].")]
     #[serde(default)]
     pub granskningsfraga: Vec<RawQuestion>,
-    /// Sources common to all districts (Markdown, one per entry).
+    #[schemars(description = "Källor för alla distrikt (Markdown, en per rad).")]
     #[serde(default)]
     pub kallor: Vec<Text>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "En metoddel.")]
 pub struct RawMethodPart {
+    #[schemars(description = "Slag av metod.")]
     pub typ: Spanned<MethodKind>,
+    #[schemars(description = "Hur metoden användes (Markdown).")]
     pub beskrivning: Text,
-    /// How many (files, interviews, respondents …), when it applies.
+    #[schemars(description = "Antal (akter, intervjuer, svarande …), om det är relevant.")]
     #[serde(default)]
     pub antal: Option<Count>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "En granskningsfråga.")]
 pub struct RawQuestion {
-    /// Short ASCII identifier used by the districts' file-review results.
+    #[schemars(
+        description = "Kort id med a–z, 0–9 och _, t.ex. \"grundutredning\". Distriktens resultat hänvisar till det."
+    )]
     pub id: Text,
+    #[schemars(description = "Frågan, t.ex. \"Finns en grundutredning upprättad?\".")]
     pub fraga: Text,
+    #[schemars(description = "Kvalitetsområdet frågan hör till.")]
     pub kvalitetsomrade: Spanned<QualityArea>,
 }
 
-/// `<distrikt>.toml`: one district's findings.
-#[derive(Debug, Deserialize)]
+/// `<distrikt>.toml`.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "distriktsfil", description = "Ett distrikts iakttagelser och bedömningar (granska).")]
 pub struct RawDistrict {
-    /// District name as printed, e.g. "Bromma".
+    #[schemars(description = "Distriktets namn, t.ex. \"Bromma\".")]
     pub distrikt: Text,
-    /// The administration, e.g. "Bromma stadsdelsförvaltning".
+    #[schemars(description = "Förvaltningen, t.ex. \"Bromma stadsdelsförvaltning\".")]
     pub forvaltning: Text,
-    /// The unit reviewed.
+    #[schemars(description = "Den granskade enheten.")]
     pub enhet: Text,
-    /// About the district and the unit (Markdown).
+    #[schemars(description = "Om distriktet och enheten (Markdown).")]
     #[serde(default)]
     pub beskrivning: Option<Text>,
+    #[schemars(description = "Områdesfakta: [[omradesfakta]].")]
     #[serde(default)]
     pub omradesfakta: Vec<RawFact>,
+    #[schemars(description = "Nyckeltal per år: [[nyckeltal]].")]
     #[serde(default)]
     pub nyckeltal: Vec<RawKeyFigure>,
+    #[schemars(description = "Egna tabeller, t.ex. försörjningshinder: [[tabell]].")]
     #[serde(default)]
     pub tabell: Vec<RawTable>,
+    #[schemars(description = "Aktgranskningen: [aktgranskning].")]
     #[serde(default)]
     pub aktgranskning: Option<RawFileReview>,
+    #[schemars(description = "De sex kvalitetsområdena: [kvalitetsomraden.<område>].")]
     pub kvalitetsomraden: Spanned<RawAreas>,
+    #[schemars(description = "Barnrättsanalys: [barnrattsanalys] med text.")]
     pub barnrattsanalys: RawSection,
+    #[schemars(description = "Jämställdhetsanalys: [jamstalldhetsanalys] med text.")]
     pub jamstalldhetsanalys: RawSection,
+    #[schemars(description = "Slutsatser: [slutsatser] med text.")]
     pub slutsatser: RawSection,
+    #[schemars(description = "Rekommendationer: [[rekommendation]].")]
     #[serde(default)]
     pub rekommendation: Vec<RawRecommendation>,
+    #[schemars(description = "Distriktets egna källor (Markdown, en per rad).")]
     #[serde(default)]
     pub kallor: Vec<Text>,
 }
 
-/// One district fact (*områdesfakta*).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "En uppgift om distriktet.")]
 pub struct RawFact {
+    #[schemars(description = "Uppgiften, t.ex. \"Folkmängd\".")]
     pub uppgift: Text,
+    #[schemars(description = "Värdet: ett tal (punkt som decimaltecken) eller en text.")]
     pub varde: Spanned<Value>,
+    #[schemars(description = "Enhet, t.ex. \"%\" eller \"personer\".")]
     #[serde(default)]
     pub enhet: Option<Text>,
+    #[schemars(description = "Året uppgiften gäller.")]
     #[serde(default)]
     pub ar: Option<Spanned<i32>>,
+    #[schemars(description = "Källa (blir en fotnot).")]
     #[serde(default)]
     pub kalla: Option<Text>,
 }
 
 /// A number or a text, as a table cell or fact value.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, PartialEq, JsonSchema)]
 #[serde(untagged)]
 pub enum Value {
     Integer(i64),
@@ -124,61 +222,75 @@ pub enum Value {
     Text(String),
 }
 
-/// A key figure by year (*nyckeltal*), e.g. a KKiK indicator.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "Ett nyckeltal, t.ex. en KKiK-indikator.")]
 pub struct RawKeyFigure {
+    #[schemars(description = "Nyckeltalets namn.")]
     pub namn: Text,
+    #[schemars(description = "Enhet, t.ex. \"%\".")]
     #[serde(default)]
     pub enhet: Option<Text>,
-    /// Year → value, e.g. `{ 2010 = 380, 2011 = 405 }`.
+    #[schemars(description = "Värden per år, t.ex. { 2010 = 380, 2011 = 405 }.")]
     pub varden: Spanned<BTreeMap<String, f64>>,
+    #[schemars(description = "Källa (blir en fotnot).")]
     #[serde(default)]
     pub kalla: Option<Text>,
 }
 
-/// A free table, e.g. *försörjningshinder*.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "En tabell.")]
 pub struct RawTable {
+    #[schemars(description = "Tabellens rubrik.")]
     pub rubrik: Text,
+    #[schemars(description = "Kolumnrubriker, t.ex. [\"Försörjningshinder\", \"Antal\"].")]
     pub kolumner: Spanned<Vec<String>>,
+    #[schemars(description = "Rader, en lista per rad, t.ex. [\"Arbetslös\", 224].")]
     pub rader: Vec<Spanned<Vec<Value>>>,
+    #[schemars(description = "Källa (blir en fotnot).")]
     #[serde(default)]
     pub kalla: Option<Text>,
 }
 
-/// The file review (*aktgranskning*).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "Aktgranskningen.")]
 pub struct RawFileReview {
-    /// Files in the population the sample was drawn from.
+    #[schemars(description = "Antal akter i gruppen som urvalet drogs ur.")]
     pub population: Count,
-    /// Files drawn.
+    #[schemars(description = "Antal utvalda akter.")]
     pub urval: Count,
-    /// Files actually reviewed, by sex.
+    #[schemars(description = "Antal granskade akter som gällde kvinnor.")]
     pub granskade_kvinnor: Count,
+    #[schemars(description = "Antal granskade akter som gällde män.")]
     pub granskade_man: Count,
+    #[schemars(description = "Hur urvalet gjordes och vad som granskades (Markdown).")]
     #[serde(default)]
     pub beskrivning: Option<Text>,
+    #[schemars(description = "Resultat per granskningsfråga: [[aktgranskning.resultat]].")]
     #[serde(default)]
     pub resultat: Vec<RawResult>,
 }
 
-/// Answers to one review question across the reviewed files.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "Svaren på en granskningsfråga i de granskade akterna.")]
 pub struct RawResult {
-    /// The `id` of a `[[granskningsfraga]]` in granskning.toml.
+    #[schemars(description = "id för en [[granskningsfraga]] i granskning.toml.")]
     pub fraga: Text,
+    #[schemars(description = "Akter som gällde kvinnor: { ja = …, nej = …, ej_aktuellt = … }.")]
     pub kvinnor: Spanned<RawAnswers>,
+    #[schemars(description = "Akter som gällde män: { ja = …, nej = …, ej_aktuellt = … }.")]
     pub man: Spanned<RawAnswers>,
+    #[schemars(description = "Kommentar till resultatet (Markdown).")]
     #[serde(default)]
     pub kommentar: Option<Text>,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "Antal akter per svar; summan ska vara antalet granskade akter.")]
 pub struct RawAnswers {
     pub ja: u32,
     pub nej: u32,
@@ -187,14 +299,21 @@ pub struct RawAnswers {
 
 /// The six quality areas; each must be present (checked later, so that all
 /// missing ones are reported at once).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "Alla sex kvalitetsområden ska finnas med.")]
 pub struct RawAreas {
+    #[schemars(description = "Trygghet och säkerhet.")]
     pub trygghet_och_sakerhet: Option<RawArea>,
+    #[schemars(description = "Självbestämmande och integritet.")]
     pub sjalvbestammande_och_integritet: Option<RawArea>,
+    #[schemars(description = "Tillgänglighet.")]
     pub tillganglighet: Option<RawArea>,
+    #[schemars(description = "Helhetssyn och samordning.")]
     pub helhetssyn_och_samordning: Option<RawArea>,
+    #[schemars(description = "Kunskapsbaserad verksamhet.")]
     pub kunskapsbaserad_verksamhet: Option<RawArea>,
+    #[schemars(description = "Effektivitet.")]
     pub effektivitet: Option<RawArea>,
 }
 
@@ -211,30 +330,38 @@ impl RawAreas {
     }
 }
 
-/// One quality area's findings and assessment.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "Ett kvalitetsområdes iakttagelser och bedömning.")]
 pub struct RawArea {
+    #[schemars(
+        description = "Kvalitetsnivå: grön (gott exempel), gul (behöver utvecklas) eller röd (brist som måste åtgärdas)."
+    )]
     pub niva: Spanned<Rating>,
-    /// The assessment in one line, for the summary table.
+    #[schemars(description = "Bedömningen i en mening, till sammanfattningstabellen.")]
     pub sammanfattning: Text,
-    /// What the inspectors found (Markdown).
+    #[schemars(description = "Vad inspektörerna iakttog (Markdown).")]
     pub iakttagelser: Text,
-    /// The inspectors' assessment (Markdown).
+    #[schemars(description = "Inspektörernas bedömning (Markdown).")]
     pub bedomning: Text,
 }
 
-/// A section that is one Markdown text.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "Ett avsnitt med en text.")]
 pub struct RawSection {
+    #[schemars(description = "Avsnittets text (Markdown).")]
     pub text: Text,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "En rekommendation.")]
 pub struct RawRecommendation {
+    #[schemars(description = "Rekommendationen (Markdown).")]
     pub text: Text,
+    #[schemars(description = "Hur allvarlig: grön, gul eller röd.")]
     pub niva: Spanned<Rating>,
+    #[schemars(description = "Kvalitetsområdet den gäller.")]
     pub kvalitetsomrade: Spanned<QualityArea>,
 }

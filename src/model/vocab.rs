@@ -4,11 +4,13 @@
 
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// One of the six quality areas, in the order reports present them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[schemars(description = "Ett av de sex kvalitetsområdena.")]
 pub enum QualityArea {
     TrygghetOchSakerhet,
     SjalvbestammandeOchIntegritet,
@@ -88,16 +90,19 @@ impl fmt::Display for QualityArea {
     }
 }
 
-/// A rating (*kvalitetsnivå*). Never shown as a colour alone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+/// A rating (*kvalitetsnivå*): green = good practice worth spreading,
+/// yellow = needs development, red = a deficiency that must be fixed.
+/// Never shown as a colour alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]
+#[schemars(description = "Kvalitetsnivå: grön, gul eller röd.")]
 pub enum Rating {
-    /// Good practice worth spreading.
+    #[schemars(description = "God kvalitet – ett arbetssätt att sprida till andra.")]
     #[serde(rename = "grön", alias = "gron")]
     Gron,
-    /// Needs development.
+    #[schemars(description = "Behöver utvecklas – brister som bör åtgärdas.")]
     #[serde(rename = "gul")]
     Gul,
-    /// A deficiency that must be fixed.
+    #[schemars(description = "Allvarlig brist – måste åtgärdas.")]
     #[serde(rename = "röd", alias = "rod")]
     Rod,
 }
@@ -143,8 +148,9 @@ impl Rating {
 }
 
 /// A part of the review method (*metoddel*).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[schemars(description = "Slag av metod.")]
 pub enum MethodKind {
     Aktgranskning,
     Intervju,
