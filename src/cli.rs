@@ -57,9 +57,34 @@ pub enum Command {
     /// Kontrollera iakttagelserna utan att skriva något
     #[command(help_template = SUB_HELP_TEMPLATE, override_usage = "granska check [FLAGGOR] [SÖKVÄG]")]
     Check(CheckArgs),
+    /// Skapa en ny distriktsfil att fylla i
+    #[command(help_template = SUB_HELP_TEMPLATE, override_usage = "granska new <GRANSKNING> <DISTRIKT>")]
+    New(NewDistrictArgs),
+    /// Skapa en ny granskning (mapp med granskning.toml) att fylla i
+    #[command(help_template = SUB_HELP_TEMPLATE, override_usage = "granska new-granskning <NAMN>")]
+    NewGranskning(NewReviewArgs),
     /// Skriv ut JSON Schema för en filsort (för komplettering i editorn)
     #[command(help_template = SUB_HELP_TEMPLATE, override_usage = "granska schema <SORT>")]
     Schema(SchemaArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Flaggor")]
+pub struct NewDistrictArgs {
+    /// Granskningens mapp i findings/, t.ex. 2011-ekonomiskt-bistand
+    #[arg(value_name = "GRANSKNING", help_heading = "Argument")]
+    pub review: String,
+    /// Distriktets namn, t.ex. Bromma (filnamnet blir bromma.toml)
+    #[arg(value_name = "DISTRIKT", help_heading = "Argument")]
+    pub district: String,
+}
+
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Flaggor")]
+pub struct NewReviewArgs {
+    /// Mappens namn, t.ex. 2026-ekonomiskt-bistand
+    #[arg(value_name = "NAMN", help_heading = "Argument")]
+    pub name: String,
 }
 
 #[derive(Debug, Args)]

@@ -19,4 +19,5 @@ pub mod output;
 pub mod pipeline;
 pub mod project;
 pub mod render;
+pub mod scaffold;
 pub mod typeset;

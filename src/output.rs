@@ -31,12 +31,30 @@ pub fn slug(text: &str) -> String {
     if trimmed.is_empty() { "x".to_owned() } else { trimmed.to_owned() }
 }
 
+/// The prefix of [`write_atomic`]'s temporary files.
+const TEMP_PREFIX: &str = ".granska-";
+
+/// Removes temporary files a killed run left in `dir` (not recursive) that
+/// are older than `min_age`, so that a run going on at the same time keeps
+/// its own.
+pub fn remove_stale_temp_files(dir: &Path, min_age: std::time::Duration) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let old = entry.metadata().and_then(|m| m.modified()).is_ok_and(|t| t.elapsed().is_ok_and(|age| age >= min_age));
+        if name.starts_with(TEMP_PREFIX) && name.ends_with(".tmp") && old {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Writes `bytes` to `path` atomically: readers (and a crash) see either the
 /// old file or the new one, never a half-written one.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let mut temp = tempfile::Builder::new().prefix(".granska-").suffix(".tmp").tempfile_in(dir)?;
+    let mut temp = tempfile::Builder::new().prefix(TEMP_PREFIX).suffix(".tmp").tempfile_in(dir)?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|e| e.error)?;
@@ -53,6 +71,16 @@ mod tests {
         assert_eq!(report_file_name("SoN 2011/42", "Skärholmen", "pdf"), "son-2011-42-skarholmen.pdf");
         assert_eq!(slug("Hässelby–Vällingby"), "hasselby-vallingby");
         assert_eq!(slug("///"), "x");
+    }
+
+    #[test]
+    fn stale_temp_files_are_removed_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(".granska-abc.tmp"), b"half").unwrap();
+        std::fs::write(dir.path().join("rapport.pdf"), b"pdf").unwrap();
+        remove_stale_temp_files(dir.path(), std::time::Duration::ZERO);
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, ["rapport.pdf"]);
     }
 
     #[test]

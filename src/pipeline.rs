@@ -22,6 +22,9 @@ use crate::render::{REPORT_TEMPLATE, Templates};
 use crate::typeset::fonts::Fonts;
 use crate::typeset::{self, Environment, Job};
 
+/// Temporary files older than this are left over from a killed run.
+const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// How a run treats its results.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -149,6 +152,9 @@ impl Pipeline {
         };
         let mut jobs: Vec<(Arc<ReviewInput>, PathBuf)> = Vec::new();
         for files in reviews.into_iter().filter(|r| selection.includes_review(&r.dir)) {
+            if options.write {
+                output::remove_stale_temp_files(&self.project.output().join(&files.id), STALE_TEMP_AGE);
+            }
             let districts: Vec<PathBuf> =
                 files.districts.iter().filter(|d| selection.includes_district(d)).cloned().collect();
             match self.review(files, options, &mut report.general) {

@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod check;
+pub mod new;
 pub mod schema;
 
 use std::io::Write;

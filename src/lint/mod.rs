@@ -35,7 +35,7 @@ pub fn review(review: &Loaded<RawReview>, ctx: &Context) -> Vec<Diagnostic> {
     text::check(&review.source, &fields::review(&review.raw), ctx, &mut out);
     structure::review(&review.source, &review.raw, &mut out);
     sort(&mut out);
-    out
+    fold_placeholders(&review.source, out)
 }
 
 /// Checks a district file against its review.
@@ -45,6 +45,41 @@ pub fn district(district: &Loaded<RawDistrict>, review: &RawReview, ctx: &Contex
     structure::district(&district.source, &district.raw, review, &mut out);
     counts::district(&district.source, &district.raw, &mut out);
     sort(&mut out);
+    fold_placeholders(&district.source, out)
+}
+
+/// Placeholder warnings shown in full before the rest are folded into one.
+const PLACEHOLDERS_SHOWN: usize = 3;
+
+/// Keeps the first few placeholder warnings and folds the rest into one
+/// line listing where they are: a fresh scaffold should not bury real
+/// problems under dozens of identical notes.
+fn fold_placeholders(source: &SourceFile, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let is_placeholder = |d: &Diagnostic| d.message.ends_with(text::PLACEHOLDER_MESSAGE_END);
+    let mut shown = 0;
+    let mut folded = Vec::new();
+    let mut out = Vec::with_capacity(diagnostics.len());
+    for d in diagnostics {
+        if is_placeholder(&d) {
+            shown += 1;
+            if shown > PLACEHOLDERS_SHOWN {
+                folded.extend(d.location.map(|l| l.line));
+                continue;
+            }
+        }
+        out.push(d);
+    }
+    if !folded.is_empty() {
+        let lines: Vec<String> = folded.iter().map(usize::to_string).collect();
+        out.push(
+            Diagnostic::file(
+                crate::diag::Severity::Warning,
+                &source.path,
+                format!("ytterligare {} platshållare TODO, på rad {}", folded.len(), lines.join(", ")),
+            )
+            .with_hint("ersätt alla TODO med riktig text innan rapporten publiceras"),
+        );
+    }
     out
 }
 

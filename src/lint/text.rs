@@ -9,6 +9,8 @@ use crate::markdown::{self, ProblemKind, normalize};
 
 /// The placeholder `granska new` writes; a warning, an error with `--strict`.
 pub const PLACEHOLDER: &str = "TODO";
+/// How every placeholder warning's message ends (used to fold them).
+pub const PLACEHOLDER_MESSAGE_END: &str = "innehåller platshållaren TODO";
 
 pub fn check(source: &SourceFile, fields: &[Field], ctx: &Context, out: &mut Vec<Diagnostic>) {
     for field in fields {
@@ -36,7 +38,7 @@ fn placeholder(source: &SourceFile, field: &Field, out: &mut Vec<Diagnostic>) {
             Diagnostic::warning(
                 source,
                 narrow(source, field.span.clone(), PLACEHOLDER),
-                format!("`{}` innehåller platshållaren {PLACEHOLDER}", field.key),
+                format!("`{}` {PLACEHOLDER_MESSAGE_END}", field.key),
             )
             .with_hint("ersätt TODO med den riktiga texten innan rapporten publiceras"),
         );

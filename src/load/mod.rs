@@ -39,7 +39,8 @@ pub fn read_text(path: &Path, shown: &Path) -> Result<Arc<SourceFile>, Diagnosti
     }
     let bytes = fs::read(path).map_err(|e| io_error(shown, &e))?;
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(SourceFile::new(shown, text)),
+        // Editors on Windows may start UTF-8 files with a byte-order mark.
+        Ok(text) => Ok(SourceFile::new(shown, text.strip_prefix('\u{FEFF}').map(str::to_owned).unwrap_or(text))),
         Err(err) => {
             let at = err.utf8_error().valid_up_to();
             let lossy = String::from_utf8_lossy(err.as_bytes()).into_owned();
@@ -135,6 +136,14 @@ mod tests {
         let loc = err.location.clone().unwrap();
         assert_eq!((loc.line, loc.column), (1, 12));
         assert!(err.message.contains("UTF-8"));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.toml");
+        fs::write(&path, "\u{FEFF}titel = \"x\"\n").unwrap();
+        assert_eq!(read_text(&path, Path::new("x.toml")).unwrap().text, "titel = \"x\"\n");
     }
 
     #[test]

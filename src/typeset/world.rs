@@ -76,15 +76,17 @@ impl<'e> ReportWorld<'e> {
         if let VirtualRoot::Package(spec) = id.root() {
             return Err(FileError::Package(PackageError::NotFound(spec.clone())));
         }
+        // Messages name the path as the project sees it, never the real one.
+        let shown = std::path::PathBuf::from(id.vpath().get_with_slash());
         let path = id.vpath().realize(&self.env.root).map_err(|_| FileError::AccessDenied)?;
-        let canonical = path.canonicalize().map_err(|e| FileError::from_io(e, &path))?;
+        let canonical = path.canonicalize().map_err(|e| FileError::from_io(e, &shown))?;
         if !canonical.starts_with(&self.env.root) {
             return Err(FileError::AccessDenied);
         }
         if canonical.is_dir() {
             return Err(FileError::IsDirectory);
         }
-        let data = std::fs::read(&canonical).map_err(|e| FileError::from_io(e, &path))?;
+        let data = std::fs::read(&canonical).map_err(|e| FileError::from_io(e, &shown))?;
         if let Ok(mut accessed) = self.accessed.lock() {
             accessed.push(canonical);
         }

@@ -1,0 +1,91 @@
+//! `granska new` and `granska new-granskning`: write commented starting
+//! files. Never overwrites anything.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::{Exit, print_diagnostics};
+use crate::cli::{NewDistrictArgs, NewReviewArgs};
+use crate::diag::{Diagnostic, Severity};
+use crate::load;
+use crate::model::Date;
+use crate::model::raw::RawReview;
+use crate::output::slug;
+use crate::project::{FINDINGS_DIR, Project, REVIEW_FILE};
+use crate::scaffold;
+
+pub fn run_review(args: &NewReviewArgs) -> Exit {
+    let root = match Project::discover(Path::new(".")) {
+        Ok(project) => project.root,
+        // A first review in an empty folder starts a project here.
+        Err(_) => PathBuf::from("."),
+    };
+    let dir = root.join(FINDINGS_DIR).join(slug(&args.name));
+    let today = time::OffsetDateTime::now_utc().date();
+    let date = Date { year: today.year(), month: today.month() as u8, day: today.day() };
+    let title = "TODO: rapportens titel, t.ex. Granskning av ekonomiskt bistånd";
+    finish(create(&dir.join(REVIEW_FILE), &root, &scaffold::review(title, date)), &root)
+}
+
+pub fn run_district(args: &NewDistrictArgs) -> Exit {
+    let project = match Project::discover(Path::new(".")) {
+        Ok(project) => project,
+        Err(d) => {
+            print_diagnostics([&d]);
+            return Exit::Failed;
+        }
+    };
+    let dir = project.findings().join(&args.review);
+    let review_file = dir.join(REVIEW_FILE);
+    if !review_file.is_file() {
+        let d = Diagnostic::file(Severity::Error, project.shown(&dir), "granskningen finns inte").with_hint(format!(
+            "skapa den först med `granska new-granskning {}`, eller ange en befintlig mapp i `findings/`",
+            args.review
+        ));
+        print_diagnostics([&d]);
+        return Exit::Failed;
+    }
+    // The review's questions get one result row each; a review file with
+    // errors just gives a district file without them.
+    let questions: Vec<String> = load::load::<RawReview>(&review_file, &project.shown(&review_file))
+        .map(|r| r.raw.granskningsfraga.iter().map(|q| q.id.get_ref().clone()).collect())
+        .unwrap_or_default();
+    let path = dir.join(format!("{}.toml", slug(&args.district)));
+    finish(create(&path, &project.root, &scaffold::district(&args.district, &questions)), &project.root)
+}
+
+/// Creates `path` with `text`, refusing to replace an existing file.
+fn create(path: &Path, root: &Path, text: &str) -> Result<PathBuf, Diagnostic> {
+    let shown = path.strip_prefix(root).unwrap_or(path);
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            Diagnostic::file(Severity::Error, dir, format!("mappen kunde inte skapas: {e}"))
+        })?;
+    }
+    let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            Diagnostic::file(Severity::Error, shown, "filen finns redan och skrivs inte över")
+                .with_hint("välj ett annat namn, eller ta bort filen själv om du verkligen vill börja om")
+        } else {
+            Diagnostic::file(Severity::Error, shown, format!("filen kunde inte skapas: {e}"))
+        }
+    })?;
+    file.write_all(text.as_bytes())
+        .map_err(|e| Diagnostic::file(Severity::Error, shown, format!("filen kunde inte skrivas: {e}")))?;
+    Ok(path.to_owned())
+}
+
+fn finish(result: Result<PathBuf, Diagnostic>, root: &Path) -> Exit {
+    match result {
+        Ok(path) => {
+            let shown = path.strip_prefix(root).unwrap_or(&path);
+            println!("skapade {}", shown.display());
+            println!("fyll i alla TODO och kör `granska check`");
+            Exit::Ok
+        }
+        Err(d) => {
+            print_diagnostics([&d]);
+            Exit::Failed
+        }
+    }
+}
