@@ -141,8 +141,9 @@ impl fmt::Display for Diagnostic {
         writeln!(f, "{path}:{}:{}: {word}: {}", loc.line, loc.column, self.message)?;
         let number = loc.line.to_string();
         let pad = " ".repeat(number.len());
-        // Tabs would shift the caret; show them as one space each.
-        let shown = loc.line_text.replace('\t', " ");
+        // Tabs would shift the caret; show them, and other control
+        // characters, as one space each.
+        let shown: String = loc.line_text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
         writeln!(f, "{pad} |")?;
         writeln!(f, "{number} | {shown}")?;
         let caret_pad = " ".repeat(loc.column - 1);

@@ -42,7 +42,8 @@ pub fn remove_stale_temp_files(dir: &Path, min_age: std::time::Duration) {
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        let old = entry.metadata().and_then(|m| m.modified()).is_ok_and(|t| t.elapsed().is_ok_and(|age| age >= min_age));
+        let old =
+            entry.metadata().and_then(|m| m.modified()).is_ok_and(|t| t.elapsed().is_ok_and(|age| age >= min_age));
         if name.starts_with(TEMP_PREFIX) && name.ends_with(".tmp") && old {
             let _ = std::fs::remove_file(entry.path());
         }

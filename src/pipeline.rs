@@ -143,13 +143,8 @@ impl Pipeline {
     /// Runs the chain on the selected districts.
     pub fn run(&self, selection: &Selection, options: &Options) -> RunReport {
         let mut report = RunReport::default();
-        let reviews = match self.project.reviews() {
-            Ok(reviews) => reviews,
-            Err(problems) => {
-                report.general = problems;
-                return report;
-            }
-        };
+        let (reviews, problems) = self.project.reviews();
+        report.general = problems;
         let mut jobs: Vec<(Arc<ReviewInput>, PathBuf)> = Vec::new();
         for files in reviews.into_iter().filter(|r| selection.includes_review(&r.dir)) {
             if options.write {
@@ -193,8 +188,8 @@ impl Pipeline {
             .and_then(|path| load::load::<RawReview>(&path, &shown))
             .map_err(|d| out.extend(d))
             .ok()?;
-        let problems = lint::review(&raw, &self.lint_context());
-        let blocked = blocks(&problems, options);
+        let mut problems = lint::review(&raw, &self.lint_context());
+        let blocked = blocks(&mut problems, options);
         out.extend(problems);
         if blocked {
             return None;
@@ -228,8 +223,8 @@ impl Pipeline {
             .and_then(|p| load::load::<RawDistrict>(&p, shown))
             .map_err(|d| out.extend(d))
             .ok()?;
-        let problems = lint::district(&raw, &review.raw.raw, &self.lint_context());
-        let blocked = blocks(&problems, options);
+        let mut problems = lint::district(&raw, &review.raw.raw, &self.lint_context());
+        let blocked = blocks(&mut problems, options);
         out.extend(problems);
         if blocked {
             return None;
@@ -281,9 +276,15 @@ impl lint::Coverage for Fonts {
     }
 }
 
-/// Whether problems stop the document: any error, or any warning when strict.
-fn blocks(problems: &[Diagnostic], options: &Options) -> bool {
-    problems.iter().any(|d| d.is_error() || options.strict)
+/// Whether problems stop the document: any error; with `--strikt`,
+/// warnings are errors (and are reported as such).
+fn blocks(problems: &mut [Diagnostic], options: &Options) -> bool {
+    if options.strict {
+        for d in problems.iter_mut() {
+            d.severity = Severity::Error;
+        }
+    }
+    problems.iter().any(Diagnostic::is_error)
 }
 
 fn explain_typst_error(d: Diagnostic, emitted: bool) -> Diagnostic {

@@ -82,14 +82,15 @@ impl Project {
         }
     }
 
-    /// Finds every review folder under `findings/`, sorted by name.
-    pub fn reviews(&self) -> Result<Vec<ReviewFiles>, Vec<Diagnostic>> {
+    /// Finds every review folder under `findings/`, sorted by name, and the
+    /// problems found on the way (a folder without `granskning.toml` does
+    /// not stop the others).
+    pub fn reviews(&self) -> (Vec<ReviewFiles>, Vec<Diagnostic>) {
         let findings = self.findings();
         if !findings.is_dir() {
-            return Err(vec![
-                Diagnostic::file(Severity::Error, self.shown(&findings), "mappen `findings/` saknas")
-                    .with_hint("skapa en granskning med `granska new-granskning <namn>`"),
-            ]);
+            let missing = Diagnostic::file(Severity::Error, self.shown(&findings), "mappen `findings/` saknas")
+                .with_hint("skapa en granskning med `granska new-granskning <namn>`");
+            return (Vec::new(), vec![missing]);
         }
         let mut problems = Vec::new();
         let mut reviews = Vec::new();
@@ -119,7 +120,7 @@ impl Project {
                 .with_hint("lägg den i en granskningsmapp, t.ex. `findings/2011-ekonomiskt-bistand/`"),
             );
         }
-        if problems.iter().any(Diagnostic::is_error) { Err(problems) } else { Ok(reviews) }
+        (reviews, problems)
     }
 }
 
@@ -197,7 +198,8 @@ mod tests {
             fs::write(review.join(f), "").unwrap();
         }
         let project = Project::discover(dir.path()).unwrap();
-        let reviews = project.reviews().unwrap();
+        let (reviews, problems) = project.reviews();
+        assert!(problems.is_empty());
         assert_eq!(reviews.len(), 1);
         let names: Vec<_> = reviews[0].districts.iter().map(|p| ReviewFiles::district_id(p)).collect();
         assert_eq!(names, ["bromma", "skarholmen"]);
@@ -208,7 +210,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         fs::create_dir_all(dir.path().join("findings/tom")).unwrap();
         let project = Project::discover(dir.path()).unwrap();
-        let errors = project.reviews().unwrap_err();
+        let (reviews, errors) = project.reviews();
+        assert!(reviews.is_empty());
         assert_eq!(errors[0].message, "mappen saknar `granskning.toml`");
     }
 

@@ -58,9 +58,8 @@ pub fn run_district(args: &NewDistrictArgs) -> Exit {
 fn create(path: &Path, root: &Path, text: &str) -> Result<PathBuf, Diagnostic> {
     let shown = path.strip_prefix(root).unwrap_or(path);
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| {
-            Diagnostic::file(Severity::Error, dir, format!("mappen kunde inte skapas: {e}"))
-        })?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Diagnostic::file(Severity::Error, dir, format!("mappen kunde inte skapas: {e}")))?;
     }
     let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists {

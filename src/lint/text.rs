@@ -93,7 +93,10 @@ fn characters(source: &SourceFile, field: &Field, ctx: &Context, out: &mut Vec<D
             continue;
         }
         let control = c.is_control();
-        if !control && ctx.coverage.covers(c) {
+        // Private-use characters mean something only in the font they came
+        // from (often Word's Symbol font); any glyph ours have there is wrong.
+        let private = ('\u{E000}'..='\u{F8FF}').contains(&c);
+        if !control && !private && ctx.coverage.covers(c) {
             continue;
         }
         reported.insert(c);
@@ -108,12 +111,12 @@ fn characters(source: &SourceFile, field: &Field, ctx: &Context, out: &mut Vec<D
                 span,
                 format!("tecknet ”{c}” ({code}) i `{}` kan inte visas med rapportens typsnitt", field.key),
             );
-            let d = if ('\u{E000}'..='\u{F8FF}').contains(&c) {
+            if private {
                 d.with_hint("tecknet kommer troligen från ett symboltypsnitt i Word; skriv om texten utan det (punktlistor skrivs med `- ` i början av raden)")
             } else {
                 d.with_hint("ersätt tecknet med ett vanligt tecken eller ta bort det")
-            };
-            d.with_hint("behövs tecknet, lägg ett typsnitt som har det i projektets mapp `fonts/`")
+                    .with_hint("behövs tecknet, lägg ett typsnitt som har det i projektets mapp `fonts/`")
+            }
         };
         out.push(d);
     }

@@ -38,6 +38,10 @@ pub fn read_text(path: &Path, shown: &Path) -> Result<Arc<SourceFile>, Diagnosti
         .with_hint("kontrollera att inget stort innehåll har klistrats in av misstag"));
     }
     let bytes = fs::read(path).map_err(|e| io_error(shown, &e))?;
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Diagnostic::file(Severity::Error, shown, "filen är sparad som UTF-16, inte UTF-8")
+            .with_hint("spara filen med teckenkodningen UTF-8 i din editor"));
+    }
     match String::from_utf8(bytes) {
         // Editors on Windows may start UTF-8 files with a byte-order mark.
         Ok(text) => Ok(SourceFile::new(shown, text.strip_prefix('\u{FEFF}').map(str::to_owned).unwrap_or(text))),
@@ -79,7 +83,13 @@ pub fn parse<T: FileKind>(source: Arc<SourceFile>) -> Result<Loaded<T>, Vec<Diag
 
 fn diagnostic(source: &SourceFile, err: &toml::de::Error) -> Diagnostic {
     let t = translate::translate(err.message());
-    let mut d = Diagnostic::error(source, err.span().unwrap_or(0..0), t.message);
+    let span = err.span().unwrap_or(0..0);
+    // A key missing at the top level has no place to point at.
+    let mut d = if span == (0..0) && err.message().starts_with("missing field") {
+        Diagnostic::file(Severity::Error, &source.path, t.message)
+    } else {
+        Diagnostic::error(source, span, t.message)
+    };
     d.hints = t.hints;
     d
 }

@@ -23,6 +23,9 @@ impl Translated {
     }
 }
 
+/// Required keys that are written as `[tables]`.
+const TABLES: [&str; 4] = ["kvalitetsomraden", "barnrattsanalys", "jamstalldhetsanalys", "slutsatser"];
+
 pub fn translate(english: &str) -> Translated {
     let english = english.trim();
     if let Some(rest) = english.strip_prefix("unknown field ") {
@@ -43,8 +46,9 @@ pub fn translate(english: &str) -> Translated {
     }
     if let Some(rest) = english.strip_prefix("missing field ") {
         let field = rest.trim_matches('`');
+        let example = if TABLES.contains(&field) { format!("[{field}]") } else { format!("{field} = …") };
         return Translated::new(format!("nyckeln `{field}` saknas"))
-            .hint(format!("lägg till `{field} = …` (se exemplen i findings/ eller kör `granska new`)"));
+            .hint(format!("lägg till `{example}` (se exemplen i findings/ eller kör `granska new`)"));
     }
     if let Some(rest) = english.strip_prefix("duplicate field ") {
         let field = rest.trim_matches('`');
@@ -87,7 +91,21 @@ fn syntax(english: &str) -> Translated {
             "avsluta texten med `\"` på samma rad, eller använd `\"\"\"` för text över flera rader",
         ),
         ("invalid literal string", "texten saknar avslutande apostrof `'`", "avsluta texten med `'` på samma rad"),
-        ("invalid multiline basic string", "texten saknar avslutande `\"\"\"`", "avsluta flerradstexten med `\"\"\"`"),
+        (
+            "invalid multi-line basic string",
+            "flerradstexten saknar avslutande `\"\"\"`",
+            "avsluta texten med `\"\"\"` på en egen rad",
+        ),
+        (
+            "invalid multi-line literal string",
+            "flerradstexten saknar avslutande `'''`",
+            "avsluta texten med `'''` på en egen rad",
+        ),
+        (
+            "missing escaped value",
+            "ogiltig `\\`-sekvens i texten",
+            "skriv `\\\\` för ett omvänt snedstreck, eller skriv texten inom apostrofer: '…'",
+        ),
         ("string values must be quoted", "texten måste stå inom citattecken", "skriv t.ex. `namn = \"Bromma\"`"),
         ("key with no value", "nyckeln saknar värde", "skriv `nyckel = värde` på samma rad"),
         ("unexpected key or value", "oväntat innehåll efter värdet", "varje `nyckel = värde` ska stå på en egen rad"),
@@ -120,6 +138,10 @@ fn syntax(english: &str) -> Translated {
         ("invalid string", "ogiltig text", "texter skrivs inom citattecken, t.ex. \"Bromma\""),
         ("invalid table header", "ogiltig tabellrubrik", "skriv t.ex. `[aktgranskning]`"),
     ];
+    // A bare word such as `Norr` starts like the float `nan` or `inf`.
+    if english.starts_with("invalid float, expected `nan`") || english.starts_with("invalid float, expected `inf`") {
+        return Translated::new("texten måste stå inom citattecken").hint("skriv t.ex. `namn = \"Bromma\"`");
+    }
     for (prefix, message, hint) in known {
         if english.starts_with(prefix) {
             return Translated::new(*message).hint(*hint);

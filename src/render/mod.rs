@@ -12,8 +12,8 @@ use std::path::Path;
 use tera::{Context, Tera};
 use walkdir::WalkDir;
 
-use crate::diag::{Diagnostic, Severity};
-use crate::project::Project;
+use crate::diag::{Diagnostic, Severity, SourceFile};
+use crate::project::{Project, TEMPLATES_DIR};
 
 /// The main template of a district report.
 pub const REPORT_TEMPLATE: &str = "rapport.typ.tera";
@@ -66,7 +66,7 @@ impl Templates {
         // Views are escaped for Typst already; Tera must not touch them.
         tera.autoescape_on(Vec::new());
         tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
-            .map_err(|e| template_error(&e, "mallarna kunde inte läsas"))?;
+            .map_err(|e| template_error(&e, &sources, "mallen kunde inte läsas"))?;
         Ok(Templates { tera, sources })
     }
 
@@ -76,11 +76,9 @@ impl Templates {
 
     /// Renders `name` with `view` as the context.
     pub fn render(&self, name: &str, view: &impl serde::Serialize) -> Result<String, Diagnostic> {
-        let context =
-            Context::from_serialize(view).map_err(|e| template_error(&e, "mallens data kunde inte förberedas"))?;
-        self.tera
-            .render(name, &context)
-            .map_err(|e| template_error(&e, &format!("mallen `{name}` kunde inte fyllas i")))
+        let context = Context::from_serialize(view)
+            .map_err(|e| template_error(&e, &self.sources, "mallens data kunde inte förberedas"))?;
+        self.tera.render(name, &context).map_err(|e| template_error(&e, &self.sources, "mallen kunde inte fyllas i"))
     }
 }
 
@@ -92,14 +90,53 @@ fn read_template(project: &Project, path: &Path) -> Result<String, Diagnostic> {
     })
 }
 
-/// Tera reports nested causes; show them all (they carry line:column).
-fn template_error(err: &tera::Error, what: &str) -> Diagnostic {
+/// Turns a Tera error into a diagnostic that names the template file and,
+/// for syntax errors, points at the line and column in it.
+fn template_error(err: &tera::Error, sources: &[(String, String)], what: &str) -> Diagnostic {
     let mut chain = vec![err.to_string()];
     let mut source = std::error::Error::source(err);
     while let Some(cause) = source {
         chain.push(cause.to_string());
         source = cause.source();
     }
-    Diagnostic::file(Severity::Error, "templates", format!("{what}: {}", chain.join(": ")))
-        .with_hint("kontrollera mallens {{ … }}- och {% … %}-taggar; standardmallarna finns i granskas `templates/`")
+    let all = chain.join("\n");
+    // Tera names the template in quotes: "Failed to parse 'rapport.typ.tera'".
+    let name = all.split('\'').nth(1).filter(|n| n.ends_with(".tera")).unwrap_or("").to_owned();
+    let path = format!("{TEMPLATES_DIR}/{name}");
+    let detail = tera_detail(&all);
+    let hint = "kontrollera mallens {{ … }}- och {% … %}-taggar; standardmallarna finns i granskas `templates/`";
+    let position = all.split("--> ").nth(1).and_then(|rest| {
+        let (line, rest) = rest.split_once(':')?;
+        let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        Some((line.trim().parse::<usize>().ok()?, column.parse::<usize>().ok()?))
+    });
+    let text = sources.iter().find(|(n, _)| *n == name).map(|(_, t)| t.as_str());
+    match (position, text) {
+        (Some((line, column)), Some(text)) => {
+            let file = SourceFile::new(&path, text);
+            let offset = offset_of(text, line, column);
+            Diagnostic::error(&file, offset..offset + 1, format!("{what}: {detail}")).with_hint(hint)
+        }
+        _ => Diagnostic::file(Severity::Error, &path, format!("{what}: {detail}")).with_hint(hint),
+    }
+}
+
+/// The useful sentence of a Tera error, in Swedish where we know it.
+fn tera_detail(all: &str) -> String {
+    if let Some(expected) = all.lines().find_map(|l| l.trim().strip_prefix("= ")) {
+        return format!("syntaxfel ({expected})");
+    }
+    if let Some(rest) = all.split("Variable `").nth(1)
+        && let Some((name, _)) = rest.split_once('`')
+    {
+        return format!("variabeln `{name}` finns inte");
+    }
+    all.lines().last().unwrap_or(all).trim().to_owned()
+}
+
+/// Byte offset of a 1-based line and column.
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    let line_text = text[start.min(text.len())..].lines().next().unwrap_or("");
+    start + line_text.char_indices().nth(column.saturating_sub(1)).map_or(line_text.len(), |(i, _)| i)
 }

@@ -105,6 +105,14 @@ fn diagnostic(world: &ReportWorld, main: &SourceFile, d: &SourceDiagnostic) -> D
         },
         None => Diagnostic::file(severity, &main.path, message),
     };
-    out.hints = d.hints.iter().map(|h| h.v.to_string()).collect();
+    // typst-cli's hints about its own flags do not apply here.
+    out.hints = d.hints.iter().map(|h| h.v.to_string()).filter(|h| !h.contains("--")).collect();
+    if d.message.contains("package") {
+        out.hints
+            .push("granska använder inga Typst-paket (inget nätverk); skriv det som behövs direkt i mallen".to_owned());
+    } else if d.message.contains("escape the project root") || d.message.contains("file not found") {
+        out.hints
+            .push("mallar kan bara läsa filer inuti projektmappen, med sökvägar som `/bilder/logga.png`".to_owned());
+    }
     out
 }
