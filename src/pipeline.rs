@@ -271,8 +271,8 @@ impl Pipeline {
 }
 
 impl lint::Coverage for Fonts {
-    fn covers(&self, c: char) -> bool {
-        Fonts::covers(self, c)
+    fn covers(&self, cluster: &str) -> bool {
+        Fonts::covers(self, cluster)
     }
 }
 

@@ -41,7 +41,12 @@ pub fn run(args: &BuildArgs) -> Exit {
         );
         Exit::Failed
     } else {
-        println!("{} klara", count(written, "rapport", "rapporter"));
+        println!("{} {}", count(written, "rapport", "rapporter"), ready(written));
         Exit::Ok
     }
+}
+
+/// "klar" agrees with one report, "klara" with several.
+fn ready(n: usize) -> &'static str {
+    if n == 1 { "klar" } else { "klara" }
 }

@@ -24,7 +24,8 @@ pub fn run_review(args: &NewReviewArgs) -> Exit {
     let today = time::OffsetDateTime::now_utc().date();
     let date = Date { year: today.year(), month: today.month() as u8, day: today.day() };
     let title = "TODO: rapportens titel, t.ex. Granskning av ekonomiskt bistånd";
-    finish(create(&dir.join(REVIEW_FILE), &root, &scaffold::review(title, date)), &root)
+    let text = with_schema(&root, "granskning", scaffold::review(title, date));
+    finish(create(&dir.join(REVIEW_FILE), &root, &text), &root)
 }
 
 pub fn run_district(args: &NewDistrictArgs) -> Exit {
@@ -51,7 +52,18 @@ pub fn run_district(args: &NewDistrictArgs) -> Exit {
         .map(|r| r.raw.granskningsfraga.iter().map(|q| q.id.get_ref().clone()).collect())
         .unwrap_or_default();
     let path = dir.join(format!("{}.toml", slug(&args.district)));
-    finish(create(&path, &project.root, &scaffold::district(&args.district, &questions)), &project.root)
+    let text = with_schema(&project.root, "distrikt", scaffold::district(&args.district, &questions));
+    finish(create(&path, &project.root, &text), &project.root)
+}
+
+/// Points editors to the project's JSON Schema (taplo / Even Better TOML),
+/// when the project has one in `schema/`.
+fn with_schema(root: &Path, kind: &str, text: String) -> String {
+    if root.join(format!("schema/{kind}.schema.json")).is_file() {
+        format!("#:schema ../../schema/{kind}.schema.json\n{text}")
+    } else {
+        text
+    }
 }
 
 /// Creates `path` with `text`, refusing to replace an existing file.

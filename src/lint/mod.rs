@@ -19,9 +19,10 @@ use crate::diag::{Diagnostic, SourceFile};
 use crate::load::Loaded;
 use crate::model::raw::{RawDistrict, RawReview};
 
-/// Which characters the report's fonts can show.
+/// Which text the report's fonts can show.
 pub trait Coverage {
-    fn covers(&self, c: char) -> bool;
+    /// Whether one font has every character of a grapheme cluster.
+    fn covers(&self, cluster: &str) -> bool;
 }
 
 /// What the rules need to know beyond the file itself.

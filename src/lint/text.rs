@@ -2,6 +2,8 @@
 
 use std::collections::BTreeSet;
 
+use unicode_segmentation::UnicodeSegmentation;
+
 use super::fields::{Field, Kind};
 use super::{Context, narrow, personnummer};
 use crate::diag::{Diagnostic, SourceFile};
@@ -88,20 +90,26 @@ fn characters(source: &SourceFile, field: &Field, ctx: &Context, out: &mut Vec<D
         Kind::Plain | Kind::Cell => normalize::inline(field.text),
     };
     let mut reported = BTreeSet::new();
-    for c in normalized.chars() {
-        if matches!(c, ' ' | '\n') || reported.contains(&c) {
+    for cluster in normalized.graphemes(true) {
+        if matches!(cluster, " " | "\n") || reported.contains(cluster) {
             continue;
         }
-        let control = c.is_control();
+        let control = cluster.chars().any(char::is_control);
         // Private-use characters mean something only in the font they came
         // from (often Word's Symbol font); any glyph ours have there is wrong.
-        let private = ('\u{E000}'..='\u{F8FF}').contains(&c);
-        if !control && !private && ctx.coverage.covers(c) {
+        let private = cluster.chars().any(|c| ('\u{E000}'..='\u{F8FF}').contains(&c));
+        // After NFC, a cluster of several characters is a letter with a
+        // combining mark no precomposed character exists for (or an emoji
+        // sequence); Typst cannot always shape those with our fonts.
+        let combined = cluster.chars().count() > 1;
+        if !control && !private && !combined && ctx.coverage.covers(cluster) {
             continue;
         }
-        reported.insert(c);
-        let span = narrow(source, field.span.clone(), &c.to_string());
-        let code = format!("U+{:04X}", c as u32);
+        reported.insert(cluster.to_owned());
+        let first = cluster.chars().next().unwrap_or(' ');
+        let span = narrow(source, field.span.clone(), &first.to_string());
+        let code: Vec<String> = cluster.chars().map(|c| format!("U+{:04X}", c as u32)).collect();
+        let code = code.join(" ");
         let d = if control {
             Diagnostic::error(source, span, format!("`{}` innehåller ett osynligt styrtecken ({code})", field.key))
                 .with_hint("ta bort tecknet; det kommer ofta med text som klistrats in från andra program")
@@ -109,9 +117,11 @@ fn characters(source: &SourceFile, field: &Field, ctx: &Context, out: &mut Vec<D
             let d = Diagnostic::error(
                 source,
                 span,
-                format!("tecknet ”{c}” ({code}) i `{}` kan inte visas med rapportens typsnitt", field.key),
+                format!("tecknet ”{cluster}” ({code}) i `{}` kan inte visas med rapportens typsnitt", field.key),
             );
-            if private {
+            if combined {
+                d.with_hint("tecknet är en kombination med ett kombinerande tecken; ta bort det eller skriv tecknet utan tillägg")
+            } else if private {
                 d.with_hint("tecknet kommer troligen från ett symboltypsnitt i Word; skriv om texten utan det (punktlistor skrivs med `- ` i början av raden)")
             } else {
                 d.with_hint("ersätt tecknet med ett vanligt tecken eller ta bort det")

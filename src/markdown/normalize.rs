@@ -7,11 +7,15 @@
 //! would turn into a code block). This module rewrites exactly those; every
 //! other character is left for the lint stage to judge.
 
+use unicode_normalization::UnicodeNormalization;
+
 /// Private-use bullets that Word writes for list items (Symbol and Wingdings).
 const WORD_BULLETS: [char; 3] = ['\u{F0B7}', '\u{F0A7}', '\u{F0D8}'];
 
 /// Normalises a multi-line Markdown text field.
 ///
+/// - Unicode is composed (NFC): `a` + combining ring becomes `å`, as text
+///   pasted from macOS often needs;
 /// - `\r\n`, `\r`, U+2028 become `\n`; U+2029 becomes a blank line;
 /// - a Word bullet (or `•`) at the start of a line becomes a Markdown list
 ///   item `- `; elsewhere a Word bullet becomes `•`;
@@ -20,7 +24,8 @@ const WORD_BULLETS: [char; 3] = ['\u{F0B7}', '\u{F0A7}', '\u{F0D8}'];
 /// - tabs become spaces;
 /// - indentation shared by all non-blank lines is removed.
 pub fn block(text: &str) -> String {
-    let unified = text.replace("\r\n", "\n").replace(['\r', '\u{2028}'], "\n").replace('\u{2029}', "\n\n");
+    let composed: String = text.nfc().collect();
+    let unified = composed.replace("\r\n", "\n").replace(['\r', '\u{2028}'], "\n").replace('\u{2029}', "\n\n");
     let lines: Vec<String> = unified.split('\n').map(normalize_line).collect();
     let indent = lines
         .iter()
@@ -42,7 +47,7 @@ pub fn block(text: &str) -> String {
 /// line breaks and tabs become spaces and surrounding space is trimmed.
 pub fn inline(text: &str) -> String {
     let line: String = text
-        .chars()
+        .nfc()
         .filter_map(|c| match c {
             '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}' => Some(' '),
             c if WORD_BULLETS.contains(&c) => Some('•'),
@@ -104,6 +109,12 @@ mod tests {
     #[test]
     fn shared_indentation_is_removed_but_relative_indentation_kept() {
         assert_eq!(block("\n    - a\n      - b\n    text"), "\n- a\n  - b\ntext");
+    }
+
+    #[test]
+    fn decomposed_letters_are_composed() {
+        assert_eq!(block("Ska\u{308}rholmen"), "Skärholmen");
+        assert_eq!(inline("Ha\u{308}sselby"), "Hässelby");
     }
 
     #[test]

@@ -15,8 +15,8 @@ use walkdir::WalkDir;
 /// Every font granska may use.
 pub struct Fonts {
     store: FontStore,
-    /// Every codepoint some font covers, computed on first use.
-    covered: OnceLock<HashSet<u32>>,
+    /// Each font's codepoints, computed on first use.
+    covered: OnceLock<Vec<HashSet<u32>>>,
 }
 
 impl Fonts {
@@ -54,12 +54,12 @@ impl Fonts {
         self.store.font(index)
     }
 
-    /// Whether any font can show `c`.
-    pub fn covers(&self, c: char) -> bool {
+    /// Whether one font can show every character of `cluster`.
+    pub fn covers(&self, cluster: &str) -> bool {
         let covered = self.covered.get_or_init(|| {
             let book = self.store.book();
-            (0..).map_while(|i| book.info(i)).flat_map(|info| info.coverage.iter()).collect()
+            (0..).map_while(|i| book.info(i)).map(|info| info.coverage.iter().collect()).collect()
         });
-        covered.contains(&(c as u32))
+        covered.iter().any(|font| cluster.chars().all(|c| font.contains(&(c as u32))))
     }
 }

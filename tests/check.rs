@@ -1,0 +1,225 @@
+//! The safety net: `check`, exit codes, partial builds, nothing lost,
+//! scaffolds and schemas.
+
+mod common;
+
+use std::fs;
+use std::process::Command;
+use std::time::Duration;
+
+use common::{Fixture, pdf_text, run_in};
+
+#[test]
+fn check_is_quiet_and_succeeds_on_the_example() {
+    let fixture = Fixture::example();
+    let run = fixture.run(&["check"]);
+    run.assert_ok();
+    assert_eq!(run.stdout.trim(), "2 distrikt utan fel");
+    assert!(!fixture.root().join("output").exists(), "check wrote output");
+}
+
+#[test]
+fn check_reports_problems_in_every_file_and_exits_1() {
+    let fixture = Fixture::example();
+    fixture.edit_district("bromma", "niva = \"gul\"", "niva = \"blå\"");
+    fixture.edit_district("skarholmen", "urval = 14", "urval = 99");
+    let run = fixture.run(&["check"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("bromma.toml:") && run.stderr.contains("okänt värde `blå`"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("skarholmen.toml:") && run.stderr.contains("urvalet (99) är större än populationen (56)"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.trim_end().ends_with("2 fel"), "{}", run.stderr);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let fixture = Fixture::example();
+    assert_eq!(fixture.run(&["check", "--okand-flagga"]).code, 2);
+    assert_eq!(fixture.run(&["schema", "rapport"]).code, 2);
+}
+
+#[test]
+fn build_skips_only_the_district_with_errors() {
+    let fixture = Fixture::example();
+    fixture.edit_district("bromma", "urval = 10", "urval = 100");
+    let run = fixture.run(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(!fixture.pdf("bromma").exists(), "a PDF was written for a district with errors");
+    assert!(fixture.pdf("skarholmen").exists(), "the other district was not built");
+    assert!(run.stderr.contains("byggdes inte: findings/2011-ekonomiskt-bistand/bromma.toml"), "{}", run.stderr);
+    assert!(run.stderr.contains("1 rapport klar, 1 distrikt med fel"), "{}", run.stderr);
+}
+
+#[test]
+fn an_error_in_granskning_toml_stops_its_districts() {
+    let fixture = Fixture::example();
+    let path = fixture.review_dir().join("granskning.toml");
+    let text = fs::read_to_string(&path).unwrap().replace("titel = ", "titl = ");
+    fs::write(&path, text).unwrap();
+    let run = fixture.run(&["build"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("okänd nyckel `titl`"), "{}", run.stderr);
+    assert!(!fixture.pdf("bromma").exists() && !fixture.pdf("skarholmen").exists());
+}
+
+#[test]
+fn no_command_modifies_the_findings() {
+    let fixture = Fixture::example();
+    let before = fixture.snapshot_outside_output();
+    for args in
+        [&["check"][..], &["build"], &["build", "--emit-typst"], &["build", "--strikt"], &["schema", "distrikt"]]
+    {
+        fixture.run(args);
+    }
+    assert_eq!(fixture.snapshot_outside_output(), before);
+}
+
+#[test]
+fn emit_typst_writes_the_generated_source_next_to_the_pdf() {
+    let fixture = Fixture::example();
+    fixture.run(&["build", "--emit-typst"]).assert_ok();
+    let typ = fixture.root().join("output/2011-ekonomiskt-bistand/3-1-117-2011-bromma.typ");
+    let source = fs::read_to_string(typ).unwrap();
+    assert!(source.contains("#set document("));
+    assert!(source.contains("= Barnrättsanalys"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_build_killed_midway_leaves_the_previous_pdf_intact() {
+    // Two versions of the report: the one on disk, and the one an edit makes.
+    let fixture = Fixture::example();
+    fixture.run(&["build"]).assert_ok();
+    let old = fs::read(fixture.pdf("bromma")).unwrap();
+    fixture.edit_district("bromma", "Handläggarna var noga", "Handläggarna var mycket noga");
+    let reference = Fixture::example();
+    reference.edit_district("bromma", "Handläggarna var noga", "Handläggarna var mycket noga");
+    reference.run(&["build"]).assert_ok();
+    let new = fs::read(reference.pdf("bromma")).unwrap();
+    assert_ne!(old, new);
+
+    let mut saw_old = false;
+    for delay_ms in [0, 5, 10, 20, 40, 60, 80, 100, 130, 160, 200, 250] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_granska"))
+            .arg("build")
+            .current_dir(fixture.root())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        let now = fs::read(fixture.pdf("bromma")).unwrap();
+        assert!(now == old || now == new, "after a kill at {delay_ms} ms the PDF is neither the old nor the new one");
+        saw_old |= now == old;
+        if now == new {
+            break;
+        }
+    }
+    assert!(saw_old, "no kill landed before the write; the test proved nothing");
+    fixture.run(&["build"]).assert_ok();
+    assert_eq!(fs::read(fixture.pdf("bromma")).unwrap(), new);
+}
+
+#[test]
+fn new_review_and_district_scaffolds_warn_until_filled_in() {
+    let fixture = Fixture::empty();
+    fixture.run(&["new-granskning", "2026 Hemlöshet"]).assert_ok();
+    let run = fixture.run(&["new", "2026-hemloshet", "Södermalm"]);
+    run.assert_ok();
+    assert!(run.stdout.contains("skapade findings/2026-hemloshet/sodermalm.toml"), "{}", run.stdout);
+
+    let check = fixture.run(&["check"]);
+    check.assert_ok();
+    assert!(check.stderr.contains("varning: `titel` innehåller platshållaren TODO"), "{}", check.stderr);
+    assert!(!check.stderr.contains(": fel:"), "{}", check.stderr);
+
+    let strict = fixture.run(&["build", "--strikt"]);
+    assert_eq!(strict.code, 1);
+    assert!(strict.stderr.contains("fel: `titel` innehåller platshållaren TODO"), "{}", strict.stderr);
+    assert!(!fixture.root().join("output/2026-hemloshet").read_dir().map(|mut d| d.next().is_some()).unwrap_or(false));
+}
+
+#[test]
+fn scaffolds_never_overwrite() {
+    let fixture = Fixture::example();
+    let before = fixture.snapshot_outside_output();
+    let run = fixture.run(&["new", "2011-ekonomiskt-bistand", "Bromma"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("filen finns redan och skrivs inte över"), "{}", run.stderr);
+    let run = fixture.run(&["new-granskning", "2011-ekonomiskt-bistand"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(fixture.snapshot_outside_output(), before);
+}
+
+#[test]
+fn a_new_district_needs_an_existing_review() {
+    let fixture = Fixture::example();
+    let run = fixture.run(&["new", "finns-inte", "Norr"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("granskningen finns inte"), "{}", run.stderr);
+}
+
+#[test]
+fn a_scaffolded_and_filled_in_district_builds() {
+    let fixture = Fixture::example();
+    fixture.run(&["new", "2011-ekonomiskt-bistand", "Älvsjö"]).assert_ok();
+    let path = fixture.district("alvsjo");
+    let text = fs::read_to_string(&path).unwrap().replace("TODO: ", "").replace("TODO", "Klart");
+    fs::write(&path, text).unwrap();
+    let run = fixture.run(&["build", "--strikt"]);
+    run.assert_ok();
+    let text = pdf_text(&fixture.pdf("alvsjo"));
+    assert!(text.contains("Älvsjö"));
+}
+
+#[test]
+fn the_committed_schemas_match_the_code() {
+    for kind in ["granskning", "distrikt"] {
+        let run = run_in(std::path::Path::new("."), &["schema", kind]);
+        run.assert_ok();
+        let committed =
+            fs::read_to_string(format!("{}/schema/{kind}.schema.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        assert_eq!(run.stdout, committed, "schema/{kind}.schema.json is stale: run `granska schema {kind}`");
+    }
+}
+
+#[test]
+fn the_examples_validate_against_the_schemas() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("findings/2011-ekonomiskt-bistand");
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let kind = if path.ends_with("granskning.toml") { "granskning" } else { "distrikt" };
+        let schema: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(root.join(format!("schema/{kind}.schema.json"))).unwrap())
+                .unwrap();
+        let table = fs::read_to_string(&path).unwrap().parse::<toml::Table>().unwrap();
+        let value = to_json(toml::Value::Table(table));
+        let validator = jsonschema::draft7::new(&schema).unwrap();
+        let errors: Vec<String> = validator.iter_errors(&value).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+    }
+    // And the schema rejects what granska rejects.
+    let schema: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(root.join("schema/distrikt.schema.json")).unwrap()).unwrap();
+    let bad = serde_json::json!({ "distrikt": "X", "bedomnig": "y" });
+    assert!(!jsonschema::draft7::new(&schema).unwrap().is_valid(&bad));
+}
+
+/// TOML as editors hand it to a JSON Schema validator (dates as strings).
+fn to_json(value: toml::Value) -> serde_json::Value {
+    match value {
+        toml::Value::String(s) => s.into(),
+        toml::Value::Integer(i) => i.into(),
+        toml::Value::Float(f) => f.into(),
+        toml::Value::Boolean(b) => b.into(),
+        toml::Value::Datetime(d) => d.to_string().into(),
+        toml::Value::Array(a) => a.into_iter().map(to_json).collect(),
+        toml::Value::Table(t) => t.into_iter().map(|(k, v)| (k, to_json(v))).collect(),
+    }
+}
