@@ -35,8 +35,9 @@ pub fn run(args: &BuildArgs) -> Exit {
     let failed = report.districts.iter().filter(|d| matches!(d.outcome, Outcome::Failed)).count();
     if failed > 0 || report.failed() {
         eprintln!(
-            "{} klara, {} med fel",
+            "{} {}, {} med fel",
             count(written, "rapport", "rapporter"),
+            ready(written),
             count(failed, "distrikt", "distrikt")
         );
         Exit::Failed
