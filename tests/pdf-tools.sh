@@ -34,11 +34,27 @@ for pdf in "${pdfs[@]}"; do
   check "$name has more than one page" awk '/^Pages:/ { exit !($2 > 1) }' <<<"$info"
   check "$name embeds every font" awk 'NR > 2 && $(NF-4) != "yes" { bad = 1 } END { exit bad }' < <(pdffonts "$pdf" 2>/dev/null)
   check "$name passes qpdf --check" qpdf --check "$pdf" >/dev/null
+  meta=$(pdfinfo -meta "$pdf" 2>/dev/null)
+  check "$name declares PDF/A-2b" grep -q '<pdfaid:part>2</pdfaid:part>' <<<"$meta"
+  check "$name declares PDF/UA-1" grep -q '<pdfuaid:part>1</pdfuaid:part>' <<<"$meta"
+  check "$name is in Swedish" grep -q '<rdf:li>sv-SE</rdf:li>' <<<"$meta"
   text=$(pdftotext -layout "$pdf" - 2>/dev/null)
   for section in "Metod" "Barnrättsanalys" "Jämställdhetsanalys" "Slutsatser" "Rekommendationer" "Källor"; do
     check "$name has section $section" grep -q "^ *[0-9]\+ $section\$" <<<"$text"
   done
+  # The sections come in reading order (after the table of contents).
+  order=$(grep -E '^ *[0-9]+ (Metod|Kvalitetsområden|Barnrättsanalys|Jämställdhetsanalys|Slutsatser|Rekommendationer|Källor)$' <<<"$text" | sed 's/^ *[0-9]* //' | tr '\n' ' ')
+  check "$name has its sections in order" test "$order" = "Metod Kvalitetsområden Barnrättsanalys Jämställdhetsanalys Slutsatser Rekommendationer Källor "
 done
+
+# Reproducible: a second build in another folder gives the same bytes.
+work2=$(mktemp -d)
+cp -r findings templates "$work2/"
+"$bin" build "$work2" -j 1 >/dev/null || { echo "second build failed" >&2; exit 1; }
+for pdf in "${pdfs[@]}"; do
+  check "$(basename "$pdf") is byte-identical in a second build" cmp -s "$pdf" "$work2/output/${pdf#"$work/output/"}"
+done
+rm -rf "$work2"
 
 echo "pdf-tools: $passed passed, $failed failed"
 test "$failed" -eq 0

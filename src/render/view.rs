@@ -159,6 +159,9 @@ pub struct FileReviewView {
     pub granskade: SexTotals,
     pub beskrivning: Option<Markup>,
     pub resultat: Vec<ResultView>,
+    /// Literal: alternative text of the chart comparing women and men,
+    /// stating every share.
+    pub konsdiagram_alt: Literal,
 }
 
 #[derive(Debug, Serialize)]
@@ -251,11 +254,8 @@ impl DocumentView {
             titel: literal(&format!("{} – {}", review.title, district.name)),
             forfattare: literal(&review.publisher),
             amne: literal(&format!(
-                "{} vid {} ({}), diarienummer {}",
-                review.title,
-                district.administration,
-                review.service.to_lowercase(),
-                review.diarienummer
+                "{} vid {}, {}, diarienummer {}",
+                review.title, district.administration, district.unit, review.diarienummer
             )),
             nyckelord: format!("({},)", keywords.map(|k| literal(k)).join(", ")),
         }
@@ -417,7 +417,25 @@ fn file_review(review: &Review, f: &FileReview) -> FileReviewView {
                 Some(result(&question.text, question.area, r.answers, r.comment.as_deref()))
             })
             .collect(),
+        konsdiagram_alt: literal(&gender_chart_alt(review, f)),
     }
+}
+
+fn gender_chart_alt(review: &Review, f: &FileReview) -> String {
+    let parts: Vec<String> = f
+        .results
+        .iter()
+        .filter_map(|r| {
+            let question = review.question(&r.question)?;
+            Some(format!(
+                "”{}”: kvinnor {}, män {}",
+                normalize::inline(&question.text),
+                share_words(r.answers.women),
+                share_words(r.answers.men)
+            ))
+        })
+        .collect();
+    format!("Stapeldiagram: andel ja per granskningsfråga för kvinnor och män. {}.", parts.join("; "))
 }
 
 fn result(question: &str, area: QualityArea, answers: BySex<Answers>, comment: Option<&str>) -> ResultView {
