@@ -11,6 +11,7 @@
 pub mod cli;
 pub mod cmd;
 pub mod diag;
+pub mod incremental;
 pub mod lint;
 pub mod load;
 pub mod markdown;

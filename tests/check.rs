@@ -223,3 +223,76 @@ fn to_json(value: toml::Value) -> serde_json::Value {
         toml::Value::Table(t) => t.into_iter().map(|(k, v)| (k, to_json(v))).collect(),
     }
 }
+
+fn modified(path: &std::path::Path) -> std::time::SystemTime {
+    fs::metadata(path).unwrap().modified().unwrap()
+}
+
+#[test]
+fn an_unchanged_project_is_not_rebuilt() {
+    let fixture = Fixture::example();
+    fixture.run(&["build"]).assert_ok();
+    let before = (modified(&fixture.pdf("bromma")), modified(&fixture.pdf("skarholmen")));
+    std::thread::sleep(Duration::from_millis(20));
+    let run = fixture.run(&["build"]);
+    run.assert_ok();
+    assert_eq!(run.stdout.trim(), "2 rapporter redan aktuella, inget att bygga");
+    assert_eq!((modified(&fixture.pdf("bromma")), modified(&fixture.pdf("skarholmen"))), before);
+}
+
+#[test]
+fn only_the_changed_district_is_rebuilt() {
+    let fixture = Fixture::example();
+    fixture.run(&["build"]).assert_ok();
+    let skarholmen = modified(&fixture.pdf("skarholmen"));
+    fixture.edit_district("bromma", "Handläggarna var noga", "Handläggarna var mycket noga");
+    let run = fixture.run(&["build"]);
+    run.assert_ok();
+    assert!(run.stdout.contains("skrev output/2011-ekonomiskt-bistand/3-1-117-2011-bromma.pdf"), "{}", run.stdout);
+    assert!(run.stdout.contains("1 rapport klar, 1 oförändrad"), "{}", run.stdout);
+    assert_eq!(modified(&fixture.pdf("skarholmen")), skarholmen);
+    assert!(pdf_text(&fixture.pdf("bromma")).contains("mycket noga"));
+}
+
+#[test]
+fn a_template_or_review_change_rebuilds_every_district() {
+    let fixture = Fixture::example();
+    fixture.run(&["build"]).assert_ok();
+    let style = fs::read_to_string(format!("{}/templates/stil.typ.tera", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    fixture.write("templates/stil.typ.tera", &style.replace("#1f4e79", "#2f5e89"));
+    assert!(fixture.run(&["build"]).stdout.contains("2 rapporter klara"));
+    let review = fixture.review_dir().join("granskning.toml");
+    let text = fs::read_to_string(&review).unwrap().replace("period = \"november", "period = \"oktober");
+    fs::write(&review, text).unwrap();
+    assert!(fixture.run(&["build"]).stdout.contains("2 rapporter klara"));
+}
+
+#[test]
+fn a_deleted_pdf_or_bygg_om_rebuilds() {
+    let fixture = Fixture::example();
+    fixture.run(&["build"]).assert_ok();
+    fs::remove_file(fixture.pdf("bromma")).unwrap();
+    assert!(fixture.run(&["build"]).stdout.contains("1 rapport klar, 1 oförändrad"));
+    assert!(fixture.pdf("bromma").exists());
+    assert!(fixture.run(&["build", "--bygg-om"]).stdout.contains("2 rapporter klara"));
+}
+
+#[test]
+fn a_district_with_errors_is_rebuilt_once_fixed() {
+    let fixture = Fixture::example();
+    fixture.run(&["build"]).assert_ok();
+    fixture.edit_district("bromma", "urval = 10", "urval = 100");
+    assert_eq!(fixture.run(&["build"]).code, 1);
+    fixture.edit_district("bromma", "urval = 100", "urval = 10");
+    let run = fixture.run(&["build"]);
+    run.assert_ok();
+    assert!(run.stdout.contains("1 rapport klar, 1 oförändrad"), "{}", run.stdout);
+}
+
+#[test]
+fn emit_typst_after_a_normal_build_still_writes_the_source() {
+    let fixture = Fixture::example();
+    fixture.run(&["build"]).assert_ok();
+    fixture.run(&["build", "--emit-typst"]).assert_ok();
+    assert!(fixture.root().join("output/2011-ekonomiskt-bistand/3-1-117-2011-bromma.typ").exists());
+}

@@ -12,7 +12,7 @@ pub fn run(args: &BuildArgs) -> Exit {
             return Exit::Failed;
         }
     };
-    let options = Options { write: true, strict: args.target.strict, emit_typst: args.emit_typst };
+    let options = Options { write: true, strict: args.target.strict, emit_typst: args.emit_typst, force: args.force };
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build();
     let report = match pool {
         Ok(pool) => pool.install(|| pipeline.run(&selection, &options)),
@@ -28,7 +28,7 @@ pub fn run(args: &BuildArgs) -> Exit {
                 println!("skrev {} ({})", pdf.display(), count(*pages, "sida", "sidor"));
             }
             Outcome::Failed => eprintln!("byggdes inte: {} (se felen ovan)", result.file.display()),
-            Outcome::Checked { .. } => {}
+            Outcome::Checked { .. } | Outcome::Unchanged { .. } => {}
         }
     }
     print_problem_summary(&report);
@@ -42,7 +42,13 @@ pub fn run(args: &BuildArgs) -> Exit {
         );
         Exit::Failed
     } else {
-        println!("{} {}", count(written, "rapport", "rapporter"), ready(written));
+        let unchanged = report.count(|o| matches!(o, Outcome::Unchanged { .. }));
+        match (written, unchanged) {
+            (0, 0) => println!("inga rapporter att bygga"),
+            (0, n) => println!("{} redan aktuella, inget att bygga", count(n, "rapport", "rapporter")),
+            (w, 0) => println!("{} {}", count(w, "rapport", "rapporter"), ready(w)),
+            (w, n) => println!("{} {}, {} {}", count(w, "rapport", "rapporter"), ready(w), n, unchanged_word(n)),
+        }
         Exit::Ok
     }
 }
@@ -50,4 +56,8 @@ pub fn run(args: &BuildArgs) -> Exit {
 /// "klar" agrees with one report, "klara" with several.
 fn ready(n: usize) -> &'static str {
     if n == 1 { "klar" } else { "klara" }
+}
+
+fn unchanged_word(n: usize) -> &'static str {
+    if n == 1 { "oförändrad" } else { "oförändrade" }
 }

@@ -12,7 +12,7 @@ pub fn run(args: &CheckArgs) -> Exit {
             return Exit::Failed;
         }
     };
-    let options = Options { write: false, strict: args.target.strict, emit_typst: false };
+    let options = Options { write: false, strict: args.target.strict, ..Options::default() };
     let report = pipeline.run(&selection, &options);
     print_diagnostics(report.diagnostics());
     let ok = report.districts.iter().filter(|d| matches!(d.outcome, Outcome::Checked { .. })).count();

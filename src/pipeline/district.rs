@@ -1,0 +1,133 @@
+//! One district through the chain: load, lint, model, view, Tera, Typst,
+//! and (for builds) the atomic write of its PDF.
+
+use std::path::Path;
+
+use super::{DistrictResult, Options, Outcome, Pipeline, ReviewInput, blocks};
+use crate::diag::{Diagnostic, Severity};
+use crate::incremental;
+use crate::lint;
+use crate::load;
+use crate::model::District;
+use crate::model::raw::RawDistrict;
+use crate::output;
+use crate::project::ReviewFiles;
+use crate::render::REPORT_TEMPLATE;
+use crate::render::view::ReportView;
+use crate::typeset::{self, Job};
+
+impl Pipeline {
+    pub(super) fn district(
+        &self,
+        review: &ReviewInput,
+        path: &Path,
+        fingerprint: Option<String>,
+        options: &Options,
+    ) -> DistrictResult {
+        let shown = self.project.shown(path);
+        let mut diagnostics = Vec::new();
+        let (outcome, state) = match self.chain(review, path, &shown, options, &mut diagnostics) {
+            Some(Done { outcome, bytes, read }) => {
+                let state = match (&outcome, fingerprint, bytes) {
+                    (Outcome::Written { pdf, .. }, Some(fingerprint), Some(bytes)) => Some(incremental::Entry {
+                        fingerprint,
+                        pdf: pdf.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+                        bytes,
+                        read,
+                    }),
+                    _ => None,
+                };
+                (outcome, state)
+            }
+            None => (Outcome::Failed, None),
+        };
+        DistrictResult { file: shown, outcome, diagnostics, state }
+    }
+
+    fn chain(
+        &self,
+        review: &ReviewInput,
+        path: &Path,
+        shown: &Path,
+        options: &Options,
+        out: &mut Vec<Diagnostic>,
+    ) -> Option<Done> {
+        let raw = self
+            .project
+            .contain(path)
+            .map_err(|d| vec![d])
+            .and_then(|p| load::load::<RawDistrict>(&p, shown))
+            .map_err(|d| out.extend(d))
+            .ok()?;
+        let mut problems = lint::district(&raw, &review.raw.raw, &self.lint_context());
+        let blocked = blocks(&mut problems, options);
+        out.extend(problems);
+        if blocked {
+            return None;
+        }
+        let id = ReviewFiles::district_id(path);
+        let Some(district) = District::from_raw(&id, &raw.raw) else {
+            out.push(Diagnostic::file(Severity::Error, shown, "distriktet kunde inte läsas in (internt fel)"));
+            return None;
+        };
+        let source = self
+            .templates
+            .render(REPORT_TEMPLATE, &ReportView::new(&review.model, &district))
+            .map_err(|d| out.push(d))
+            .ok()?;
+
+        let dir = self.project.output().join(&review.files.id);
+        let pdf_name = output::report_file_name(&review.model.diarienummer, &district.id, "pdf");
+        let typ_path = dir.join(output::report_file_name(&review.model.diarienummer, &district.id, "typ"));
+        if options.emit_typst
+            && let Err(e) = output::write_atomic(&typ_path, source.as_bytes())
+        {
+            out.push(write_error(&self.project.shown(&typ_path), &e));
+        }
+        let typ_shown = self.project.shown(&typ_path);
+        let job = Job { source, source_name: &typ_shown, date: review.model.published, ident: &pdf_name };
+        let done = match typeset::typeset(self.env(), job) {
+            Ok(done) => done,
+            Err(errors) => {
+                out.extend(errors.into_iter().map(|d| explain_typst_error(d, options.emit_typst)));
+                return None;
+            }
+        };
+        out.extend(done.warnings);
+        let read = incremental::read_files(&self.project.root, &done.accessed);
+        if !options.write {
+            return Some(Done { outcome: Outcome::Checked { pages: done.pages }, bytes: None, read });
+        }
+        let pdf = dir.join(pdf_name);
+        if let Err(e) = output::write_atomic(&pdf, &done.pdf) {
+            out.push(write_error(&self.project.shown(&pdf), &e));
+            return None;
+        }
+        let outcome = Outcome::Written { pdf: self.project.shown(&pdf), pages: done.pages };
+        Some(Done { outcome, bytes: Some(done.pdf.len() as u64), read })
+    }
+}
+
+/// A district that got through.
+struct Done {
+    outcome: Outcome,
+    /// The PDF's size, when written.
+    bytes: Option<u64>,
+    /// Project files the document read, with hashes.
+    read: std::collections::BTreeMap<String, String>,
+}
+
+fn explain_typst_error(d: Diagnostic, emitted: bool) -> Diagnostic {
+    let d =
+        d.with_hint("felet uppstod när rapporten sattes med Typst; det beror oftast på en egen mall i `templates/`");
+    if emitted {
+        d
+    } else {
+        d.with_hint("kör med `--emit-typst` för att spara den genererade Typst-koden och se raden")
+    }
+}
+
+pub(super) fn write_error(shown: &Path, err: &std::io::Error) -> Diagnostic {
+    Diagnostic::file(Severity::Error, shown, format!("filen kunde inte skrivas: {err}"))
+        .with_hint("kontrollera att mappen `output/` går att skriva i och att filen inte är öppen i ett annat program")
+}

@@ -1,0 +1,317 @@
+//! The chain every command shares, one district at a time:
+//! load → lint → model → view → Tera → Typst → PDF → `output/`.
+//!
+//! Reviews are loaded and checked once; districts then run in parallel on
+//! rayon's pool, sharing one [`Environment`] (fonts and library loaded once,
+//! and only when something is typeset). Builds are incremental: a district
+//! whose inputs have not changed since its PDF was written is skipped (see
+//! [`crate::incremental`]). Results come back in a fixed order whatever the
+//! thread count.
+
+mod district;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+use rayon::prelude::*;
+
+use crate::diag::{Diagnostic, Severity};
+use crate::incremental::{self, State};
+use crate::lint::{self, Context};
+use crate::load::{self, Loaded};
+use crate::model::Review;
+use crate::model::raw::RawReview;
+use crate::output;
+use crate::project::{Project, ReviewFiles};
+use crate::render::Templates;
+use crate::typeset::Environment;
+use crate::typeset::fonts::Fonts;
+
+/// Temporary files older than this are left over from a killed run.
+const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// How a run treats its results.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Write PDFs (`build`) or only check (`check`).
+    pub write: bool,
+    /// Treat warnings (e.g. TODO placeholders) as errors.
+    pub strict: bool,
+    /// Also write the generated Typst source next to each PDF.
+    pub emit_typst: bool,
+    /// Rebuild even districts whose inputs have not changed.
+    pub force: bool,
+}
+
+/// Which part of the project a command works on.
+#[derive(Debug, Clone)]
+pub enum Selection {
+    All,
+    /// One review folder.
+    Review(PathBuf),
+    /// One district file.
+    District(PathBuf),
+}
+
+impl Selection {
+    /// Interprets a path given on the command line (canonicalised).
+    pub fn from_path(project: &Project, path: &Path) -> Selection {
+        let Ok(path) = path.canonicalize() else { return Selection::All };
+        if path.starts_with(project.findings()) && path != project.findings() {
+            if path.is_file() {
+                return Selection::District(path);
+            }
+            return Selection::Review(path);
+        }
+        Selection::All
+    }
+
+    fn includes_review(&self, dir: &Path) -> bool {
+        match self {
+            Selection::All => true,
+            Selection::Review(r) => dir.canonicalize().is_ok_and(|d| r.starts_with(&d) || d.starts_with(r)),
+            Selection::District(f) => f.parent().is_some_and(|p| dir.canonicalize().is_ok_and(|d| d == p)),
+        }
+    }
+
+    fn includes_district(&self, file: &Path) -> bool {
+        match self {
+            Selection::District(f) => file.canonicalize().is_ok_and(|p| &p == f),
+            _ => true,
+        }
+    }
+}
+
+/// What happened to one district.
+#[derive(Debug)]
+pub enum Outcome {
+    /// The PDF was written.
+    Written { pdf: PathBuf, pages: usize },
+    /// Nothing changed since the PDF was written; it was left as it is.
+    Unchanged { pdf: PathBuf },
+    /// Everything passed; nothing was written (`check`).
+    Checked { pages: usize },
+    /// Errors stopped it; nothing was written for it.
+    Failed,
+}
+
+#[derive(Debug)]
+pub struct DistrictResult {
+    /// The district file, as shown to the user.
+    pub file: PathBuf,
+    pub outcome: Outcome,
+    pub diagnostics: Vec<Diagnostic>,
+    /// What to remember for the next incremental build.
+    state: Option<incremental::Entry>,
+}
+
+/// Everything a run found, in a fixed order.
+#[derive(Debug, Default)]
+pub struct RunReport {
+    /// Problems not tied to one district (project, review files).
+    pub general: Vec<Diagnostic>,
+    /// Sorted by file.
+    pub districts: Vec<DistrictResult>,
+}
+
+impl RunReport {
+    pub fn failed(&self) -> bool {
+        self.general.iter().any(Diagnostic::is_error)
+            || self.districts.iter().any(|d| matches!(d.outcome, Outcome::Failed))
+    }
+
+    pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.general.iter().chain(self.districts.iter().flat_map(|d| &d.diagnostics))
+    }
+
+    pub fn count(&self, pick: impl Fn(&Outcome) -> bool) -> usize {
+        self.districts.iter().filter(|d| pick(&d.outcome)).count()
+    }
+}
+
+/// A loaded, checked review.
+struct ReviewInput {
+    files: ReviewFiles,
+    raw: Loaded<RawReview>,
+    model: Review,
+}
+
+/// A district to run, with its fingerprint when building.
+struct Job {
+    review: Arc<ReviewInput>,
+    path: PathBuf,
+    fingerprint: Option<String>,
+}
+
+/// The shared state of a run: project, templates, and (on first use) fonts.
+pub struct Pipeline {
+    pub project: Project,
+    templates: Templates,
+    env: OnceLock<Environment>,
+}
+
+impl Pipeline {
+    pub fn new(project: Project) -> Result<Pipeline, Diagnostic> {
+        let templates = Templates::load(&project)?;
+        Ok(Pipeline { project, templates, env: OnceLock::new() })
+    }
+
+    /// Fonts and the standard library, loaded the first time they are needed
+    /// (a build where nothing changed never needs them).
+    fn env(&self) -> &Environment {
+        self.env.get_or_init(|| Environment::new(&self.project.root, Fonts::load(Some(&self.project.fonts()))))
+    }
+
+    fn lint_context(&self) -> Context<'_> {
+        Context { coverage: &self.env().fonts }
+    }
+
+    /// Runs the chain on the selected districts.
+    pub fn run(&self, selection: &Selection, options: &Options) -> RunReport {
+        let mut report = RunReport::default();
+        let (reviews, problems) = self.project.reviews();
+        report.general = problems;
+        let shared = options.write.then(|| {
+            incremental::shared_fingerprint(self.templates.sources(), &self.project.config(), &self.project.fonts())
+        });
+        let mut jobs = Vec::new();
+        let mut states = Vec::new();
+        let mut found = 0;
+        for files in reviews.into_iter().filter(|r| selection.includes_review(&r.dir)) {
+            let out_dir = self.project.output().join(&files.id);
+            let state = if options.write { State::load(&out_dir) } else { State::default() };
+            if options.write {
+                output::remove_stale_temp_files(&out_dir, STALE_TEMP_AGE);
+            }
+            let review_bytes = std::fs::read(&files.review).unwrap_or_default();
+            let mut pending = Vec::new();
+            for path in files.districts.iter().filter(|d| selection.includes_district(d)) {
+                found += 1;
+                let fingerprint = shared.as_deref().map(|shared| {
+                    incremental::district_fingerprint(shared, &review_bytes, &std::fs::read(path).unwrap_or_default())
+                });
+                let id = ReviewFiles::district_id(path);
+                let fresh = !options.force
+                    && fingerprint.as_deref().is_some_and(|f| state.is_fresh(&id, f, &out_dir, &self.project.root))
+                    && (!options.emit_typst
+                        || state.pdf(&id).is_some_and(|pdf| out_dir.join(pdf).with_extension("typ").exists()));
+                if fresh {
+                    report.districts.push(self.unchanged(path, &state, &id, &out_dir));
+                } else {
+                    pending.push((path.clone(), fingerprint));
+                }
+            }
+            if !pending.is_empty() {
+                match self.review(files, options, &mut report.general) {
+                    Some(review) => jobs.extend(pending.into_iter().map(|(path, fingerprint)| Job {
+                        review: Arc::clone(&review),
+                        path,
+                        fingerprint,
+                    })),
+                    None => report.districts.extend(pending.into_iter().map(|(path, _)| DistrictResult {
+                        file: self.project.shown(&path),
+                        outcome: Outcome::Failed,
+                        diagnostics: Vec::new(),
+                        state: None,
+                    })),
+                }
+            }
+            states.push((out_dir, state));
+        }
+        if found == 0 && !report.failed() {
+            report.general.push(
+                Diagnostic::file(
+                    Severity::Warning,
+                    self.project.shown(&self.project.findings()),
+                    "inga distriktsfiler hittades",
+                )
+                .with_hint("lägg till en distriktsfil med `granska new <granskning> <distrikt>`"),
+            );
+        }
+        let results: Vec<(String, DistrictResult)> = jobs
+            .par_iter()
+            .map(|job| {
+                (job.review.files.id.clone(), self.district(&job.review, &job.path, job.fingerprint.clone(), options))
+            })
+            .collect();
+        if options.write {
+            self.remember(&mut states, &results, &mut report.general);
+        }
+        report.districts.extend(results.into_iter().map(|(_, r)| r));
+        report.districts.sort_by(|a, b| a.file.cmp(&b.file));
+        report
+    }
+
+    fn unchanged(&self, path: &Path, state: &State, id: &str, out_dir: &Path) -> DistrictResult {
+        let pdf = state.pdf(id).map(|name| self.project.shown(&out_dir.join(name))).unwrap_or_default();
+        DistrictResult {
+            file: self.project.shown(path),
+            outcome: Outcome::Unchanged { pdf },
+            diagnostics: Vec::new(),
+            state: None,
+        }
+    }
+
+    /// Updates and saves each review's state with this run's results.
+    fn remember(
+        &self,
+        states: &mut [(PathBuf, State)],
+        results: &[(String, DistrictResult)],
+        out: &mut Vec<Diagnostic>,
+    ) {
+        for (dir, state) in states.iter_mut() {
+            let mut changed = false;
+            for (review, result) in results {
+                if self.project.output().join(review) != *dir {
+                    continue;
+                }
+                let id = ReviewFiles::district_id(&result.file);
+                match &result.state {
+                    Some(entry) => state.record(&id, entry.clone()),
+                    None => state.forget(&id),
+                }
+                changed = true;
+            }
+            if changed && let Err(e) = state.save(dir) {
+                out.push(district::write_error(&self.project.shown(&dir.join(incremental::STATE_FILE)), &e));
+            }
+        }
+    }
+
+    /// Loads and checks a review; `None` (with diagnostics) if it has errors.
+    fn review(&self, files: ReviewFiles, options: &Options, out: &mut Vec<Diagnostic>) -> Option<Arc<ReviewInput>> {
+        let shown = self.project.shown(&files.review);
+        let raw = self
+            .project
+            .contain(&files.review)
+            .map_err(|d| vec![d])
+            .and_then(|path| load::load::<RawReview>(&path, &shown))
+            .map_err(|d| out.extend(d))
+            .ok()?;
+        let mut problems = lint::review(&raw, &self.lint_context());
+        let blocked = blocks(&mut problems, options);
+        out.extend(problems);
+        if blocked {
+            return None;
+        }
+        let model = Review::from_raw(&files.id, &raw.raw)?;
+        Some(Arc::new(ReviewInput { files, raw, model }))
+    }
+}
+
+impl lint::Coverage for Fonts {
+    fn covers(&self, cluster: &str) -> bool {
+        Fonts::covers(self, cluster)
+    }
+}
+
+/// Whether problems stop the document: any error; with `--strikt`,
+/// warnings are errors (and are reported as such).
+fn blocks(problems: &mut [Diagnostic], options: &Options) -> bool {
+    if options.strict {
+        for d in problems.iter_mut() {
+            d.severity = Severity::Error;
+        }
+    }
+    problems.iter().any(Diagnostic::is_error)
+}
