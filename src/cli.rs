@@ -57,6 +57,9 @@ pub enum Command {
     /// Kontrollera iakttagelserna utan att skriva något
     #[command(help_template = SUB_HELP_TEMPLATE, override_usage = "granska check [FLAGGOR] [SÖKVÄG]")]
     Check(CheckArgs),
+    /// Bygg, och bygg om varje gång en fil sparas
+    #[command(help_template = SUB_HELP_TEMPLATE, override_usage = "granska watch [FLAGGOR] [SÖKVÄG]")]
+    Watch(WatchArgs),
     /// Skapa en ny distriktsfil att fylla i
     #[command(help_template = SUB_HELP_TEMPLATE, override_usage = "granska new <GRANSKNING> <DISTRIKT>")]
     New(NewDistrictArgs),
@@ -132,6 +135,17 @@ pub struct BuildArgs {
     /// Antal distrikt som byggs samtidigt (standard: antal processorkärnor)
     #[arg(short = 'j', long = "jobb", alias = "jobs", value_name = "N")]
     pub jobs: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Flaggor")]
+pub struct WatchArgs {
+    #[command(flatten)]
+    pub target: Target,
+
+    /// Spara även den genererade Typst-koden (.typ) bredvid varje PDF
+    #[arg(long = "emit-typst")]
+    pub emit_typst: bool,
 }
 
 #[derive(Debug, Args)]

@@ -107,6 +107,11 @@ impl State {
         self.districts.get(district).map(|e| e.pdf.as_str())
     }
 
+    /// The project files `district`'s document read.
+    pub fn read(&self, district: &str) -> Vec<String> {
+        self.districts.get(district).map(|e| e.read.keys().cloned().collect()).unwrap_or_default()
+    }
+
     pub fn record(&mut self, district: &str, entry: Entry) {
         self.districts.insert(district.to_owned(), entry);
     }

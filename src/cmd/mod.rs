@@ -5,6 +5,7 @@ pub mod build;
 pub mod check;
 pub mod new;
 pub mod schema;
+pub mod watch;
 
 use std::io::Write;
 use std::path::Path;

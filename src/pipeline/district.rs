@@ -26,8 +26,10 @@ impl Pipeline {
     ) -> DistrictResult {
         let shown = self.project.shown(path);
         let mut diagnostics = Vec::new();
+        let mut read_paths = Vec::new();
         let (outcome, state) = match self.chain(review, path, &shown, options, &mut diagnostics) {
             Some(Done { outcome, bytes, read }) => {
+                read_paths = read.keys().cloned().collect();
                 let state = match (&outcome, fingerprint, bytes) {
                     (Outcome::Written { pdf, .. }, Some(fingerprint), Some(bytes)) => Some(incremental::Entry {
                         fingerprint,
@@ -41,7 +43,7 @@ impl Pipeline {
             }
             None => (Outcome::Failed, None),
         };
-        DistrictResult { file: shown, outcome, diagnostics, state }
+        DistrictResult { file: shown, outcome, diagnostics, read: read_paths, state }
     }
 
     fn chain(

@@ -101,6 +101,9 @@ pub struct DistrictResult {
     pub file: PathBuf,
     pub outcome: Outcome,
     pub diagnostics: Vec<Diagnostic>,
+    /// Project files (other than findings) the document read, relative to
+    /// the project root, e.g. a logo: `watch` watches them too.
+    pub read: Vec<String>,
     /// What to remember for the next incremental build.
     state: Option<incremental::Entry>,
 }
@@ -128,6 +131,17 @@ impl RunReport {
         self.districts.iter().filter(|d| pick(&d.outcome)).count()
     }
 }
+
+/// Told about a run's progress (for a progress bar).
+pub trait Progress: Sync {
+    /// `total` districts will be reported.
+    fn start(&self, _total: usize) {}
+    /// One district is done (built, unchanged or failed).
+    fn done(&self) {}
+}
+
+/// No progress display.
+impl Progress for () {}
 
 /// A loaded, checked review.
 struct ReviewInput {
@@ -168,16 +182,24 @@ impl Pipeline {
 
     /// Runs the chain on the selected districts.
     pub fn run(&self, selection: &Selection, options: &Options) -> RunReport {
+        self.run_with_progress(selection, options, &())
+    }
+
+    /// [`Pipeline::run`], reporting progress.
+    pub fn run_with_progress(&self, selection: &Selection, options: &Options, progress: &dyn Progress) -> RunReport {
         let mut report = RunReport::default();
         let (reviews, problems) = self.project.reviews();
         report.general = problems;
         let shared = options.write.then(|| {
             incremental::shared_fingerprint(self.templates.sources(), &self.project.config(), &self.project.fonts())
         });
+        let reviews: Vec<ReviewFiles> = reviews.into_iter().filter(|r| selection.includes_review(&r.dir)).collect();
+        let total = reviews.iter().flat_map(|r| &r.districts).filter(|d| selection.includes_district(d)).count();
+        progress.start(total);
         let mut jobs = Vec::new();
         let mut states = Vec::new();
         let mut found = 0;
-        for files in reviews.into_iter().filter(|r| selection.includes_review(&r.dir)) {
+        for files in reviews {
             let out_dir = self.project.output().join(&files.id);
             let state = if options.write { State::load(&out_dir) } else { State::default() };
             if options.write {
@@ -197,6 +219,7 @@ impl Pipeline {
                         || state.pdf(&id).is_some_and(|pdf| out_dir.join(pdf).with_extension("typ").exists()));
                 if fresh {
                     report.districts.push(self.unchanged(path, &state, &id, &out_dir));
+                    progress.done();
                 } else {
                     pending.push((path.clone(), fingerprint));
                 }
@@ -208,11 +231,15 @@ impl Pipeline {
                         path,
                         fingerprint,
                     })),
-                    None => report.districts.extend(pending.into_iter().map(|(path, _)| DistrictResult {
-                        file: self.project.shown(&path),
-                        outcome: Outcome::Failed,
-                        diagnostics: Vec::new(),
-                        state: None,
+                    None => report.districts.extend(pending.into_iter().map(|(path, _)| {
+                        progress.done();
+                        DistrictResult {
+                            file: self.project.shown(&path),
+                            outcome: Outcome::Failed,
+                            diagnostics: Vec::new(),
+                            read: Vec::new(),
+                            state: None,
+                        }
                     })),
                 }
             }
@@ -231,7 +258,9 @@ impl Pipeline {
         let results: Vec<(String, DistrictResult)> = jobs
             .par_iter()
             .map(|job| {
-                (job.review.files.id.clone(), self.district(&job.review, &job.path, job.fingerprint.clone(), options))
+                let result = self.district(&job.review, &job.path, job.fingerprint.clone(), options);
+                progress.done();
+                (job.review.files.id.clone(), result)
             })
             .collect();
         if options.write {
@@ -248,6 +277,7 @@ impl Pipeline {
             file: self.project.shown(path),
             outcome: Outcome::Unchanged { pdf },
             diagnostics: Vec::new(),
+            read: state.read(id),
             state: None,
         }
     }

@@ -1,0 +1,152 @@
+//! `granska watch`: build, then rebuild whenever a findings file, template,
+//! font or the configuration is saved.
+//!
+//! The process stays alive between builds, so Typst's memoisation (comemo)
+//! makes a rebuild after a small edit much faster than a cold build, and
+//! the incremental state skips districts the change did not touch. Errors
+//! are shown and the watch goes on.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use notify_debouncer_full::notify::{EventKind, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, new_debouncer};
+
+use super::build::{print_results, summary};
+use super::{Exit, open, print_diagnostics};
+use crate::cli::WatchArgs;
+use crate::diag::{Diagnostic, Severity};
+use crate::pipeline::{Options, Pipeline, Selection};
+use crate::project::{CONFIG_FILE, FINDINGS_DIR, FONTS_DIR, TEMPLATES_DIR};
+
+/// Saves arriving within this window are handled as one change.
+const DEBOUNCE: Duration = Duration::from_millis(150);
+/// Memoised results unused for this many rebuilds are dropped.
+const CACHE_AGE: usize = 10;
+
+pub fn run(args: &WatchArgs) -> Exit {
+    let (mut pipeline, selection) = match open(&args.target.path) {
+        Ok(opened) => opened,
+        Err(d) => {
+            print_diagnostics([&d]);
+            return Exit::Failed;
+        }
+    };
+    let options = Options { write: true, strict: args.target.strict, emit_typst: args.emit_typst, force: false };
+    let root = pipeline.project.root.clone();
+
+    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
+    let mut debouncer = match new_debouncer(DEBOUNCE, None, tx) {
+        Ok(debouncer) => debouncer,
+        Err(e) => return watch_error(&root, &e),
+    };
+    if let Err(e) = debouncer.watch(&root, RecursiveMode::Recursive) {
+        return watch_error(&root, &e);
+    }
+
+    let mut read = build(&pipeline, &selection, &options);
+    println!("bevakar {} (avsluta med Ctrl+C)", root.display());
+    while let Ok(events) = rx.recv() {
+        let Ok(events) = events else { continue };
+        // Reading a file (as every build does) is not a change.
+        let changed: Vec<PathBuf> = events
+            .into_iter()
+            .filter(|e| !matches!(e.kind, EventKind::Access(_)))
+            .flat_map(|e| e.event.paths)
+            .filter(|p| is_input(&root, p, &read))
+            .collect();
+        if changed.is_empty() {
+            continue;
+        }
+        // Templates, fonts and configuration are loaded once per pipeline.
+        if changed.iter().any(|p| reloads(&root, p)) {
+            match Pipeline::new(pipeline.project.clone()) {
+                Ok(fresh) => pipeline = fresh,
+                Err(d) => {
+                    print_diagnostics([&d]);
+                    println!("fel i mallarna; väntar på nästa ändring");
+                    continue;
+                }
+            }
+        }
+        read = build(&pipeline, &selection, &options);
+        comemo::evict(CACHE_AGE);
+    }
+    Exit::Ok
+}
+
+/// One build, with a status line that says how long it took. Returns the
+/// project files the documents read besides findings, templates and fonts.
+fn build(pipeline: &Pipeline, selection: &Selection, options: &Options) -> BTreeSet<PathBuf> {
+    let started = Instant::now();
+    let report = pipeline.run(selection, options);
+    let seconds = format!("{:.2}", started.elapsed().as_secs_f64()).replace('.', ",");
+    print_results(&report);
+    let (ok, line) = summary(&report);
+    if ok {
+        println!("{line} ({seconds} s)");
+    } else {
+        println!("{line} ({seconds} s); väntar på nästa ändring");
+    }
+    report.districts.iter().flat_map(|d| &d.read).map(PathBuf::from).collect()
+}
+
+/// Whether a changed path can affect a report: a findings file, template,
+/// font, the configuration, or a file a document read (a logo). Our own
+/// output, editor backups and anything else (a log file, say) are not.
+fn is_input(root: &Path, path: &Path, read: &BTreeSet<PathBuf>) -> bool {
+    let Ok(relative) = path.strip_prefix(root) else { return false };
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let backup = name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".tmp");
+    let known = [FINDINGS_DIR, TEMPLATES_DIR, FONTS_DIR].iter().any(|dir| relative.starts_with(dir))
+        || relative == Path::new(CONFIG_FILE)
+        || read.contains(relative);
+    known && !backup
+}
+
+/// Whether a change needs templates, fonts or configuration reloaded.
+fn reloads(root: &Path, path: &Path) -> bool {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    relative.starts_with(TEMPLATES_DIR) || relative.starts_with(FONTS_DIR) || relative == Path::new(CONFIG_FILE)
+}
+
+fn watch_error(root: &Path, err: &dyn std::fmt::Display) -> Exit {
+    let d = Diagnostic::file(Severity::Error, root, format!("mappen kan inte bevakas: {err}"))
+        .with_hint("kör `granska build` efter varje ändring i stället");
+    print_diagnostics([&d]);
+    Exit::Failed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_project_inputs_trigger_a_rebuild() {
+        let root = Path::new("/p");
+        let read = BTreeSet::from([PathBuf::from("bilder/logga.png")]);
+        let input = |p: &str| is_input(root, Path::new(p), &read);
+        assert!(input("/p/findings/g/bromma.toml"));
+        assert!(input("/p/templates/rapport.typ.tera"));
+        assert!(input("/p/granska.toml"));
+        assert!(input("/p/bilder/logga.png"));
+        assert!(!input("/p/bilder/annan.png"));
+        assert!(!input("/p/output/g/x.pdf"));
+        assert!(!input("/p/watch.log"));
+        assert!(!input("/p/.git/index"));
+        assert!(!input("/p/findings/g/.bromma.toml.swp"));
+        assert!(!input("/p/findings/g/bromma.toml~"));
+        assert!(!input("/elsewhere/x.toml"));
+    }
+
+    #[test]
+    fn templates_fonts_and_config_reload_the_pipeline() {
+        let root = Path::new("/p");
+        assert!(reloads(root, Path::new("/p/templates/stil.typ.tera")));
+        assert!(reloads(root, Path::new("/p/fonts/a.otf")));
+        assert!(reloads(root, Path::new("/p/granska.toml")));
+        assert!(!reloads(root, Path::new("/p/findings/g/bromma.toml")));
+    }
+}

@@ -1,0 +1,94 @@
+//! `granska watch`: rebuilds on save, only what changed, and survives errors.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::time::Duration;
+
+use common::{Fixture, pdf_text};
+
+struct Watch {
+    child: Child,
+    lines: Receiver<String>,
+}
+
+impl Watch {
+    fn start(fixture: &Fixture) -> Watch {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_granska"))
+            .arg("watch")
+            .current_dir(fixture.root())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let (tx, lines) = mpsc::channel();
+        for stream in [
+            Box::new(child.stdout.take().unwrap()) as Box<dyn std::io::Read + Send>,
+            Box::new(child.stderr.take().unwrap()),
+        ] {
+            let tx = tx.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                    let _ = tx.send(line);
+                }
+            });
+        }
+        Watch { child, lines }
+    }
+
+    /// Waits until lines containing each of `needles` have been seen
+    /// (stdout and stderr interleave in any order); returns every line seen.
+    fn expect(&self, needles: &[&str]) -> Vec<String> {
+        let mut seen: Vec<String> = Vec::new();
+        while !needles.iter().all(|n| seen.iter().any(|l| l.contains(n))) {
+            match self.lines.recv_timeout(Duration::from_secs(30)) {
+                Ok(line) => seen.push(line),
+                Err(_) => panic!("not all of {needles:?} seen; saw:\n{}", seen.join("\n")),
+            }
+        }
+        seen
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn watch_rebuilds_the_saved_district_and_keeps_going_after_errors() {
+    let fixture = Fixture::example();
+    let watch = Watch::start(&fixture);
+    watch.expect(&["2 rapporter klara", "bevakar"]);
+    // Let the watcher settle before the first edit.
+    std::thread::sleep(Duration::from_millis(300));
+
+    fixture.edit_district("bromma", "Handläggarna var noga", "Handläggarna var mycket noga");
+    let lines =
+        watch.expect(&["1 rapport klar, 1 oförändrad", "skrev output/2011-ekonomiskt-bistand/3-1-117-2011-bromma.pdf"]);
+    let status = lines.iter().find(|l| l.contains("1 rapport klar")).unwrap();
+    assert!(status.ends_with(" s)"), "the status line lacks the time: {status:?}");
+    assert!(pdf_text(&fixture.pdf("bromma")).contains("mycket noga"));
+
+    fixture.edit_district("bromma", "urval = 10", "urval = 100");
+    watch.expect(&["väntar på nästa ändring", "urvalet (100) är större än populationen (40)"]);
+
+    fixture.edit_district("bromma", "urval = 100", "urval = 10");
+    watch.expect(&["1 rapport klar, 1 oförändrad"]);
+}
+
+#[test]
+fn watch_reloads_changed_templates() {
+    let fixture = Fixture::example();
+    let watch = Watch::start(&fixture);
+    watch.expect(&["2 rapporter klara", "bevakar"]);
+    std::thread::sleep(Duration::from_millis(300));
+    let report = std::fs::read_to_string(format!("{}/templates/rapport.typ.tera", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    fixture.write("templates/rapport.typ.tera", &report.replace("[Innehåll]", "[Innehåll enligt ny mall]"));
+    watch.expect(&["2 rapporter klara"]);
+    assert!(pdf_text(&fixture.pdf("skarholmen")).contains("Innehåll enligt ny mall"));
+}
