@@ -93,7 +93,7 @@ pub struct NewReviewArgs {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Flaggor")]
 pub struct SchemaArgs {
-    /// Filsort: granskning (granskning.toml) eller distrikt (distriktsfil)
+    /// Filsort: granskning (granskning.toml), distrikt (distriktsfil) eller projekt (granska.toml)
     #[arg(value_name = "SORT", value_enum, help_heading = "Argument")]
     pub kind: SchemaKind,
 }
@@ -104,6 +104,8 @@ pub enum SchemaKind {
     Granskning,
     /// En distriktsfil
     Distrikt,
+    /// Projektets inställningar (granska.toml)
+    Projekt,
 }
 
 #[derive(Debug, Args)]

@@ -10,6 +10,7 @@
 
 pub mod cli;
 pub mod cmd;
+pub mod config;
 pub mod diag;
 pub mod incremental;
 pub mod lint;

@@ -179,7 +179,7 @@ fn a_scaffolded_and_filled_in_district_builds() {
 
 #[test]
 fn the_committed_schemas_match_the_code() {
-    for kind in ["granskning", "distrikt"] {
+    for kind in ["granskning", "distrikt", "projekt"] {
         let run = run_in(std::path::Path::new("."), &["schema", kind]);
         run.assert_ok();
         let committed =
@@ -259,7 +259,8 @@ fn a_template_or_review_change_rebuilds_every_district() {
     let fixture = Fixture::example();
     fixture.run(&["build"]).assert_ok();
     let style = fs::read_to_string(format!("{}/templates/stil.typ.tera", env!("CARGO_MANIFEST_DIR"))).unwrap();
-    fixture.write("templates/stil.typ.tera", &style.replace("#1f4e79", "#2f5e89"));
+    assert!(style.contains("luma(238)"));
+    fixture.write("templates/stil.typ.tera", &style.replace("luma(238)", "luma(230)"));
     assert!(fixture.run(&["build"]).stdout.contains("2 rapporter klara"));
     let review = fixture.review_dir().join("granskning.toml");
     let text = fs::read_to_string(&review).unwrap().replace("period = \"november", "period = \"oktober");

@@ -36,8 +36,8 @@ impl Progress for Bar {
 pub fn run(args: &BuildArgs) -> Exit {
     let (pipeline, selection) = match open(&args.target.path) {
         Ok(opened) => opened,
-        Err(d) => {
-            print_diagnostics([&d]);
+        Err(problems) => {
+            print_diagnostics(&problems);
             return Exit::Failed;
         }
     };

@@ -7,8 +7,8 @@ use crate::pipeline::{Options, Outcome};
 pub fn run(args: &CheckArgs) -> Exit {
     let (pipeline, selection) = match open(&args.target.path) {
         Ok(opened) => opened,
-        Err(d) => {
-            print_diagnostics([&d]);
+        Err(problems) => {
+            print_diagnostics(&problems);
             return Exit::Failed;
         }
     };

@@ -26,8 +26,8 @@ pub enum Exit {
 }
 
 /// Opens the project containing `path` and works out the selection.
-fn open(path: &Path) -> Result<(Pipeline, Selection), Diagnostic> {
-    let project = Project::discover(path)?;
+fn open(path: &Path) -> Result<(Pipeline, Selection), Vec<Diagnostic>> {
+    let project = Project::discover(path).map_err(|d| vec![d])?;
     let selection = Selection::from_path(&project, path);
     Ok((Pipeline::new(project)?, selection))
 }

@@ -3,6 +3,7 @@
 
 use super::Exit;
 use crate::cli::{SchemaArgs, SchemaKind};
+use crate::config::RawConfig;
 use crate::model::raw::{FileKind, RawDistrict, RawReview};
 
 /// The schema of a file kind, as pretty JSON.
@@ -10,6 +11,7 @@ pub fn schema_json(kind: SchemaKind) -> String {
     let schema = match kind {
         SchemaKind::Granskning => RawReview::schema(),
         SchemaKind::Distrikt => RawDistrict::schema(),
+        SchemaKind::Projekt => RawConfig::schema(),
     };
     serde_json::to_string_pretty(schema).expect("a schema serialises") + "\n"
 }

@@ -29,8 +29,8 @@ const CACHE_AGE: usize = 10;
 pub fn run(args: &WatchArgs) -> Exit {
     let (mut pipeline, selection) = match open(&args.target.path) {
         Ok(opened) => opened,
-        Err(d) => {
-            print_diagnostics([&d]);
+        Err(problems) => {
+            print_diagnostics(&problems);
             return Exit::Failed;
         }
     };
@@ -64,9 +64,9 @@ pub fn run(args: &WatchArgs) -> Exit {
         if changed.iter().any(|p| reloads(&root, p)) {
             match Pipeline::new(pipeline.project.clone()) {
                 Ok(fresh) => pipeline = fresh,
-                Err(d) => {
-                    print_diagnostics([&d]);
-                    println!("fel i mallarna; väntar på nästa ändring");
+                Err(problems) => {
+                    print_diagnostics(&problems);
+                    println!("fel i mallarna eller granska.toml; väntar på nästa ändring");
                     continue;
                 }
             }

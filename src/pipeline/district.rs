@@ -74,7 +74,7 @@ impl Pipeline {
         };
         let source = self
             .templates
-            .render(REPORT_TEMPLATE, &ReportView::new(&review.model, &district))
+            .render(REPORT_TEMPLATE, &ReportView::new(&review.model, &district, &self.config))
             .map_err(|d| out.push(d))
             .ok()?;
 

@@ -15,6 +15,7 @@ use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
+use crate::config::Config;
 use crate::diag::{Diagnostic, Severity};
 use crate::incremental::{self, State};
 use crate::lint::{self, Context};
@@ -157,17 +158,21 @@ struct Job {
     fingerprint: Option<String>,
 }
 
-/// The shared state of a run: project, templates, and (on first use) fonts.
+/// The shared state of a run: project, configuration, templates, and (on
+/// first use) fonts.
 pub struct Pipeline {
     pub project: Project,
+    config: Config,
     templates: Templates,
     env: OnceLock<Environment>,
 }
 
 impl Pipeline {
-    pub fn new(project: Project) -> Result<Pipeline, Diagnostic> {
-        let templates = Templates::load(&project)?;
-        Ok(Pipeline { project, templates, env: OnceLock::new() })
+    pub fn new(project: Project) -> Result<Pipeline, Vec<Diagnostic>> {
+        let templates = Templates::load(&project).map_err(|d| vec![d])?;
+        let mut pipeline = Pipeline { project, config: Config::default(), templates, env: OnceLock::new() };
+        pipeline.config = Config::load(&pipeline.project, &|| pipeline.env().fonts.families())?;
+        Ok(pipeline)
     }
 
     /// Fonts and the standard library, loaded the first time they are needed

@@ -13,6 +13,7 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use super::format;
+use crate::config::Config;
 use crate::markdown::{self, escape, normalize};
 use crate::model::{
     Answers, AreaAssessment, BySex, District, FileReview, KeyFigure, QualityArea, Rating, Review, Table, Value,
@@ -38,9 +39,41 @@ fn rich(text: &str) -> Markup {
     markdown::to_typst(text)
 }
 
+/// The organisation's look, shared by every document kind.
+#[derive(Debug, Serialize)]
+pub struct StyleView {
+    /// Literal colour for `rgb(...)`.
+    pub accent: Literal,
+    /// Literal font family for body text.
+    pub brodtext: Literal,
+    /// Literal font family for headings.
+    pub rubriker: Literal,
+    /// Markup: the organisation's name, if configured.
+    pub organisation: Option<Markup>,
+    /// Literal project path of the logo, e.g. "/bilder/logotyp.svg".
+    pub logotyp: Option<Literal>,
+    /// Literal alternative text of the logo.
+    pub logotyp_alt: Literal,
+}
+
+impl StyleView {
+    pub fn new(config: &Config) -> StyleView {
+        let name = config.organisation.as_deref().unwrap_or("organisationen");
+        StyleView {
+            accent: literal(&config.accent),
+            brodtext: literal(&config.body_font),
+            rubriker: literal(&config.heading_font),
+            organisation: config.organisation.as_deref().map(plain),
+            logotyp: config.logo.as_deref().map(literal),
+            logotyp_alt: literal(&format!("Logotyp för {name}")),
+        }
+    }
+}
+
 /// The whole context of one district report.
 #[derive(Debug, Serialize)]
 pub struct ReportView {
+    pub stil: StyleView,
     pub dokument: DocumentView,
     pub granskning: ReviewView,
     pub distrikt: DistrictView,
@@ -237,8 +270,9 @@ pub struct RecommendationView {
 }
 
 impl ReportView {
-    pub fn new(review: &Review, district: &District) -> ReportView {
+    pub fn new(review: &Review, district: &District, config: &Config) -> ReportView {
         ReportView {
+            stil: StyleView::new(config),
             dokument: DocumentView::new(review, district),
             granskning: ReviewView::new(review),
             distrikt: DistrictView::new(review, district),

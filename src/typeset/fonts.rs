@@ -54,6 +54,13 @@ impl Fonts {
         self.store.font(index)
     }
 
+    /// The font families available, sorted.
+    pub fn families(&self) -> Vec<String> {
+        let mut families: Vec<String> = self.store.book().families().map(|(name, _)| name.to_owned()).collect();
+        families.sort();
+        families
+    }
+
     /// Whether one font can show every character of `cluster`.
     pub fn covers(&self, cluster: &str) -> bool {
         let covered = self.covered.get_or_init(|| {

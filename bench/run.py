@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+"""Benchmarks granska against the typst CLI, measured in one run on this
+machine, and writes the table to bench/RESULTS.md.
+
+For N = 1, 14 and 100 synthetic districts (copies of the example district
+under other names) it measures:
+  - cold build: `granska build --bygg-om` in a fresh process;
+  - `typst compile` run once per district, sequentially, on the Typst
+    sources granska emitted (same fonts, same PDF standards);
+  - the ratio of the two;
+  - a no-op rebuild (nothing changed);
+  - peak memory of the cold build.
+For one report it also measures the overhead over `typst compile` of the
+same source, and the rebuild time in `granska watch` after editing one
+paragraph, against that report's cold time in the same process.
+
+Timings are medians of several runs (the machine is shared and noisy).
+Usage: bench/run.sh  (builds granska in release mode and installs typst-cli
+0.15.1 under bench/.tools if it is missing).
+"""
+
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GRANSKA = ROOT / "target" / "release" / "granska"
+TYPST = ROOT / "bench" / ".tools" / "bin" / "typst"
+REVIEW = "2011-ekonomiskt-bistand"
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+
+
+def project(n: int) -> Path:
+    """A project with n copies of the example district."""
+    dir = Path(tempfile.mkdtemp(prefix=f"granska-bench-{n}-"))
+    src = ROOT / "findings" / REVIEW
+    dst = dir / "findings" / REVIEW
+    dst.mkdir(parents=True)
+    shutil.copy(src / "granskning.toml", dst / "granskning.toml")
+    district = (src / "bromma.toml").read_text(encoding="utf-8")
+    for i in range(1, n + 1):
+        text = district.replace('distrikt = "Bromma"', f'distrikt = "Distrikt {i:03}"')
+        (dst / f"d{i:03}.toml").write_text(text, encoding="utf-8")
+    return dir
+
+
+def timed(cmd, cwd=None) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def median(f, runs=RUNS) -> float:
+    return statistics.median(f() for _ in range(runs))
+
+
+def cold_build(dir: Path) -> float:
+    return timed([GRANSKA, "build", "--bygg-om", dir])
+
+
+def typst_sequential(dir: Path) -> float:
+    sources = sorted((dir / "output" / REVIEW).glob("*.typ"))
+    out = Path(tempfile.mkdtemp())
+    start = time.perf_counter()
+    for src in sources:
+        subprocess.run(
+            [TYPST, "compile", "--root", dir, "--ignore-system-fonts", "--pdf-standard", "a-2b,ua-1",
+             src, out / (src.stem + ".pdf")],
+            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    elapsed = time.perf_counter() - start
+    shutil.rmtree(out)
+    return elapsed
+
+
+def peak_memory_mib(dir: Path) -> float:
+    result = subprocess.run(["/usr/bin/time", "-f", "%M", GRANSKA, "build", "--bygg-om", dir],
+                            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    return int(result.stderr.strip().splitlines()[-1]) / 1024
+
+
+def watch_edit(dir: Path, edits: int = RUNS):
+    """Cold time of the first build and times of rebuilds after edits, as
+    printed by `granska watch` (same process, so memoisation applies)."""
+    proc = subprocess.Popen([GRANSKA, "watch", dir], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    seconds = re.compile(r"\((\d+),(\d+) s\)")
+
+    def next_time() -> float:
+        for line in proc.stdout:
+            m = seconds.search(line)
+            if m:
+                return float(f"{m.group(1)}.{m.group(2)}")
+        raise RuntimeError("watch ended")
+
+    cold = next_time()
+    for line in proc.stdout:
+        if line.startswith("bevakar"):
+            break
+    district = dir / "findings" / REVIEW / "d001.toml"
+    text = district.read_text(encoding="utf-8")
+    times = []
+    for i in range(edits):
+        time.sleep(0.5)
+        district.write_text(text.replace("Handläggarna var noga", f"Handläggarna var noga ({i})"), encoding="utf-8")
+        times.append(next_time())
+    proc.kill()
+    proc.wait()
+    return cold, statistics.median(times)
+
+
+def fmt(x: float) -> str:
+    return f"{x:.3f}"
+
+
+def main() -> int:
+    for tool in (GRANSKA, TYPST):
+        if not tool.exists():
+            print(f"missing {tool}: run bench/run.sh", file=sys.stderr)
+            return 2
+    rows = []
+    dirs = []
+    for n in (1, 14, 100):
+        dir = project(n)
+        dirs.append(dir)
+        runs = RUNS if n < 100 else max(2, RUNS // 2)
+        subprocess.run([GRANSKA, "build", "--emit-typst", dir], check=True, stdout=subprocess.DEVNULL)
+        cold = median(lambda: cold_build(dir), runs)
+        typst = median(lambda: typst_sequential(dir), runs)
+        noop = median(lambda: timed([GRANSKA, "build", dir]))
+        memory = peak_memory_mib(dir)
+        rows.append((n, cold, typst, typst / cold, noop, memory))
+        print(f"N={n}: granska {fmt(cold)} s, typst {fmt(typst)} s, ratio {typst / cold:.2f}x, "
+              f"no-op {fmt(noop)} s, peak {memory:.0f} MiB", flush=True)
+
+    single = dirs[0]
+    granska_one = median(lambda: cold_build(single), RUNS * 2)
+    typst_one = median(lambda: typst_sequential(single), RUNS * 2)
+    overhead = granska_one / typst_one - 1
+    watch_cold, watch_edit_time = watch_edit(single)
+    edit_share = watch_edit_time / watch_cold
+    print(f"single report: granska {fmt(granska_one)} s, typst {fmt(typst_one)} s, overhead {overhead:+.1%}")
+    print(f"watch: cold {fmt(watch_cold)} s, one edit {fmt(watch_edit_time)} s ({edit_share:.0%} of cold)")
+
+    cpu = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Measured by `bench/run.sh` on {time.strftime('%Y-%m-%d')}, {cpu} cores, release build, "
+        f"medians of {RUNS} runs (fewer for N = 100). Synthetic districts are copies of the example "
+        "district (14 pages each). `typst` is typst-cli 0.15.1 compiling granska's emitted sources once per "
+        "district, sequentially, with the same PDF standards (PDF/A-2b + PDF/UA-1) and no system fonts.",
+        "",
+        "| districts | granska cold build (s) | typst compile, sequential (s) | typst / granska | no-op rebuild (s) | peak memory (MiB) |",
+        "|---:|---:|---:|---:|---:|---:|",
+    ]
+    for n, cold, typst, ratio, noop, memory in rows:
+        lines.append(f"| {n} | {fmt(cold)} | {fmt(typst)} | {ratio:.2f}× | {fmt(noop)} | {memory:.0f} |")
+    lines += [
+        "",
+        "| one report | seconds |",
+        "|---|---:|",
+        f"| granska build (cold process) | {fmt(granska_one)} |",
+        f"| typst compile of the same source | {fmt(typst_one)} |",
+        f"| overhead of granska over typst | {overhead:+.1%} |",
+        f"| watch: first build in the process | {fmt(watch_cold)} |",
+        f"| watch: rebuild after editing one paragraph | {fmt(watch_edit_time)} ({edit_share:.0%} of cold) |",
+        "",
+        "Targets (issue 5): 14 districts ≥ 2× faster than sequential `typst compile` on 2 cores; single-report "
+        "overhead < 10 %; no-op rebuild of 100 districts < 0.5 s; one-edit rebuild < 25 % of cold; "
+        "peak memory for 100 districts < 1 GiB.",
+    ]
+    (ROOT / "bench" / "RESULTS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for dir in dirs:
+        shutil.rmtree(dir)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

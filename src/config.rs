@@ -1,0 +1,242 @@
+//! The project configuration, `granska.toml` at the project root: the
+//! organisation's name, logo, colour and fonts. Everything is optional; the
+//! defaults look good without any of it.
+//!
+//! ```toml
+//! [organisation]
+//! namn = "Stockholms stad"
+//! logotyp = "bilder/logotyp.svg"   # inside the project
+//!
+//! [stil]
+//! accentfarg = "#1f4e79"
+//! brodtext = "Libertinus Serif"      # a font family from fonts/ or the built-in ones
+//! rubriker = "Libertinus Serif"
+//! ```
+
+use std::path::Path;
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::diag::{Diagnostic, SourceFile};
+use crate::load::{self, Loaded};
+use crate::model::raw::{FileKind, Text, schema_of};
+use crate::project::Project;
+
+/// The default accent colour (headings, rules, bars).
+pub const DEFAULT_ACCENT: &str = "#1f4e79";
+/// The default font family (embedded in granska).
+pub const DEFAULT_FONT: &str = "Libertinus Serif";
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "granska.toml", description = "Projektets inställningar: organisation, logotyp, färg och typsnitt.")]
+pub struct RawConfig {
+    #[schemars(description = "Organisationen som ger ut rapporterna.")]
+    #[serde(default)]
+    pub organisation: Option<RawOrganisation>,
+    #[schemars(description = "Rapporternas utseende.")]
+    #[serde(default)]
+    pub stil: Option<RawStyle>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawOrganisation {
+    #[schemars(description = "Organisationens namn, t.ex. \"Stockholms stad\" eller \"Tyresö kommun\".")]
+    pub namn: Text,
+    #[schemars(description = "Sökväg till logotypen (SVG, PNG eller JPG) inuti projektet, t.ex. \"bilder/logotyp.svg\".")]
+    #[serde(default)]
+    pub logotyp: Option<Text>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawStyle {
+    #[schemars(description = "Accentfärg för rubriker och diagram, t.ex. \"#1f4e79\".")]
+    #[serde(default)]
+    pub accentfarg: Option<Text>,
+    #[schemars(description = "Typsnitt för brödtext: en familj i mappen fonts/ eller \"Libertinus Serif\".")]
+    #[serde(default)]
+    pub brodtext: Option<Text>,
+    #[schemars(description = "Typsnitt för rubriker: en familj i mappen fonts/ eller \"Libertinus Serif\".")]
+    #[serde(default)]
+    pub rubriker: Option<Text>,
+}
+
+impl FileKind for RawConfig {
+    fn schema() -> &'static serde_json::Value {
+        static SCHEMA: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
+        SCHEMA.get_or_init(schema_of::<Self>)
+    }
+}
+
+/// The checked configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    pub organisation: Option<String>,
+    /// The logo's path inside the project, with a leading slash (as Typst
+    /// addresses project files).
+    pub logo: Option<String>,
+    pub accent: String,
+    pub body_font: String,
+    pub heading_font: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            organisation: None,
+            logo: None,
+            accent: DEFAULT_ACCENT.to_owned(),
+            body_font: DEFAULT_FONT.to_owned(),
+            heading_font: DEFAULT_FONT.to_owned(),
+        }
+    }
+}
+
+const LOGO_EXTENSIONS: [&str; 4] = ["svg", "png", "jpg", "jpeg"];
+
+impl Config {
+    /// Loads `granska.toml` if the project has one. `families` lists the
+    /// font families available, to check the chosen ones.
+    pub fn load(project: &Project, families: &dyn Fn() -> Vec<String>) -> Result<Config, Vec<Diagnostic>> {
+        let path = project.config();
+        if !path.is_file() {
+            return Ok(Config::default());
+        }
+        let shown = project.shown(&path);
+        let loaded: Loaded<RawConfig> =
+            project.contain(&path).map_err(|d| vec![d]).and_then(|p| load::load(&p, &shown))?;
+        let mut problems = Vec::new();
+        let mut config = Config::default();
+        let source = &loaded.source;
+        if let Some(org) = &loaded.raw.organisation {
+            config.organisation = Some(org.namn.get_ref().trim().to_owned());
+            if let Some(logo) = &org.logotyp {
+                match check_logo(project, source, logo) {
+                    Ok(path) => config.logo = Some(path),
+                    Err(d) => problems.push(d),
+                }
+            }
+        }
+        if let Some(style) = &loaded.raw.stil {
+            if let Some(colour) = &style.accentfarg {
+                let value = colour.get_ref().trim();
+                if is_hex_colour(value) {
+                    config.accent = value.to_owned();
+                } else {
+                    problems.push(
+                        Diagnostic::error(source, colour.span(), format!("`{value}` är ingen färg"))
+                            .with_hint("skriv färgen som #rrggbb, t.ex. \"#1f4e79\""),
+                    );
+                }
+            }
+            for (font, slot) in [(&style.brodtext, &mut config.body_font), (&style.rubriker, &mut config.heading_font)] {
+                let Some(font) = font else { continue };
+                let family = font.get_ref().trim();
+                let known = families();
+                if known.iter().any(|k| k.eq_ignore_ascii_case(family)) {
+                    *slot = family.to_owned();
+                } else {
+                    problems.push(
+                        Diagnostic::error(source, font.span(), format!("typsnittet `{family}` finns inte"))
+                            .with_hint("lägg typsnittsfilerna (.otf eller .ttf) i projektets mapp `fonts/`")
+                            .with_hint(format!("tillgängliga typsnitt: {}", known.join(", "))),
+                    );
+                }
+            }
+        }
+        if problems.is_empty() { Ok(config) } else { Err(problems) }
+    }
+}
+
+/// The logo must be an image file inside the project.
+fn check_logo(project: &Project, source: &SourceFile, logo: &Text) -> Result<String, Diagnostic> {
+    let written = logo.get_ref().trim();
+    let error = |message: String| Diagnostic::error(source, logo.span(), message);
+    let extension = Path::new(written).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    if !extension.as_deref().is_some_and(|e| LOGO_EXTENSIONS.contains(&e)) {
+        return Err(error(format!("`{written}` är ingen bildfil"))
+            .with_hint("logotypen ska vara en SVG-, PNG- eller JPG-fil inuti projektet"));
+    }
+    let path = project.root.join(written.trim_start_matches('/'));
+    let canonical = path.canonicalize().map_err(|_| {
+        error(format!("logotypen `{written}` finns inte"))
+            .with_hint("ange sökvägen från projektmappen, t.ex. \"bilder/logotyp.svg\"")
+    })?;
+    if !canonical.starts_with(&project.root) {
+        return Err(error(format!("logotypen `{written}` ligger utanför projektmappen"))
+            .with_hint("kopiera in bilden i projektet, t.ex. i mappen `bilder/`"));
+    }
+    let relative = canonical.strip_prefix(&project.root).unwrap_or(&canonical);
+    Ok(format!("/{}", relative.to_string_lossy().replace('\\', "/")))
+}
+
+fn is_hex_colour(value: &str) -> bool {
+    value.len() == 7 && value.starts_with('#') && value[1..].chars().all(|c| c.is_ascii_hexdigit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn project_with(config: &str, files: &[&str]) -> (tempfile::TempDir, Project) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("findings")).unwrap();
+        std::fs::write(dir.path().join("granska.toml"), config).unwrap();
+        for f in files {
+            let path = dir.path().join(f);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, b"<svg xmlns='http://www.w3.org/2000/svg'/>").unwrap();
+        }
+        let project = Project::discover(dir.path()).unwrap();
+        (dir, project)
+    }
+
+    fn families() -> Vec<String> {
+        vec!["Libertinus Serif".into(), "DejaVu Sans Mono".into()]
+    }
+
+    #[test]
+    fn no_file_means_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("findings")).unwrap();
+        let project = Project::discover(dir.path()).unwrap();
+        assert_eq!(Config::load(&project, &families).unwrap(), Config::default());
+    }
+
+    #[test]
+    fn a_full_configuration_is_read() {
+        let (_dir, project) = project_with(
+            "[organisation]\nnamn = \"Tyresö kommun\"\nlogotyp = \"bilder/logga.svg\"\n\n[stil]\naccentfarg = \"#006633\"\nrubriker = \"DejaVu Sans Mono\"\n",
+            &["bilder/logga.svg"],
+        );
+        let config = Config::load(&project, &families).unwrap();
+        assert_eq!(config.organisation.as_deref(), Some("Tyresö kommun"));
+        assert_eq!(config.logo.as_deref(), Some("/bilder/logga.svg"));
+        assert_eq!(config.accent, "#006633");
+        assert_eq!(config.heading_font, "DejaVu Sans Mono");
+        assert_eq!(config.body_font, DEFAULT_FONT);
+    }
+
+    #[test]
+    fn a_logo_outside_the_project_is_refused() {
+        let (_dir, project) =
+            project_with("[organisation]\nnamn = \"X\"\nlogotyp = \"../../etc/passwd.png\"\n", &[]);
+        let errors = Config::load(&project, &families).unwrap_err();
+        assert!(errors[0].message.contains("finns inte") || errors[0].message.contains("utanför"), "{errors:?}");
+        let (_dir, project) = project_with("[organisation]\nnamn = \"X\"\nlogotyp = \"../../etc/passwd\"\n", &[]);
+        assert_eq!(Config::load(&project, &families).unwrap_err()[0].message, "`../../etc/passwd` är ingen bildfil");
+    }
+
+    #[test]
+    fn bad_colours_and_unknown_fonts_are_located_errors() {
+        let (_dir, project) = project_with("[stil]\naccentfarg = \"blå\"\nbrodtext = \"Comic Sans\"\n", &[]);
+        let errors = Config::load(&project, &families).unwrap_err();
+        assert_eq!(errors.len(), 2);
+        assert_eq!(errors[0].message, "`blå` är ingen färg");
+        assert_eq!(errors[1].message, "typsnittet `Comic Sans` finns inte");
+        assert_eq!(errors[1].location.as_ref().unwrap().line, 3);
+    }
+}
