@@ -45,7 +45,9 @@ pub struct RawConfig {
 pub struct RawOrganisation {
     #[schemars(description = "Organisationens namn, t.ex. \"Stockholms stad\" eller \"Tyresö kommun\".")]
     pub namn: Text,
-    #[schemars(description = "Sökväg till logotypen (SVG, PNG eller JPG) inuti projektet, t.ex. \"bilder/logotyp.svg\".")]
+    #[schemars(
+        description = "Sökväg till logotypen (SVG, PNG eller JPG) inuti projektet, t.ex. \"bilder/logotyp.svg\"."
+    )]
     #[serde(default)]
     pub logotyp: Option<Text>,
 }
@@ -132,7 +134,8 @@ impl Config {
                     );
                 }
             }
-            for (font, slot) in [(&style.brodtext, &mut config.body_font), (&style.rubriker, &mut config.heading_font)] {
+            for (font, slot) in [(&style.brodtext, &mut config.body_font), (&style.rubriker, &mut config.heading_font)]
+            {
                 let Some(font) = font else { continue };
                 let family = font.get_ref().trim();
                 let known = families();
@@ -222,8 +225,7 @@ mod tests {
 
     #[test]
     fn a_logo_outside_the_project_is_refused() {
-        let (_dir, project) =
-            project_with("[organisation]\nnamn = \"X\"\nlogotyp = \"../../etc/passwd.png\"\n", &[]);
+        let (_dir, project) = project_with("[organisation]\nnamn = \"X\"\nlogotyp = \"../../etc/passwd.png\"\n", &[]);
         let errors = Config::load(&project, &families).unwrap_err();
         assert!(errors[0].message.contains("finns inte") || errors[0].message.contains("utanför"), "{errors:?}");
         let (_dir, project) = project_with("[organisation]\nnamn = \"X\"\nlogotyp = \"../../etc/passwd\"\n", &[]);

@@ -19,7 +19,7 @@ use crate::output;
 
 /// The state file's name inside a review's output folder.
 pub const STATE_FILE: &str = ".granska-state.json";
-const STATE_VERSION: u32 = 1;
+const STATE_VERSION: u32 = 2;
 
 /// Hex SHA-256 of bytes.
 pub fn sha256(bytes: &[u8]) -> String {
@@ -65,12 +65,19 @@ pub fn district_fingerprint(shared: &str, review: &[u8], district: &[u8]) -> Str
 }
 
 /// What is remembered of one district's last successful build.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
     pub fingerprint: String,
     /// The PDF's file name in the review's output folder.
     pub pdf: String,
     pub bytes: u64,
+    pub sha256: String,
+    pub pages: usize,
+    /// The document title (as in the PDF metadata).
+    pub title: String,
+    /// The district's name, empty for documents about the whole review.
+    pub district: String,
+    pub diarienummer: String,
     /// Other project files the document read, relative to the project
     /// root, with their hashes.
     pub read: BTreeMap<String, String>,
@@ -120,6 +127,16 @@ impl State {
         self.districts.remove(district);
     }
 
+    /// Drops entries for documents that no longer have a source.
+    pub fn retain(&mut self, keep: impl Fn(&str) -> bool) {
+        self.districts.retain(|id, _| keep(id));
+    }
+
+    /// Every remembered document, by key.
+    pub fn entries(&self) -> impl Iterator<Item = (&String, &Entry)> {
+        self.districts.iter()
+    }
+
     pub fn save(&mut self, dir: &Path) -> std::io::Result<()> {
         self.version = STATE_VERSION;
         let json = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
@@ -161,7 +178,7 @@ mod tests {
         std::fs::write(dir.path().join("logo.png"), b"logo").unwrap();
         let mut state = State::default();
         let read = BTreeMap::from([("logo.png".to_owned(), sha256(b"logo"))]);
-        state.record("d", Entry { fingerprint: "f".into(), pdf: "r.pdf".into(), bytes: 4, read });
+        state.record("d", Entry { fingerprint: "f".into(), pdf: "r.pdf".into(), bytes: 4, read, ..Entry::default() });
         state.save(dir.path()).unwrap();
         let state = State::load(dir.path());
         assert!(state.is_fresh("d", "f", dir.path(), dir.path()));

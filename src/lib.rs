@@ -15,6 +15,7 @@ pub mod diag;
 pub mod incremental;
 pub mod lint;
 pub mod load;
+pub mod manifest;
 pub mod markdown;
 pub mod model;
 pub mod output;

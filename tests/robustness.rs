@@ -45,8 +45,9 @@ fn pipeline(review_text: &str, district_text: &str) -> Option<(String, Review)> 
     }
     let review = Review::from_raw("g", &review.raw).expect("a checked review converts");
     let district = District::from_raw("d", &district.raw).expect("a checked district converts");
-    let source =
-        TEMPLATES.render(REPORT_TEMPLATE, &ReportView::new(&review, &district, &granska::config::Config::default())).expect("checked input renders");
+    let source = TEMPLATES
+        .render(REPORT_TEMPLATE, &ReportView::new(&review, &district, &granska::config::Config::default()))
+        .expect("checked input renders");
     Some((source, review))
 }
 

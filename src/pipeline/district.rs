@@ -28,14 +28,14 @@ impl Pipeline {
         let mut diagnostics = Vec::new();
         let mut read_paths = Vec::new();
         let (outcome, state) = match self.chain(review, path, &shown, options, &mut diagnostics) {
-            Some(Done { outcome, bytes, read }) => {
+            Some(Done { outcome, written, read }) => {
                 read_paths = read.keys().cloned().collect();
-                let state = match (&outcome, fingerprint, bytes) {
-                    (Outcome::Written { pdf, .. }, Some(fingerprint), Some(bytes)) => Some(incremental::Entry {
+                let state = match (&outcome, fingerprint, written) {
+                    (Outcome::Written { pdf, .. }, Some(fingerprint), Some(entry)) => Some(incremental::Entry {
                         fingerprint,
                         pdf: pdf.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-                        bytes,
                         read,
+                        ..entry
                     }),
                     _ => None,
                 };
@@ -98,7 +98,7 @@ impl Pipeline {
         out.extend(done.warnings);
         let read = incremental::read_files(&self.project.root, &done.accessed);
         if !options.write {
-            return Some(Done { outcome: Outcome::Checked { pages: done.pages }, bytes: None, read });
+            return Some(Done { outcome: Outcome::Checked { pages: done.pages }, written: None, read });
         }
         let pdf = dir.join(pdf_name);
         if let Err(e) = output::write_atomic(&pdf, &done.pdf) {
@@ -106,15 +106,25 @@ impl Pipeline {
             return None;
         }
         let outcome = Outcome::Written { pdf: self.project.shown(&pdf), pages: done.pages };
-        Some(Done { outcome, bytes: Some(done.pdf.len() as u64), read })
+        let written = incremental::Entry {
+            bytes: done.pdf.len() as u64,
+            sha256: incremental::sha256(&done.pdf),
+            pages: done.pages,
+            title: format!("{} – {}", review.model.title, district.name),
+            district: district.name.clone(),
+            diarienummer: review.model.diarienummer.clone(),
+            ..incremental::Entry::default()
+        };
+        Some(Done { outcome, written: Some(written), read })
     }
 }
 
 /// A district that got through.
 struct Done {
     outcome: Outcome,
-    /// The PDF's size, when written.
-    bytes: Option<u64>,
+    /// What to remember of the PDF, when written (fingerprint and file
+    /// name are filled in by the caller).
+    written: Option<incremental::Entry>,
     /// Project files the document read, with hashes.
     read: std::collections::BTreeMap<String, String>,
 }

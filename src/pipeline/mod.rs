@@ -20,6 +20,7 @@ use crate::diag::{Diagnostic, Severity};
 use crate::incremental::{self, State};
 use crate::lint::{self, Context};
 use crate::load::{self, Loaded};
+use crate::manifest;
 use crate::model::Review;
 use crate::model::raw::RawReview;
 use crate::output;
@@ -151,6 +152,14 @@ struct ReviewInput {
     model: Review,
 }
 
+/// A review's output folder and what is remembered in it.
+struct ReviewOutput {
+    dir: PathBuf,
+    state: State,
+    /// Every document key the review has now (its districts' ids).
+    known: Vec<String>,
+}
+
 /// A district to run, with its fingerprint when building.
 struct Job {
     review: Arc<ReviewInput>,
@@ -211,6 +220,7 @@ impl Pipeline {
                 output::remove_stale_temp_files(&out_dir, STALE_TEMP_AGE);
             }
             let review_bytes = std::fs::read(&files.review).unwrap_or_default();
+            let known = files.districts.iter().map(|d| ReviewFiles::district_id(d)).collect();
             let mut pending = Vec::new();
             for path in files.districts.iter().filter(|d| selection.includes_district(d)) {
                 found += 1;
@@ -248,7 +258,7 @@ impl Pipeline {
                     })),
                 }
             }
-            states.push((out_dir, state));
+            states.push(ReviewOutput { dir: out_dir, state, known });
         }
         if found == 0 && !report.failed() {
             report.general.push(
@@ -288,13 +298,9 @@ impl Pipeline {
     }
 
     /// Updates and saves each review's state with this run's results.
-    fn remember(
-        &self,
-        states: &mut [(PathBuf, State)],
-        results: &[(String, DistrictResult)],
-        out: &mut Vec<Diagnostic>,
-    ) {
-        for (dir, state) in states.iter_mut() {
+    fn remember(&self, outputs: &mut [ReviewOutput], results: &[(String, DistrictResult)], out: &mut Vec<Diagnostic>) {
+        for output in outputs.iter_mut() {
+            let dir = &output.dir;
             let mut changed = false;
             for (review, result) in results {
                 if self.project.output().join(review) != *dir {
@@ -302,13 +308,23 @@ impl Pipeline {
                 }
                 let id = ReviewFiles::district_id(&result.file);
                 match &result.state {
-                    Some(entry) => state.record(&id, entry.clone()),
-                    None => state.forget(&id),
+                    Some(entry) => output.state.record(&id, entry.clone()),
+                    None => output.state.forget(&id),
                 }
                 changed = true;
             }
-            if changed && let Err(e) = state.save(dir) {
-                out.push(district::write_error(&self.project.shown(&dir.join(incremental::STATE_FILE)), &e));
+            // Documents whose source is gone leave the state and manifest.
+            output.state.retain(|id| output.known.iter().any(|k| k == id));
+            let manifest_missing = !dir.join(manifest::JSON_FILE).exists();
+            if !changed && !(manifest_missing && output.state.entries().next().is_some()) {
+                continue;
+            }
+            let saved = output.state.save(dir).map_err(|e| (incremental::STATE_FILE, e)).and_then(|()| {
+                let entries: Vec<&incremental::Entry> = output.state.entries().map(|(_, e)| e).collect();
+                manifest::write(dir, &entries).map_err(|e| (manifest::JSON_FILE, e))
+            });
+            if let Err((file, e)) = saved {
+                out.push(district::write_error(&self.project.shown(&dir.join(file)), &e));
             }
         }
     }

@@ -1,0 +1,89 @@
+//! The manifest of a review's output folder, for registering the PDFs in
+//! the diarium: `manifest.json` and `manifest.csv` with file name, title,
+//! district, diarienummer, pages, SHA-256 and size of every PDF.
+//!
+//! The CSV uses semicolons and starts with a byte-order mark, as Swedish
+//! Excel expects.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::incremental::Entry;
+use crate::output;
+
+pub const JSON_FILE: &str = "manifest.json";
+pub const CSV_FILE: &str = "manifest.csv";
+
+/// One PDF, with Swedish field names (they are column headings).
+#[derive(Debug, Serialize)]
+struct Row<'a> {
+    fil: &'a str,
+    titel: &'a str,
+    distrikt: &'a str,
+    diarienummer: &'a str,
+    sidor: usize,
+    sha256: &'a str,
+    byte: u64,
+}
+
+/// Writes both manifest files for `entries` (sorted by file name).
+pub fn write(dir: &Path, entries: &[&Entry]) -> std::io::Result<()> {
+    let mut rows: Vec<Row> = entries
+        .iter()
+        .map(|e| Row {
+            fil: &e.pdf,
+            titel: &e.title,
+            distrikt: &e.district,
+            diarienummer: &e.diarienummer,
+            sidor: e.pages,
+            sha256: &e.sha256,
+            byte: e.bytes,
+        })
+        .collect();
+    rows.sort_by(|a, b| a.fil.cmp(b.fil));
+
+    let json = serde_json::to_vec_pretty(&serde_json::json!({ "dokument": rows })).map_err(std::io::Error::other)?;
+    output::write_atomic(&dir.join(JSON_FILE), &json)?;
+
+    let mut csv = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::from("\u{FEFF}".as_bytes()));
+    for row in &rows {
+        csv.serialize(row).map_err(std::io::Error::other)?;
+    }
+    let bytes = csv.into_inner().map_err(|e| std::io::Error::other(e.to_string()))?;
+    output::write_atomic(&dir.join(CSV_FILE), &bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_and_csv_list_every_pdf() {
+        let dir = tempfile::tempdir().unwrap();
+        let entry = |pdf: &str, district: &str| Entry {
+            pdf: pdf.into(),
+            title: format!("Granskning; \"citat\" – {district}"),
+            district: district.into(),
+            diarienummer: "3.1-117/2011".into(),
+            pages: 14,
+            sha256: "ab".repeat(32),
+            bytes: 1234,
+            ..Entry::default()
+        };
+        let (b, a) = (entry("b.pdf", "Skärholmen"), entry("a.pdf", "Bromma"));
+        write(dir.path(), &[&b, &a]).unwrap();
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.path().join(JSON_FILE)).unwrap()).unwrap();
+        assert_eq!(json["dokument"][0]["fil"], "a.pdf");
+        assert_eq!(json["dokument"][1]["distrikt"], "Skärholmen");
+        assert_eq!(json["dokument"][1]["sidor"], 14);
+        let csv = std::fs::read_to_string(dir.path().join(CSV_FILE)).unwrap();
+        let mut lines = csv.lines();
+        assert_eq!(lines.next().unwrap(), "\u{FEFF}fil;titel;distrikt;diarienummer;sidor;sha256;byte");
+        assert_eq!(
+            lines.next().unwrap(),
+            format!("a.pdf;\"Granskning; \"\"citat\"\" – Bromma\";Bromma;3.1-117/2011;14;{};1234", "ab".repeat(32))
+        );
+    }
+}
