@@ -316,7 +316,8 @@ impl Pipeline {
             // Documents whose source is gone leave the state and manifest.
             output.state.retain(|id| output.known.iter().any(|k| k == id));
             let manifest_missing = !dir.join(manifest::JSON_FILE).exists();
-            if !changed && !(manifest_missing && output.state.entries().next().is_some()) {
+            let has_documents = output.state.entries().next().is_some();
+            if !(changed || manifest_missing && has_documents) {
                 continue;
             }
             let saved = output.state.save(dir).map_err(|e| (incremental::STATE_FILE, e)).and_then(|()| {
