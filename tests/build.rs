@@ -32,10 +32,16 @@ fn the_example_review_builds_one_pdf_per_district() {
     let run = fixture.run(&["build"]);
     run.assert_ok();
     let lines: Vec<&str> = run.stdout.lines().collect();
-    assert_eq!(lines.len(), 3, "{}", run.stdout);
+    assert_eq!(lines.len(), 4, "{}", run.stdout);
     assert!(lines[0].starts_with("skrev output/2011-ekonomiskt-bistand/3-1-117-2011-bromma.pdf ("), "{}", lines[0]);
     assert!(lines[1].starts_with("skrev output/2011-ekonomiskt-bistand/3-1-117-2011-skarholmen.pdf ("), "{}", lines[1]);
-    assert_eq!(lines[2], "2 rapporter klara");
+    // The cover memo (tjänsteutlåtande) of the review comes with it.
+    assert!(
+        lines[2].starts_with("skrev output/2011-ekonomiskt-bistand/3-1-117-2011-tjansteutlatande.pdf ("),
+        "{}",
+        lines[2]
+    );
+    assert_eq!(lines[3], "3 rapporter klara");
     for district in ["bromma", "skarholmen"] {
         let pages = pdf_pages(&fixture.pdf(district));
         assert!(pages.len() > 1, "{district}: {} pages", pages.len());

@@ -73,6 +73,21 @@ pub fn review(raw: &RawReview) -> Vec<Field<'_>> {
     for (i, source) in raw.kallor.iter().enumerate() {
         c.text(format!("kallor[{}]", i + 1), source, Kind::Markdown, false);
     }
+    c.optional("foljer_upp", &raw.foljer_upp, Kind::Plain);
+    if let Some(memo) = &raw.tjansteutlatande {
+        c.optional("tjansteutlatande.diarienummer", &memo.diarienummer, Kind::Plain);
+        c.text("tjansteutlatande.namnd", &memo.namnd, Kind::Plain, true);
+        c.optional("tjansteutlatande.rubrik", &memo.rubrik, Kind::Plain);
+        for (i, proposal) in memo.forslag.iter().enumerate() {
+            c.text(format!("tjansteutlatande.forslag[{}]", i + 1), proposal, Kind::Markdown, false);
+        }
+        c.text("tjansteutlatande.sammanfattning", &memo.sammanfattning, Kind::Markdown, true);
+        c.text("tjansteutlatande.beredning", &memo.beredning, Kind::Markdown, true);
+        for (i, s) in memo.undertecknare.iter().enumerate() {
+            c.text(format!("tjansteutlatande.undertecknare[{}].namn", i + 1), &s.namn, Kind::Plain, true);
+            c.text(format!("tjansteutlatande.undertecknare[{}].titel", i + 1), &s.titel, Kind::Plain, true);
+        }
+    }
     c.fields
 }
 

@@ -23,6 +23,28 @@ pub fn review(source: &SourceFile, raw: &RawReview, out: &mut Vec<Diagnostic>) {
                 .with_hint("ange minst en inspektör, t.ex. `inspektorer = [\"Anna Andersson\"]`"),
         );
     }
+    if let Some(memo) = &raw.tjansteutlatande {
+        if Date::from_toml(memo.datum.get_ref()).is_none() {
+            out.push(
+                Diagnostic::error(
+                    source,
+                    memo.datum.span(),
+                    "`tjansteutlatande.datum` ska vara ett datum utan klockslag",
+                )
+                .with_hint("skriv t.ex. `datum = 2011-05-10` (utan citattecken)"),
+            );
+        }
+        if memo.forslag.is_empty() {
+            out.push(
+                Diagnostic::file(
+                    crate::diag::Severity::Error,
+                    &source.path,
+                    "tjänsteutlåtandet saknar förslag till beslut",
+                )
+                .with_hint("skriv t.ex. `forslag = [\"Nämnden godkänner rapporten.\"]` i `[tjansteutlatande]`"),
+            );
+        }
+    }
     let mut seen = HashSet::new();
     for q in &raw.granskningsfraga {
         let id = q.id.get_ref();

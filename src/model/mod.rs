@@ -90,6 +90,25 @@ pub struct Review {
     pub questions: Vec<Question>,
     /// Markdown, one per source.
     pub sources: Vec<String>,
+    /// The folder of the review this one follows up.
+    pub follows_up: Option<String>,
+    pub memo: Option<Memo>,
+}
+
+/// The administration's cover memo (*tjänsteutlåtande*).
+#[derive(Debug, Clone)]
+pub struct Memo {
+    pub diarienummer: String,
+    pub date: Date,
+    pub committee: String,
+    pub heading: String,
+    pub proposals: Vec<String>,
+    /// Markdown.
+    pub summary: String,
+    /// Markdown.
+    pub preparation: String,
+    /// (name, title)
+    pub signatories: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone)]
@@ -246,6 +265,20 @@ impl Review {
                 .map(|q| Question { id: text(&q.id), text: text(&q.fraga), area: *q.kvalitetsomrade.get_ref() })
                 .collect(),
             sources: raw.kallor.iter().map(text).collect(),
+            follows_up: raw.foljer_upp.as_ref().map(|f| f.get_ref().trim().to_owned()),
+            memo: match &raw.tjansteutlatande {
+                Some(m) => Some(Memo {
+                    diarienummer: m.diarienummer.as_ref().map_or_else(|| text(&raw.diarienummer), text),
+                    date: Date::from_toml(m.datum.get_ref())?,
+                    committee: text(&m.namnd),
+                    heading: m.rubrik.as_ref().map_or_else(|| text(&raw.titel), text),
+                    proposals: m.forslag.iter().map(text).collect(),
+                    summary: text(&m.sammanfattning),
+                    preparation: text(&m.beredning),
+                    signatories: m.undertecknare.iter().map(|s| (text(&s.namn), text(&s.titel))).collect(),
+                }),
+                None => None,
+            },
         })
     }
 

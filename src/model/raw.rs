@@ -123,6 +123,49 @@ pub struct RawReview {
     #[schemars(description = "Källor för alla distrikt (Markdown, en per rad).")]
     #[serde(default)]
     pub kallor: Vec<Text>,
+    #[schemars(
+        description = "Mappnamnet för en tidigare granskning som den här följer upp, t.ex. \"2011-ekonomiskt-bistand\"."
+    )]
+    #[serde(default)]
+    pub foljer_upp: Option<Text>,
+    #[schemars(description = "Förvaltningens tjänsteutlåtande till nämnden: [tjansteutlatande].")]
+    #[serde(default)]
+    pub tjansteutlatande: Option<RawMemo>,
+}
+
+/// The administration's cover memo to the committee (*tjänsteutlåtande*).
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(description = "Tjänsteutlåtande: förvaltningens skrivelse till nämnden med förslag till beslut.")]
+pub struct RawMemo {
+    #[schemars(description = "Ärendets diarienummer, om det skiljer sig från granskningens.")]
+    #[serde(default)]
+    pub diarienummer: Option<Text>,
+    #[schemars(description = "Datum utan citattecken, t.ex. 2011-05-10.", with = "String", extend("format" = "date"))]
+    pub datum: Spanned<toml::value::Datetime>,
+    #[schemars(description = "Nämnden som ska besluta, t.ex. \"Socialtjänst- och arbetsmarknadsnämnden\".")]
+    pub namnd: Text,
+    #[schemars(description = "Ärendets rubrik; standard är granskningens titel.")]
+    #[serde(default)]
+    pub rubrik: Option<Text>,
+    #[schemars(description = "Förslag till beslut, i tur och ordning.")]
+    pub forslag: Vec<Text>,
+    #[schemars(description = "Sammanfattning (Markdown).")]
+    pub sammanfattning: Text,
+    #[schemars(description = "Ärendets beredning (Markdown).")]
+    pub beredning: Text,
+    #[schemars(description = "De som undertecknar: [[tjansteutlatande.undertecknare]].")]
+    #[serde(default)]
+    pub undertecknare: Vec<RawSignatory>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(description = "En som undertecknar tjänsteutlåtandet.")]
+pub struct RawSignatory {
+    pub namn: Text,
+    #[schemars(description = "Befattning, t.ex. \"Förvaltningsdirektör\".")]
+    pub titel: Text,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

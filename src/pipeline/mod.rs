@@ -9,6 +9,9 @@
 //! thread count.
 
 mod district;
+mod memo;
+
+use memo::MEMO_KEY;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
@@ -24,7 +27,7 @@ use crate::manifest;
 use crate::model::Review;
 use crate::model::raw::RawReview;
 use crate::output;
-use crate::project::{Project, ReviewFiles};
+use crate::project::{Project, REVIEW_FILE, ReviewFiles};
 use crate::render::Templates;
 use crate::typeset::Environment;
 use crate::typeset::fonts::Fonts;
@@ -154,10 +157,54 @@ struct ReviewInput {
 
 /// A review's output folder and what is remembered in it.
 struct ReviewOutput {
+    files: ReviewFiles,
     dir: PathBuf,
     state: State,
-    /// Every document key the review has now (its districts' ids).
-    known: Vec<String>,
+    review_bytes: Vec<u8>,
+    /// The checked review, when some district needed it.
+    review: Option<Arc<ReviewInput>>,
+    /// Whether the state changed in this run.
+    changed: bool,
+}
+
+impl ReviewOutput {
+    /// Records this run's district results in the state.
+    fn apply<'r>(&mut self, results: impl Iterator<Item = &'r DistrictResult>) {
+        for result in results {
+            let id = ReviewFiles::district_id(&result.file);
+            match &result.state {
+                Some(entry) => self.state.record(&id, entry.clone()),
+                None => self.state.forget(&id),
+            }
+            self.changed = true;
+        }
+    }
+
+    /// The keys of the documents the review has now.
+    fn known(&self) -> Vec<String> {
+        self.files.districts.iter().map(|d| ReviewFiles::district_id(d)).collect()
+    }
+
+    /// Saves the state and the manifest when anything changed (or the
+    /// manifest is missing).
+    fn save(&mut self, project: &Project, out: &mut Vec<Diagnostic>) {
+        let mut known = self.known();
+        known.push(MEMO_KEY.to_owned());
+        // Documents whose source is gone leave the state and manifest.
+        self.state.retain(|id| known.iter().any(|k| k == id));
+        let manifest_missing = !self.dir.join(manifest::JSON_FILE).exists();
+        let has_documents = self.state.entries().next().is_some();
+        if !(self.changed || manifest_missing && has_documents) {
+            return;
+        }
+        let saved = self.state.save(&self.dir).map_err(|e| (incremental::STATE_FILE, e)).and_then(|()| {
+            let entries: Vec<&incremental::Entry> = self.state.entries().map(|(_, e)| e).collect();
+            manifest::write(&self.dir, &entries).map_err(|e| (manifest::JSON_FILE, e))
+        });
+        if let Err((file, e)) = saved {
+            out.push(district::write_error(&project.shown(&self.dir.join(file)), &e));
+        }
+    }
 }
 
 /// A district to run, with its fingerprint when building.
@@ -210,57 +257,7 @@ impl Pipeline {
         let reviews: Vec<ReviewFiles> = reviews.into_iter().filter(|r| selection.includes_review(&r.dir)).collect();
         let total = reviews.iter().flat_map(|r| &r.districts).filter(|d| selection.includes_district(d)).count();
         progress.start(total);
-        let mut jobs = Vec::new();
-        let mut states = Vec::new();
-        let mut found = 0;
-        for files in reviews {
-            let out_dir = self.project.output().join(&files.id);
-            let state = if options.write { State::load(&out_dir) } else { State::default() };
-            if options.write {
-                output::remove_stale_temp_files(&out_dir, STALE_TEMP_AGE);
-            }
-            let review_bytes = std::fs::read(&files.review).unwrap_or_default();
-            let known = files.districts.iter().map(|d| ReviewFiles::district_id(d)).collect();
-            let mut pending = Vec::new();
-            for path in files.districts.iter().filter(|d| selection.includes_district(d)) {
-                found += 1;
-                let fingerprint = shared.as_deref().map(|shared| {
-                    incremental::district_fingerprint(shared, &review_bytes, &std::fs::read(path).unwrap_or_default())
-                });
-                let id = ReviewFiles::district_id(path);
-                let fresh = !options.force
-                    && fingerprint.as_deref().is_some_and(|f| state.is_fresh(&id, f, &out_dir, &self.project.root))
-                    && (!options.emit_typst
-                        || state.pdf(&id).is_some_and(|pdf| out_dir.join(pdf).with_extension("typ").exists()));
-                if fresh {
-                    report.districts.push(self.unchanged(path, &state, &id, &out_dir));
-                    progress.done();
-                } else {
-                    pending.push((path.clone(), fingerprint));
-                }
-            }
-            if !pending.is_empty() {
-                match self.review(files, options, &mut report.general) {
-                    Some(review) => jobs.extend(pending.into_iter().map(|(path, fingerprint)| Job {
-                        review: Arc::clone(&review),
-                        path,
-                        fingerprint,
-                    })),
-                    None => report.districts.extend(pending.into_iter().map(|(path, _)| {
-                        progress.done();
-                        DistrictResult {
-                            file: self.project.shown(&path),
-                            outcome: Outcome::Failed,
-                            diagnostics: Vec::new(),
-                            read: Vec::new(),
-                            state: None,
-                        }
-                    })),
-                }
-            }
-            states.push(ReviewOutput { dir: out_dir, state, known });
-        }
-        if found == 0 && !report.failed() {
+        if total == 0 && !report.failed() {
             report.general.push(
                 Diagnostic::file(
                     Severity::Warning,
@@ -270,6 +267,11 @@ impl Pipeline {
                 .with_hint("lägg till en distriktsfil med `granska new <granskning> <distrikt>`"),
             );
         }
+        let mut jobs = Vec::new();
+        let mut outputs: Vec<ReviewOutput> = reviews
+            .into_iter()
+            .map(|files| self.plan(files, selection, options, shared.as_deref(), progress, &mut jobs, &mut report))
+            .collect();
         let results: Vec<(String, DistrictResult)> = jobs
             .par_iter()
             .map(|job| {
@@ -278,12 +280,85 @@ impl Pipeline {
                 (job.review.files.id.clone(), result)
             })
             .collect();
-        if options.write {
-            self.remember(&mut states, &results, &mut report.general);
+        if let Some(shared) = &shared {
+            for output in &mut outputs {
+                let id = output.files.id.clone();
+                output.apply(results.iter().filter(|(review, _)| *review == id).map(|(_, r)| r));
+                if let Some(memo) = self.memo(output, shared, options) {
+                    report.districts.push(memo);
+                }
+                output.save(&self.project, &mut report.general);
+            }
         }
         report.districts.extend(results.into_iter().map(|(_, r)| r));
-        report.districts.sort_by(|a, b| a.file.cmp(&b.file));
+        // Districts in name order, each review's own documents after them.
+        report.districts.sort_by_key(|d| {
+            (d.file.parent().map(Path::to_owned), d.file.file_name() == Some(REVIEW_FILE.as_ref()), d.file.clone())
+        });
         report
+    }
+
+    /// Decides, for one review, which districts need running (added to
+    /// `jobs`) and which are unchanged (reported at once).
+    #[allow(clippy::too_many_arguments)]
+    fn plan(
+        &self,
+        files: ReviewFiles,
+        selection: &Selection,
+        options: &Options,
+        shared: Option<&str>,
+        progress: &dyn Progress,
+        jobs: &mut Vec<Job>,
+        report: &mut RunReport,
+    ) -> ReviewOutput {
+        let dir = self.project.output().join(&files.id);
+        let state = if options.write { State::load(&dir) } else { State::default() };
+        if options.write {
+            output::remove_stale_temp_files(&dir, STALE_TEMP_AGE);
+        }
+        let review_bytes = std::fs::read(&files.review).unwrap_or_default();
+        let mut pending = Vec::new();
+        for path in files.districts.iter().filter(|d| selection.includes_district(d)) {
+            let fingerprint = shared.map(|shared| {
+                incremental::district_fingerprint(shared, &review_bytes, &std::fs::read(path).unwrap_or_default())
+            });
+            let id = ReviewFiles::district_id(path);
+            let fresh = !options.force
+                && fingerprint.as_deref().is_some_and(|f| state.is_fresh(&id, f, &dir, &self.project.root))
+                && (!options.emit_typst
+                    || state.pdf(&id).is_some_and(|pdf| dir.join(pdf).with_extension("typ").exists()));
+            if fresh {
+                report.districts.push(self.unchanged(path, &state, &id, &dir));
+                progress.done();
+            } else {
+                pending.push((path.clone(), fingerprint));
+            }
+        }
+        let mut output = ReviewOutput { files: files.clone(), dir, state, review_bytes, review: None, changed: false };
+        if pending.is_empty() {
+            return output;
+        }
+        match self.review(files, options, &mut report.general) {
+            Some(review) => {
+                output.review = Some(Arc::clone(&review));
+                jobs.extend(pending.into_iter().map(|(path, fingerprint)| Job {
+                    review: Arc::clone(&review),
+                    path,
+                    fingerprint,
+                }));
+            }
+            None => report.districts.extend(pending.into_iter().map(|(path, _)| {
+                progress.done();
+                DistrictResult {
+                    file: self.project.shown(&path),
+                    outcome: Outcome::Failed,
+                    diagnostics: Vec::new(),
+                    read: Vec::new(),
+                    state: None,
+                }
+            })),
+        }
+        output
     }
 
     fn unchanged(&self, path: &Path, state: &State, id: &str, out_dir: &Path) -> DistrictResult {
@@ -294,39 +369,6 @@ impl Pipeline {
             diagnostics: Vec::new(),
             read: state.read(id),
             state: None,
-        }
-    }
-
-    /// Updates and saves each review's state with this run's results.
-    fn remember(&self, outputs: &mut [ReviewOutput], results: &[(String, DistrictResult)], out: &mut Vec<Diagnostic>) {
-        for output in outputs.iter_mut() {
-            let dir = &output.dir;
-            let mut changed = false;
-            for (review, result) in results {
-                if self.project.output().join(review) != *dir {
-                    continue;
-                }
-                let id = ReviewFiles::district_id(&result.file);
-                match &result.state {
-                    Some(entry) => output.state.record(&id, entry.clone()),
-                    None => output.state.forget(&id),
-                }
-                changed = true;
-            }
-            // Documents whose source is gone leave the state and manifest.
-            output.state.retain(|id| output.known.iter().any(|k| k == id));
-            let manifest_missing = !dir.join(manifest::JSON_FILE).exists();
-            let has_documents = output.state.entries().next().is_some();
-            if !(changed || manifest_missing && has_documents) {
-                continue;
-            }
-            let saved = output.state.save(dir).map_err(|e| (incremental::STATE_FILE, e)).and_then(|()| {
-                let entries: Vec<&incremental::Entry> = output.state.entries().map(|(_, e)| e).collect();
-                manifest::write(dir, &entries).map_err(|e| (manifest::JSON_FILE, e))
-            });
-            if let Err((file, e)) = saved {
-                out.push(district::write_error(&self.project.shown(&dir.join(file)), &e));
-            }
         }
     }
 

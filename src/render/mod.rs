@@ -5,6 +5,7 @@
 //! a file of the same name in its own `templates/` folder.
 
 pub mod format;
+pub mod memo;
 pub mod view;
 
 use std::path::Path;
@@ -17,11 +18,14 @@ use crate::project::{Project, TEMPLATES_DIR};
 
 /// The main template of a district report.
 pub const REPORT_TEMPLATE: &str = "rapport.typ.tera";
+/// The cover memo to the committee.
+pub const MEMO_TEMPLATE: &str = "tjansteutlatande.typ.tera";
 
 /// Default templates, embedded at compile time.
 const DEFAULTS: &[(&str, &str)] = &[
     ("rapport.typ.tera", include_str!("../../templates/rapport.typ.tera")),
     ("stil.typ.tera", include_str!("../../templates/stil.typ.tera")),
+    ("tjansteutlatande.typ.tera", include_str!("../../templates/tjansteutlatande.typ.tera")),
 ];
 
 /// The loaded template set.

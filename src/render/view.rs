@@ -25,17 +25,17 @@ pub type Markup = String;
 pub type Literal = String;
 
 /// Plain one-line text as markup.
-fn plain(text: &str) -> Markup {
+pub(crate) fn plain(text: &str) -> Markup {
     escape::markup(&normalize::inline(text))
 }
 
 /// Plain one-line text as a string literal.
-fn literal(text: &str) -> Literal {
+pub(crate) fn literal(text: &str) -> Literal {
     escape::string_literal(&normalize::inline(text))
 }
 
 /// Markdown text as markup.
-fn rich(text: &str) -> Markup {
+pub(crate) fn rich(text: &str) -> Markup {
     markdown::to_typst(text)
 }
 
@@ -297,7 +297,7 @@ impl DocumentView {
 }
 
 impl ReviewView {
-    fn new(review: &Review) -> Self {
+    pub(crate) fn new(review: &Review) -> Self {
         ReviewView {
             titel: plain(&review.title),
             verksamhet: plain(&review.service),
