@@ -41,13 +41,15 @@ pub fn run(args: &BuildArgs) -> Exit {
             return Exit::Failed;
         }
     };
-    let options = Options { write: true, strict: args.target.strict, emit_typst: args.emit_typst, force: args.force };
-    let bar = Bar::new();
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build();
-    let report = match pool {
-        Ok(pool) => pool.install(|| pipeline.run_with_progress(&selection, &options, &bar)),
-        Err(_) => pipeline.run_with_progress(&selection, &options, &bar),
+    let options = Options {
+        write: true,
+        strict: args.target.strict,
+        emit_typst: args.emit_typst,
+        force: args.force,
+        jobs: args.jobs,
     };
+    let bar = Bar::new();
+    let report = pipeline.run_with_progress(&selection, &options, &bar);
     bar.0.finish_and_clear();
     print_results(&report);
     let (ok, line) = summary(&report);

@@ -34,7 +34,8 @@ pub fn run(args: &WatchArgs) -> Exit {
             return Exit::Failed;
         }
     };
-    let options = Options { write: true, strict: args.target.strict, emit_typst: args.emit_typst, force: false };
+    let options =
+        Options { write: true, strict: args.target.strict, emit_typst: args.emit_typst, ..Options::default() };
     let root = pipeline.project.root.clone();
 
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();

@@ -89,9 +89,10 @@ fn characters(source: &SourceFile, field: &Field, ctx: &Context, out: &mut Vec<D
         Kind::Markdown => normalize::block(field.text),
         Kind::Plain | Kind::Cell => normalize::inline(field.text),
     };
-    let mut reported = BTreeSet::new();
+    // Each distinct cluster is judged once per field.
+    let mut seen = BTreeSet::new();
     for cluster in normalized.graphemes(true) {
-        if matches!(cluster, " " | "\n") || reported.contains(cluster) {
+        if matches!(cluster, " " | "\n") || !seen.insert(cluster) {
             continue;
         }
         let control = cluster.chars().any(char::is_control);
@@ -105,7 +106,6 @@ fn characters(source: &SourceFile, field: &Field, ctx: &Context, out: &mut Vec<D
         if !control && !private && !combined && ctx.coverage.covers(cluster) {
             continue;
         }
-        reported.insert(cluster.to_owned());
         let first = cluster.chars().next().unwrap_or(' ');
         let span = narrow(source, field.span.clone(), &first.to_string());
         let code: Vec<String> = cluster.chars().map(|c| format!("U+{:04X}", c as u32)).collect();

@@ -16,7 +16,7 @@ use memo::MEMO_KEY;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
-use rayon::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::config::Config;
 use crate::diag::{Diagnostic, Severity};
@@ -32,6 +32,9 @@ use crate::render::Templates;
 use crate::typeset::Environment;
 use crate::typeset::fonts::Fonts;
 
+/// Memoised Typst results unused for this many documents are evicted.
+const CACHE_AGE: usize = 4;
+
 /// Temporary files older than this are left over from a killed run.
 const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(60);
 
@@ -46,6 +49,8 @@ pub struct Options {
     pub emit_typst: bool,
     /// Rebuild even districts whose inputs have not changed.
     pub force: bool,
+    /// How many districts to typeset at once (default: one per core).
+    pub jobs: Option<usize>,
 }
 
 /// Which part of the project a command works on.
@@ -272,14 +277,7 @@ impl Pipeline {
             .into_iter()
             .map(|files| self.plan(files, selection, options, shared.as_deref(), progress, &mut jobs, &mut report))
             .collect();
-        let results: Vec<(String, DistrictResult)> = jobs
-            .par_iter()
-            .map(|job| {
-                let result = self.district(&job.review, &job.path, job.fingerprint.clone(), options);
-                progress.done();
-                (job.review.files.id.clone(), result)
-            })
-            .collect();
+        let results = self.run_jobs(&jobs, options, progress);
         if let Some(shared) = &shared {
             for output in &mut outputs {
                 let id = output.files.id.clone();
@@ -296,6 +294,44 @@ impl Pipeline {
             (d.file.parent().map(Path::to_owned), d.file.file_name() == Some(REVIEW_FILE.as_ref()), d.file.clone())
         });
         report
+    }
+
+    /// Runs the district jobs on `options.jobs` worker threads and returns
+    /// the results in job order.
+    ///
+    /// The workers are plain threads pulling from a shared counter, not a
+    /// rayon parallel iterator: Typst parallelises inside a compilation with
+    /// rayon, and a rayon worker waiting inside Typst steals further
+    /// districts from the outer loop, so dozens of documents end up in flight
+    /// on one thread (measured: 100 districts peaked at 1.5 GiB, and two
+    /// cores gave little speed-up).
+    fn run_jobs(&self, jobs: &[Job], options: &Options, progress: &dyn Progress) -> Vec<(String, DistrictResult)> {
+        let next = AtomicUsize::new(0);
+        let workers = options.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+        let mut results: Vec<(usize, String, DistrictResult)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..workers.clamp(1, jobs.len().max(1)))
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut done = Vec::new();
+                        loop {
+                            let index = next.fetch_add(1, Ordering::Relaxed);
+                            let Some(job) = jobs.get(index) else { break };
+                            let result = self.district(&job.review, &job.path, job.fingerprint.clone(), options);
+                            // Typst memoises everything it computes; entries
+                            // unused for a few documents are dropped so memory
+                            // stays flat however many districts there are.
+                            comemo::evict(CACHE_AGE);
+                            progress.done();
+                            done.push((index, job.review.files.id.clone(), result));
+                        }
+                        done
+                    })
+                })
+                .collect();
+            handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        });
+        results.sort_by_key(|(index, _, _)| *index);
+        results.into_iter().map(|(_, review, result)| (review, result)).collect()
     }
 
     /// Decides, for one review, which districts need running (added to

@@ -2,9 +2,7 @@
 //! DejaVu Sans Mono) plus any font files in the project's `fonts/` folder.
 //! Loaded once per process and shared by every compilation.
 
-use std::collections::HashSet;
 use std::path::Path;
-use std::sync::OnceLock;
 
 use typst::foundations::Bytes;
 use typst::text::{Font, FontBook};
@@ -15,8 +13,6 @@ use walkdir::WalkDir;
 /// Every font granska may use.
 pub struct Fonts {
     store: FontStore,
-    /// Each font's codepoints, computed on first use.
-    covered: OnceLock<Vec<HashSet<u32>>>,
 }
 
 impl Fonts {
@@ -43,7 +39,7 @@ impl Fonts {
             }
         }
         store.extend(typst_kit::fonts::embedded());
-        Fonts { store, covered: OnceLock::new() }
+        Fonts { store }
     }
 
     pub fn book(&self) -> &LazyHash<FontBook> {
@@ -63,10 +59,7 @@ impl Fonts {
 
     /// Whether one font can show every character of `cluster`.
     pub fn covers(&self, cluster: &str) -> bool {
-        let covered = self.covered.get_or_init(|| {
-            let book = self.store.book();
-            (0..).map_while(|i| book.info(i)).map(|info| info.coverage.iter().collect()).collect()
-        });
-        covered.iter().any(|font| cluster.chars().all(|c| font.contains(&(c as u32))))
+        let book = self.store.book();
+        (0..).map_while(|i| book.info(i)).any(|info| cluster.chars().all(|c| info.coverage.contains(c as u32)))
     }
 }
