@@ -2,7 +2,7 @@
 //! load → lint → model → view → Tera → Typst → PDF → `output/`.
 //!
 //! Reviews are loaded and checked once; districts then run in parallel on
-//! rayon's pool, sharing one [`Environment`] (fonts and library loaded once,
+//! worker threads, sharing one [`Environment`] (fonts and library loaded once,
 //! and only when something is typeset). Builds are incremental: a district
 //! whose inputs have not changed since its PDF was written is skipped (see
 //! [`crate::incremental`]). Results come back in a fixed order whatever the
