@@ -43,7 +43,10 @@ def project(n: int) -> Path:
     src = ROOT / "findings" / REVIEW
     dst = dir / "findings" / REVIEW
     dst.mkdir(parents=True)
-    shutil.copy(src / "granskning.toml", dst / "granskning.toml")
+    # Only district reports: the review's cover memo is left out, so that
+    # every document measured is a 14-page report.
+    review = (src / "granskning.toml").read_text(encoding="utf-8")
+    (dst / "granskning.toml").write_text(review.split("[tjansteutlatande]")[0], encoding="utf-8")
     district = (src / "bromma.toml").read_text(encoding="utf-8")
     for i in range(1, n + 1):
         text = district.replace('distrikt = "Bromma"', f'distrikt = "Distrikt {i:03}"')
