@@ -152,5 +152,8 @@ pub fn district(raw: &RawDistrict) -> Vec<Field<'_>> {
     for (i, source) in raw.kallor.iter().enumerate() {
         c.text(format!("kallor[{}]", i + 1), source, Kind::Markdown, false);
     }
+    for (i, f) in raw.uppfoljning.iter().enumerate() {
+        c.optional(format!("uppfoljning[{}].kommentar", i + 1), &f.kommentar, Kind::Markdown);
+    }
     c.fields
 }

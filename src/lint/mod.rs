@@ -9,6 +9,7 @@
 
 mod counts;
 pub mod fields;
+pub mod follow_up;
 pub mod personnummer;
 mod structure;
 mod text;

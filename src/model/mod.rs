@@ -11,7 +11,7 @@ use std::fmt;
 
 pub use raw::Value;
 use raw::{RawAnswers, RawDistrict, RawReview};
-pub use vocab::{MethodKind, QualityArea, Rating};
+pub use vocab::{MethodKind, QualityArea, Rating, Status};
 
 /// A calendar date (no time, no zone: reports are dated by day).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -123,6 +123,8 @@ pub struct Question {
     pub id: String,
     pub text: String,
     pub area: QualityArea,
+    /// The question concerns children (reported in the child-rights analysis).
+    pub child_rights: bool,
 }
 
 /// One district's findings (*iakttagelser*) and assessments.
@@ -145,6 +147,18 @@ pub struct District {
     pub conclusions: String,
     pub recommendations: Vec<Recommendation>,
     pub sources: Vec<String>,
+    /// In a follow-up review: the status of earlier recommendations.
+    pub follow_up: Vec<FollowUp>,
+}
+
+/// The status of an earlier recommendation.
+#[derive(Debug, Clone)]
+pub struct FollowUp {
+    /// 1-based number in the earlier report.
+    pub recommendation: usize,
+    pub status: Status,
+    /// Markdown.
+    pub comment: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -262,7 +276,12 @@ impl Review {
             questions: raw
                 .granskningsfraga
                 .iter()
-                .map(|q| Question { id: text(&q.id), text: text(&q.fraga), area: *q.kvalitetsomrade.get_ref() })
+                .map(|q| Question {
+                    id: text(&q.id),
+                    text: text(&q.fraga),
+                    area: *q.kvalitetsomrade.get_ref(),
+                    child_rights: q.barnratt,
+                })
                 .collect(),
             sources: raw.kallor.iter().map(text).collect(),
             follows_up: raw.foljer_upp.as_ref().map(|f| f.get_ref().trim().to_owned()),
@@ -369,6 +388,15 @@ impl District {
                 })
                 .collect(),
             sources: raw.kallor.iter().map(text).collect(),
+            follow_up: raw
+                .uppfoljning
+                .iter()
+                .map(|f| FollowUp {
+                    recommendation: *f.rekommendation.get_ref() as usize,
+                    status: *f.status.get_ref(),
+                    comment: f.kommentar.as_ref().map(text),
+                })
+                .collect(),
         })
     }
 }

@@ -15,7 +15,7 @@ use std::ops::Range;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::Deserialize;
 
-use super::vocab::{MethodKind, QualityArea, Rating};
+use super::vocab::{MethodKind, QualityArea, Rating, Status};
 
 /// A value with its byte span in the file. A transparent wrapper around
 /// [`toml::Spanned`] that also describes itself as a JSON Schema (as the
@@ -193,6 +193,9 @@ pub struct RawQuestion {
     pub fraga: Text,
     #[schemars(description = "Kvalitetsområdet frågan hör till.")]
     pub kvalitetsomrade: Spanned<QualityArea>,
+    #[schemars(description = "true om frågan gäller barn; svaren redovisas då i barnrättsanalysen.")]
+    #[serde(default)]
+    pub barnratt: bool,
 }
 
 /// `<distrikt>.toml`.
@@ -235,6 +238,25 @@ pub struct RawDistrict {
     #[schemars(description = "Distriktets egna källor (Markdown, en per rad).")]
     #[serde(default)]
     pub kallor: Vec<Text>,
+    #[schemars(
+        description = "Vid en uppföljning: vad som hänt med varje rekommendation i den tidigare rapporten: [[uppfoljning]]."
+    )]
+    #[serde(default)]
+    pub uppfoljning: Vec<RawFollowUp>,
+}
+
+/// The status of one earlier recommendation, in a follow-up review.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(description = "Status för en rekommendation i den granskning som följs upp.")]
+pub struct RawFollowUp {
+    #[schemars(description = "Rekommendationens nummer i den tidigare rapporten (1, 2, …).")]
+    pub rekommendation: Spanned<u32>,
+    #[schemars(description = "atgardad, delvis_atgardad eller ej_atgardad.")]
+    pub status: Spanned<Status>,
+    #[schemars(description = "Vad som har gjorts (Markdown).")]
+    #[serde(default)]
+    pub kommentar: Option<Text>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

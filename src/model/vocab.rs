@@ -181,3 +181,37 @@ impl MethodKind {
         }
     }
 }
+
+/// What became of an earlier recommendation (*status vid uppföljning*).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
+#[schemars(description = "Status för en tidigare rekommendation.")]
+pub enum Status {
+    #[serde(rename = "atgardad", alias = "åtgärdad")]
+    Done,
+    #[serde(rename = "delvis_atgardad", alias = "delvis åtgärdad")]
+    Partly,
+    #[serde(rename = "ej_atgardad", alias = "ej åtgärdad")]
+    NotDone,
+}
+
+impl Status {
+    /// The word printed in the report.
+    pub fn word(self) -> &'static str {
+        match self {
+            Status::Done => "Åtgärdad",
+            Status::Partly => "Delvis åtgärdad",
+            Status::NotDone => "Ej åtgärdad",
+        }
+    }
+}
+
+impl Rating {
+    /// Higher is better: röd 0, gul 1, grön 2.
+    pub fn rank(self) -> u8 {
+        match self {
+            Rating::Rod => 0,
+            Rating::Gul => 1,
+            Rating::Gron => 2,
+        }
+    }
+}

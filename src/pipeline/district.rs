@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::{DistrictResult, Options, Outcome, Pipeline, ReviewInput, blocks};
+use super::{DistrictResult, Options, Outcome, Pipeline, ReviewInput, blocks, follow_up};
 use crate::diag::{Diagnostic, Severity};
 use crate::incremental;
 use crate::lint;
@@ -13,6 +13,7 @@ use crate::model::raw::RawDistrict;
 use crate::output;
 use crate::project::ReviewFiles;
 use crate::render::REPORT_TEMPLATE;
+use crate::render::followup::FollowUpView;
 use crate::render::view::ReportView;
 use crate::typeset::{self, Job};
 
@@ -61,22 +62,29 @@ impl Pipeline {
             .and_then(|p| load::load::<RawDistrict>(&p, shown))
             .map_err(|d| out.extend(d))
             .ok()?;
+        let id = ReviewFiles::district_id(path);
         let mut problems = lint::district(&raw, &review.raw.raw, &self.lint_context());
+        let earlier = match &review.earlier {
+            Some(earlier) => {
+                let district = self.earlier_district(earlier, &id, out).ok()?;
+                problems.extend(follow_up::check(&raw.source, &raw.raw, earlier, district.as_ref()));
+                district.map(|d| (earlier, d))
+            }
+            None => None,
+        };
         let blocked = blocks(&mut problems, options);
         out.extend(problems);
         if blocked {
             return None;
         }
-        let id = ReviewFiles::district_id(path);
         let Some(district) = District::from_raw(&id, &raw.raw) else {
             out.push(Diagnostic::file(Severity::Error, shown, "distriktet kunde inte läsas in (internt fel)"));
             return None;
         };
-        let source = self
-            .templates
-            .render(REPORT_TEMPLATE, &ReportView::new(&review.model, &district, &self.config))
-            .map_err(|d| out.push(d))
-            .ok()?;
+        let mut view = ReportView::new(&review.model, &district, &self.config);
+        view.uppfoljning =
+            earlier.map(|(earlier, then)| FollowUpView::new(&earlier.model, &then, &review.model, &district));
+        let source = self.templates.render(REPORT_TEMPLATE, &view).map_err(|d| out.push(d)).ok()?;
 
         let dir = self.project.output().join(&review.files.id);
         let pdf_name = output::report_file_name(&review.model.diarienummer, &district.id, "pdf");

@@ -103,7 +103,7 @@ impl Pipeline {
         ))
         .ok()?;
         let model = Review::from_raw(&output.files.id, &raw.raw)?;
-        Some(Arc::new(ReviewInput { files: output.files.clone(), raw, model }))
+        Some(Arc::new(ReviewInput { files: output.files.clone(), raw, model, earlier: None }))
     }
 }
 

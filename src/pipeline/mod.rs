@@ -9,6 +9,7 @@
 //! thread count.
 
 mod district;
+mod follow_up;
 mod memo;
 
 use memo::MEMO_KEY;
@@ -158,6 +159,8 @@ struct ReviewInput {
     files: ReviewFiles,
     raw: Loaded<RawReview>,
     model: Review,
+    /// The review this one follows up, if any.
+    earlier: Option<follow_up::Earlier>,
 }
 
 /// A review's output folder and what is remembered in it.
@@ -356,7 +359,9 @@ impl Pipeline {
         let mut pending = Vec::new();
         for path in files.districts.iter().filter(|d| selection.includes_district(d)) {
             let fingerprint = shared.map(|shared| {
-                incremental::district_fingerprint(shared, &review_bytes, &std::fs::read(path).unwrap_or_default())
+                let mut district = std::fs::read(path).unwrap_or_default();
+                district.extend(follow_up::earlier_inputs(&self.project.findings(), &review_bytes, path));
+                incremental::district_fingerprint(shared, &review_bytes, &district)
             });
             let id = ReviewFiles::district_id(path);
             let fresh = !options.force
@@ -425,7 +430,8 @@ impl Pipeline {
             return None;
         }
         let model = Review::from_raw(&files.id, &raw.raw)?;
-        Some(Arc::new(ReviewInput { files, raw, model }))
+        let earlier = self.earlier(&raw, out).ok()?;
+        Some(Arc::new(ReviewInput { files, raw, model, earlier }))
     }
 }
 

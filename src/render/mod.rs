@@ -4,6 +4,7 @@
 //! project may override any of them (or add new ones to include) by placing
 //! a file of the same name in its own `templates/` folder.
 
+pub mod followup;
 pub mod format;
 pub mod memo;
 pub mod view;

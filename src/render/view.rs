@@ -12,6 +12,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
+use super::followup::FollowUpView;
 use super::format;
 use crate::config::Config;
 use crate::markdown::{self, escape, normalize};
@@ -79,6 +80,8 @@ pub struct ReportView {
     pub distrikt: DistrictView,
     /// The three rating levels, for the legend.
     pub nivaer: Vec<RatingView>,
+    /// In a follow-up review: then and now.
+    pub uppfoljning: Option<FollowUpView>,
 }
 
 /// PDF metadata, as literals for `set document(...)`.
@@ -277,6 +280,7 @@ impl ReportView {
             granskning: ReviewView::new(review),
             distrikt: DistrictView::new(review, district),
             nivaer: Rating::ALL.into_iter().map(RatingView::new).collect(),
+            uppfoljning: None,
         }
     }
 }

@@ -1,0 +1,71 @@
+//! Rules for a follow-up review (`foljer_upp`): every status refers to a
+//! recommendation of the earlier report, once, and every earlier
+//! recommendation gets a status.
+
+use std::collections::BTreeSet;
+
+use crate::diag::{Diagnostic, Severity, SourceFile};
+use crate::model::District;
+use crate::model::raw::RawDistrict;
+
+/// Checks a district's `[[uppfoljning]]` against the earlier district
+/// (`None` when the earlier review has no district with this file name).
+pub fn check(
+    source: &SourceFile,
+    raw: &RawDistrict,
+    previous: Option<&District>,
+    earlier_review: &str,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let Some(previous) = previous else {
+        if let Some(first) = raw.uppfoljning.first() {
+            out.push(
+                Diagnostic::error(
+                    source,
+                    first.rekommendation.span(),
+                    format!("granskningen `{earlier_review}` som följs upp har inget distrikt med samma filnamn"),
+                )
+                .with_hint("distriktsfilen ska heta likadant i båda granskningarna, t.ex. `bromma.toml`"),
+            );
+        }
+        return out;
+    };
+    let count = previous.recommendations.len();
+    let mut seen = BTreeSet::new();
+    for entry in &raw.uppfoljning {
+        let number = *entry.rekommendation.get_ref() as usize;
+        if number == 0 || number > count {
+            out.push(
+                Diagnostic::error(
+                    source,
+                    entry.rekommendation.span(),
+                    format!("rekommendation {number} finns inte i den tidigare rapporten"),
+                )
+                .with_hint(format!("den tidigare rapporten för {} har rekommendation 1–{count}", previous.name)),
+            );
+        } else if !seen.insert(number) {
+            out.push(
+                Diagnostic::error(
+                    source,
+                    entry.rekommendation.span(),
+                    format!("rekommendation {number} har redan en status"),
+                )
+                .with_hint("ange en status per rekommendation"),
+            );
+        }
+    }
+    let missing: Vec<String> = (1..=count).filter(|n| !seen.contains(n)).map(|n| n.to_string()).collect();
+    if !missing.is_empty() {
+        out.push(
+            Diagnostic::file(
+                Severity::Warning,
+                &source.path,
+                format!("rekommendation {} i den tidigare rapporten saknar status", missing.join(", ")),
+            )
+            .with_hint(
+                "lägg till `[[uppfoljning]]` med `rekommendation`, `status` och `kommentar` för varje rekommendation",
+            ),
+        );
+    }
+    out
+}
