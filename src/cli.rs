@@ -60,6 +60,9 @@ pub enum Command {
     /// Bygg, och bygg om varje gång en fil sparas
     #[command(help_template = SUB_HELP_TEMPLATE, override_usage = "granska watch [FLAGGOR] [SÖKVÄG]")]
     Watch(WatchArgs),
+    /// Bygg årsrapporten för ett år av årets granskningar
+    #[command(help_template = SUB_HELP_TEMPLATE, override_usage = "granska arsrapport [FLAGGOR] <ÅR> [SÖKVÄG]")]
+    Arsrapport(AnnualArgs),
     /// Skapa en ny distriktsfil att fylla i
     #[command(help_template = SUB_HELP_TEMPLATE, override_usage = "granska new <GRANSKNING> <DISTRIKT>")]
     New(NewDistrictArgs),
@@ -93,7 +96,7 @@ pub struct NewReviewArgs {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Flaggor")]
 pub struct SchemaArgs {
-    /// Filsort: granskning (granskning.toml), distrikt (distriktsfil) eller projekt (granska.toml)
+    /// Filsort: granskning, distrikt, projekt (granska.toml) eller arsrapport
     #[arg(value_name = "SORT", value_enum, help_heading = "Argument")]
     pub kind: SchemaKind,
 }
@@ -106,6 +109,8 @@ pub enum SchemaKind {
     Distrikt,
     /// Projektets inställningar (granska.toml)
     Projekt,
+    /// En årsrapport (findings/arsrapport-<år>.toml)
+    Arsrapport,
 }
 
 #[derive(Debug, Args)]
@@ -146,6 +151,21 @@ pub struct WatchArgs {
     pub target: Target,
 
     /// Spara även den genererade Typst-koden (.typ) bredvid varje PDF
+    #[arg(long = "emit-typst")]
+    pub emit_typst: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Flaggor")]
+pub struct AnnualArgs {
+    /// Året, t.ex. 2011: granskningar med publiceringsdatum det året tas med
+    #[arg(value_name = "ÅR", help_heading = "Argument")]
+    pub year: i32,
+
+    #[command(flatten)]
+    pub target: Target,
+
+    /// Spara även den genererade Typst-koden (.typ) bredvid PDF:en
     #[arg(long = "emit-typst")]
     pub emit_typst: bool,
 }

@@ -28,6 +28,7 @@ fn main() -> ExitCode {
         Command::Build(args) => cmd::build::run(args),
         Command::Check(args) => cmd::check::run(args),
         Command::Watch(args) => cmd::watch::run(args),
+        Command::Arsrapport(args) => cmd::annual::run(args),
         Command::New(args) => cmd::new::run_district(args),
         Command::NewGranskning(args) => cmd::new::run_review(args),
         Command::Schema(args) => cmd::schema::run(args),

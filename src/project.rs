@@ -18,6 +18,8 @@ pub const TEMPLATES_DIR: &str = "templates";
 pub const FONTS_DIR: &str = "fonts";
 pub const CONFIG_FILE: &str = "granska.toml";
 pub const REVIEW_FILE: &str = "granskning.toml";
+/// Annual reports are `findings/arsrapport-<år>.toml`.
+pub const ANNUAL_PREFIX: &str = "arsrapport-";
 
 /// A project root and its standard folders.
 #[derive(Debug, Clone)]
@@ -57,6 +59,11 @@ impl Project {
 
     pub fn fonts(&self) -> PathBuf {
         self.root.join(FONTS_DIR)
+    }
+
+    /// The annual report file for `year`.
+    pub fn annual(&self, year: i32) -> PathBuf {
+        self.findings().join(format!("{ANNUAL_PREFIX}{year}.toml"))
     }
 
     pub fn config(&self) -> PathBuf {
@@ -110,7 +117,7 @@ impl Project {
                 Err(d) => problems.push(d),
             }
         }
-        for stray in toml_files(&findings) {
+        for stray in toml_files(&findings).into_iter().filter(|p| annual_year(p).is_none()) {
             problems.push(
                 Diagnostic::file(
                     Severity::Warning,
@@ -122,6 +129,12 @@ impl Project {
         }
         (reviews, problems)
     }
+}
+
+/// The year of an annual report file `findings/arsrapport-<år>.toml`.
+pub fn annual_year(path: &Path) -> Option<i32> {
+    let stem = path.file_stem()?.to_str()?;
+    stem.strip_prefix(ANNUAL_PREFIX)?.parse().ok()
 }
 
 /// The files of one review folder.

@@ -179,7 +179,7 @@ fn a_scaffolded_and_filled_in_district_builds() {
 
 #[test]
 fn the_committed_schemas_match_the_code() {
-    for kind in ["granskning", "distrikt", "projekt"] {
+    for kind in ["granskning", "distrikt", "projekt", "arsrapport"] {
         let run = run_in(std::path::Path::new("."), &["schema", kind]);
         run.assert_ok();
         let committed =
@@ -191,24 +191,33 @@ fn the_committed_schemas_match_the_code() {
 #[test]
 fn the_examples_validate_against_the_schemas() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = root.join("findings/2011-ekonomiskt-bistand");
-    for entry in fs::read_dir(dir).unwrap() {
+    let schema = |kind: &str| -> serde_json::Value {
+        serde_json::from_str(&fs::read_to_string(root.join(format!("schema/{kind}.schema.json"))).unwrap()).unwrap()
+    };
+    let mut files = vec![(root.join("granska.toml"), "projekt")];
+    for entry in fs::read_dir(root.join("findings")).unwrap() {
         let path = entry.unwrap().path();
-        let kind = if path.ends_with("granskning.toml") { "granskning" } else { "distrikt" };
-        let schema: serde_json::Value =
-            serde_json::from_str(&fs::read_to_string(root.join(format!("schema/{kind}.schema.json"))).unwrap())
-                .unwrap();
+        if path.is_dir() {
+            for file in fs::read_dir(&path).unwrap() {
+                let file = file.unwrap().path();
+                let kind = if file.ends_with("granskning.toml") { "granskning" } else { "distrikt" };
+                files.push((file, kind));
+            }
+        } else {
+            files.push((path, "arsrapport"));
+        }
+    }
+    assert!(files.len() >= 8, "{files:?}");
+    for (path, kind) in files {
         let table = fs::read_to_string(&path).unwrap().parse::<toml::Table>().unwrap();
         let value = to_json(toml::Value::Table(table));
-        let validator = jsonschema::draft7::new(&schema).unwrap();
+        let validator = jsonschema::draft7::new(&schema(kind)).unwrap();
         let errors: Vec<String> = validator.iter_errors(&value).map(|e| e.to_string()).collect();
         assert!(errors.is_empty(), "{}: {errors:?}", path.display());
     }
     // And the schema rejects what granska rejects.
-    let schema: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(root.join("schema/distrikt.schema.json")).unwrap()).unwrap();
     let bad = serde_json::json!({ "distrikt": "X", "bedomnig": "y" });
-    assert!(!jsonschema::draft7::new(&schema).unwrap().is_valid(&bad));
+    assert!(!jsonschema::draft7::new(&schema("distrikt")).unwrap().is_valid(&bad));
 }
 
 /// TOML as editors hand it to a JSON Schema validator (dates as strings).

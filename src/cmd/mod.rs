@@ -1,6 +1,7 @@
 //! One module per subcommand: glue between the command line and the
 //! pipeline, and the lines printed for the user.
 
+pub mod annual;
 pub mod build;
 pub mod check;
 pub mod new;

@@ -4,7 +4,7 @@
 use super::Exit;
 use crate::cli::{SchemaArgs, SchemaKind};
 use crate::config::RawConfig;
-use crate::model::raw::{FileKind, RawDistrict, RawReview};
+use crate::model::raw::{FileKind, RawAnnual, RawDistrict, RawReview};
 
 /// The schema of a file kind, as pretty JSON.
 pub fn schema_json(kind: SchemaKind) -> String {
@@ -12,6 +12,7 @@ pub fn schema_json(kind: SchemaKind) -> String {
         SchemaKind::Granskning => RawReview::schema(),
         SchemaKind::Distrikt => RawDistrict::schema(),
         SchemaKind::Projekt => RawConfig::schema(),
+        SchemaKind::Arsrapport => RawAnnual::schema(),
     };
     serde_json::to_string_pretty(schema).expect("a schema serialises") + "\n"
 }

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use crate::model::QualityArea;
-use crate::model::raw::{RawDistrict, RawReview, Text, Value};
+use crate::model::raw::{RawAnnual, RawDistrict, RawReview, Text, Value};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -155,5 +155,16 @@ pub fn district(raw: &RawDistrict) -> Vec<Field<'_>> {
     for (i, f) in raw.uppfoljning.iter().enumerate() {
         c.optional(format!("uppfoljning[{}].kommentar", i + 1), &f.kommentar, Kind::Markdown);
     }
+    c.fields
+}
+
+pub fn annual(raw: &RawAnnual) -> Vec<Field<'_>> {
+    let mut c = Collector { fields: Vec::new() };
+    c.optional("titel", &raw.titel, Kind::Plain);
+    c.text("diarienummer", &raw.diarienummer, Kind::Plain, true);
+    c.text("utgivare", &raw.utgivare, Kind::Plain, true);
+    c.text("mottagare", &raw.mottagare, Kind::Plain, true);
+    c.text("inledning", &raw.inledning, Kind::Markdown, true);
+    c.text("planering", &raw.planering, Kind::Markdown, true);
     c.fields
 }

@@ -18,7 +18,8 @@ use std::ops::Range;
 
 use crate::diag::{Diagnostic, SourceFile};
 use crate::load::Loaded;
-use crate::model::raw::{RawDistrict, RawReview};
+use crate::model::Date;
+use crate::model::raw::{RawAnnual, RawDistrict, RawReview};
 
 /// Which text the report's fonts can show.
 pub trait Coverage {
@@ -38,6 +39,24 @@ pub fn review(review: &Loaded<RawReview>, ctx: &Context) -> Vec<Diagnostic> {
     structure::review(&review.source, &review.raw, &mut out);
     sort(&mut out);
     fold_placeholders(&review.source, out)
+}
+
+/// Checks an annual report's own file.
+pub fn annual(annual: &Loaded<RawAnnual>, ctx: &Context) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    text::check(&annual.source, &fields::annual(&annual.raw), ctx, &mut out);
+    if Date::from_toml(annual.raw.publiceringsdatum.get_ref()).is_none() {
+        out.push(
+            Diagnostic::error(
+                &annual.source,
+                annual.raw.publiceringsdatum.span(),
+                "`publiceringsdatum` ska vara ett datum utan klockslag",
+            )
+            .with_hint("skriv t.ex. `publiceringsdatum = 2012-02-15` (utan citattecken)"),
+        );
+    }
+    sort(&mut out);
+    fold_placeholders(&annual.source, out)
 }
 
 /// Checks a district file against its review.

@@ -70,6 +70,38 @@ impl fmt::Display for Date {
     }
 }
 
+/// An annual report's own texts (*årsrapport*); its reviews are those
+/// published in `year`.
+#[derive(Debug, Clone)]
+pub struct Annual {
+    pub year: i32,
+    pub title: String,
+    pub diarienummer: String,
+    pub published: Date,
+    pub publisher: String,
+    pub recipient: String,
+    /// Markdown.
+    pub introduction: String,
+    /// Markdown: the plan for next year.
+    pub plan: String,
+}
+
+impl Annual {
+    /// `None` only if the date is not a date (reported by lint first).
+    pub fn from_raw(year: i32, raw: &raw::RawAnnual) -> Option<Annual> {
+        Some(Annual {
+            year,
+            title: raw.titel.as_ref().map_or_else(|| format!("Socialtjänstinspektörernas årsrapport {year}"), text),
+            diarienummer: text(&raw.diarienummer),
+            published: Date::from_toml(raw.publiceringsdatum.get_ref())?,
+            publisher: text(&raw.utgivare),
+            recipient: text(&raw.mottagare),
+            introduction: text(&raw.inledning),
+            plan: text(&raw.planering),
+        })
+    }
+}
+
 /// A review (*granskning*): what all its district reports share.
 #[derive(Debug, Clone)]
 pub struct Review {

@@ -74,6 +74,13 @@ impl FileKind for RawReview {
     }
 }
 
+impl FileKind for RawAnnual {
+    fn schema() -> &'static serde_json::Value {
+        static SCHEMA: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
+        SCHEMA.get_or_init(schema_of::<Self>)
+    }
+}
+
 impl FileKind for RawDistrict {
     fn schema() -> &'static serde_json::Value {
         static SCHEMA: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
@@ -196,6 +203,28 @@ pub struct RawQuestion {
     #[schemars(description = "true om frågan gäller barn; svaren redovisas då i barnrättsanalysen.")]
     #[serde(default)]
     pub barnratt: bool,
+}
+
+/// `findings/arsrapport-<år>.toml`: the annual report's own texts.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(
+    title = "arsrapport-<år>.toml",
+    description = "Årsrapportens egna uppgifter; granskningarna hämtas från året i findings/ (granska)."
+)]
+pub struct RawAnnual {
+    #[schemars(description = "Titel; standard är \"Socialtjänstinspektörernas årsrapport <år>\".")]
+    #[serde(default)]
+    pub titel: Option<Text>,
+    pub diarienummer: Text,
+    #[schemars(description = "Publiceringsdatum utan citattecken, t.ex. 2012-02-15.", with = "String", extend("format" = "date"))]
+    pub publiceringsdatum: Spanned<toml::value::Datetime>,
+    pub utgivare: Text,
+    pub mottagare: Text,
+    #[schemars(description = "Inledning och sammanfattning (Markdown).")]
+    pub inledning: Text,
+    #[schemars(description = "Planering för nästa år (Markdown).")]
+    pub planering: Text,
 }
 
 /// `<distrikt>.toml`.

@@ -47,14 +47,17 @@ impl Pipeline {
         DistrictResult { file: shown, outcome, diagnostics, read: read_paths, state }
     }
 
-    fn chain(
+    /// Loads and checks a district (and, in a follow-up, its earlier
+    /// report): the district model and the earlier one, or `None` when
+    /// problems stop it.
+    pub(super) fn checked(
         &self,
         review: &ReviewInput,
         path: &Path,
         shown: &Path,
         options: &Options,
         out: &mut Vec<Diagnostic>,
-    ) -> Option<Done> {
+    ) -> Option<(District, Option<District>)> {
         let raw = self
             .project
             .contain(path)
@@ -68,7 +71,7 @@ impl Pipeline {
             Some(earlier) => {
                 let district = self.earlier_district(earlier, &id, out).ok()?;
                 problems.extend(follow_up::check(&raw.source, &raw.raw, earlier, district.as_ref()));
-                district.map(|d| (earlier, d))
+                district
             }
             None => None,
         };
@@ -81,9 +84,23 @@ impl Pipeline {
             out.push(Diagnostic::file(Severity::Error, shown, "distriktet kunde inte läsas in (internt fel)"));
             return None;
         };
+        Some((district, earlier))
+    }
+
+    fn chain(
+        &self,
+        review: &ReviewInput,
+        path: &Path,
+        shown: &Path,
+        options: &Options,
+        out: &mut Vec<Diagnostic>,
+    ) -> Option<Done> {
+        let (district, earlier) = self.checked(review, path, shown, options, out)?;
         let mut view = ReportView::new(&review.model, &district, &self.config);
-        view.uppfoljning =
-            earlier.map(|(earlier, then)| FollowUpView::new(&earlier.model, &then, &review.model, &district));
+        view.uppfoljning = earlier.map(|then| {
+            let earlier = review.earlier.as_ref().expect("an earlier district comes with its review");
+            FollowUpView::new(&earlier.model, &then, &review.model, &district)
+        });
         let source = self.templates.render(REPORT_TEMPLATE, &view).map_err(|d| out.push(d)).ok()?;
 
         let dir = self.project.output().join(&review.files.id);

@@ -8,6 +8,7 @@
 //! [`crate::incremental`]). Results come back in a fixed order whatever the
 //! thread count.
 
+mod annual;
 mod district;
 mod follow_up;
 mod memo;

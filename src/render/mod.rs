@@ -4,6 +4,7 @@
 //! project may override any of them (or add new ones to include) by placing
 //! a file of the same name in its own `templates/` folder.
 
+pub mod annual;
 pub mod followup;
 pub mod format;
 pub mod memo;
@@ -19,11 +20,14 @@ use crate::project::{Project, TEMPLATES_DIR};
 
 /// The main template of a district report.
 pub const REPORT_TEMPLATE: &str = "rapport.typ.tera";
+/// The annual report.
+pub const ANNUAL_TEMPLATE: &str = "arsrapport.typ.tera";
 /// The cover memo to the committee.
 pub const MEMO_TEMPLATE: &str = "tjansteutlatande.typ.tera";
 
 /// Default templates, embedded at compile time.
 const DEFAULTS: &[(&str, &str)] = &[
+    ("arsrapport.typ.tera", include_str!("../../templates/arsrapport.typ.tera")),
     ("rapport.typ.tera", include_str!("../../templates/rapport.typ.tera")),
     ("stil.typ.tera", include_str!("../../templates/stil.typ.tera")),
     ("tjansteutlatande.typ.tera", include_str!("../../templates/tjansteutlatande.typ.tera")),

@@ -476,7 +476,7 @@ fn gender_chart_alt(review: &Review, f: &FileReview) -> String {
     format!("Stapeldiagram: andel ja per granskningsfråga för kvinnor och män. {}.", parts.join("; "))
 }
 
-fn result(question: &str, area: QualityArea, answers: BySex<Answers>, comment: Option<&str>) -> ResultView {
+pub(crate) fn result(question: &str, area: QualityArea, answers: BySex<Answers>, comment: Option<&str>) -> ResultView {
     let total = Answers {
         yes: answers.women.yes + answers.men.yes,
         no: answers.women.no + answers.men.no,
@@ -513,7 +513,7 @@ fn result(question: &str, area: QualityArea, answers: BySex<Answers>, comment: O
     }
 }
 
-fn share_words(a: Answers) -> String {
+pub(crate) fn share_words(a: Answers) -> String {
     format::percent(a.yes, a.yes + a.no).unwrap_or_else(|| "inga bedömda akter".to_owned())
 }
 

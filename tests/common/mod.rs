@@ -40,6 +40,16 @@ impl Fixture {
         fixture
     }
 
+    /// A copy of every example in the repository: all of `findings/` and
+    /// `granska.toml`.
+    pub fn all_examples() -> Fixture {
+        let fixture = Fixture::empty();
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        copy_dir(&repo.join("findings"), &fixture.root().join("findings"));
+        fs::copy(repo.join("granska.toml"), fixture.root().join("granska.toml")).unwrap();
+        fixture
+    }
+
     pub fn root(&self) -> &Path {
         self.dir.path()
     }
@@ -90,6 +100,18 @@ impl Fixture {
             .filter(|p| !p.strip_prefix(self.root()).unwrap().starts_with("output"))
             .filter_map(|p| Some((p.clone(), fs::read(&p).ok()?)))
             .collect()
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &to.join(entry.file_name()));
+        } else {
+            fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
     }
 }
 

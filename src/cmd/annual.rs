@@ -1,0 +1,28 @@
+//! `granska arsrapport <år>`: the annual report of a year's reviews.
+
+use super::build::{print_results, summary};
+use super::{Exit, open, print_diagnostics};
+use crate::cli::AnnualArgs;
+use crate::pipeline::Options;
+
+pub fn run(args: &AnnualArgs) -> Exit {
+    let (pipeline, _) = match open(&args.target.path) {
+        Ok(opened) => opened,
+        Err(problems) => {
+            print_diagnostics(&problems);
+            return Exit::Failed;
+        }
+    };
+    let options =
+        Options { write: true, strict: args.target.strict, emit_typst: args.emit_typst, ..Options::default() };
+    let report = pipeline.annual(args.year, &options);
+    print_results(&report);
+    let (ok, line) = summary(&report);
+    if ok {
+        println!("{line}");
+        Exit::Ok
+    } else {
+        eprintln!("{line}");
+        Exit::Failed
+    }
+}
