@@ -1,17 +1,14 @@
 //! `granska arsrapport <år>`: the annual report of a year's reviews.
 
 use super::build::{print_results, summary};
-use super::{Exit, open, print_diagnostics};
+use super::{Exit, fail_to_open, open};
 use crate::cli::AnnualArgs;
 use crate::pipeline::Options;
 
 pub fn run(args: &AnnualArgs) -> Exit {
     let (pipeline, _) = match open(&args.target.path) {
         Ok(opened) => opened,
-        Err(problems) => {
-            print_diagnostics(&problems);
-            return Exit::Failed;
-        }
+        Err(problems) => return fail_to_open(&problems),
     };
     let options =
         Options { write: true, strict: args.target.strict, emit_typst: args.emit_typst, ..Options::default() };

@@ -1,6 +1,6 @@
 //! `granska build`: write one PDF per district.
 
-use super::{Exit, count, open, print_diagnostics, print_problem_summary};
+use super::{Exit, count, fail_to_open, open, print_diagnostics, print_problem_summary};
 use crate::cli::BuildArgs;
 use crate::pipeline::{Options, Outcome, Progress, RunReport};
 
@@ -36,10 +36,7 @@ impl Progress for Bar {
 pub fn run(args: &BuildArgs) -> Exit {
     let (pipeline, selection) = match open(&args.target.path) {
         Ok(opened) => opened,
-        Err(problems) => {
-            print_diagnostics(&problems);
-            return Exit::Failed;
-        }
+        Err(problems) => return fail_to_open(&problems),
     };
     let options = Options {
         write: true,

@@ -1,16 +1,13 @@
 //! `granska check`: the whole chain, nothing written.
 
-use super::{Exit, count, open, print_diagnostics, print_problem_summary};
+use super::{Exit, count, fail_to_open, open, print_diagnostics, print_problem_summary};
 use crate::cli::CheckArgs;
 use crate::pipeline::{Options, Outcome};
 
 pub fn run(args: &CheckArgs) -> Exit {
     let (pipeline, selection) = match open(&args.target.path) {
         Ok(opened) => opened,
-        Err(problems) => {
-            print_diagnostics(&problems);
-            return Exit::Failed;
-        }
+        Err(problems) => return fail_to_open(&problems),
     };
     let options = Options { write: false, strict: args.target.strict, ..Options::default() };
     let report = pipeline.run(&selection, &options);

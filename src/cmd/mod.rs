@@ -33,6 +33,15 @@ fn open(path: &Path) -> Result<(Pipeline, Selection), Vec<Diagnostic>> {
     Ok((Pipeline::new(project)?, selection))
 }
 
+/// Reports problems that stopped a command before it began (project,
+/// templates or `granska.toml`).
+fn fail_to_open(problems: &[Diagnostic]) -> Exit {
+    print_diagnostics(problems);
+    let errors = problems.iter().filter(|d| d.is_error()).count();
+    eprintln!("{}", diag::summary(errors, problems.len() - errors));
+    Exit::Failed
+}
+
 /// Prints diagnostics to stderr.
 fn print_diagnostics<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>) {
     let mut err = std::io::stderr().lock();

@@ -15,7 +15,7 @@ use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
 use super::build::{print_results, summary};
-use super::{Exit, open, print_diagnostics};
+use super::{Exit, fail_to_open, open, print_diagnostics};
 use crate::cli::WatchArgs;
 use crate::diag::{Diagnostic, Severity};
 use crate::pipeline::{Options, Pipeline, Selection};
@@ -29,10 +29,7 @@ const CACHE_AGE: usize = 10;
 pub fn run(args: &WatchArgs) -> Exit {
     let (mut pipeline, selection) = match open(&args.target.path) {
         Ok(opened) => opened,
-        Err(problems) => {
-            print_diagnostics(&problems);
-            return Exit::Failed;
-        }
+        Err(problems) => return fail_to_open(&problems),
     };
     let options =
         Options { write: true, strict: args.target.strict, emit_typst: args.emit_typst, ..Options::default() };

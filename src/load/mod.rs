@@ -67,7 +67,7 @@ pub fn parse<T: FileKind>(source: Arc<SourceFile>) -> Result<Loaded<T>, Vec<Diag
         ]);
     }
     let (document, syntax_errors) = DeTable::parse_recoverable(&source.text);
-    let mut problems: Vec<Diagnostic> = syntax_errors.iter().map(|e| diagnostic(&source, e)).collect();
+    let mut problems: Vec<Diagnostic> = syntax_errors.iter().map(|e| diagnostic(&source, e, T::schema())).collect();
     // Unknown keys are worth reporting even in a document with syntax errors:
     // the parser recovers, and the rest of the file is still checked.
     problems.extend(keys::unknown_keys(&source, document.get_ref(), T::schema()));
@@ -77,12 +77,12 @@ pub fn parse<T: FileKind>(source: Arc<SourceFile>) -> Result<Loaded<T>, Vec<Diag
     }
     match T::deserialize(Deserializer::from(document)) {
         Ok(raw) => Ok(Loaded { source, raw }),
-        Err(err) => Err(vec![diagnostic(&source, &err)]),
+        Err(err) => Err(vec![diagnostic(&source, &err, T::schema())]),
     }
 }
 
-fn diagnostic(source: &SourceFile, err: &toml::de::Error) -> Diagnostic {
-    let t = translate::translate(err.message());
+fn diagnostic(source: &SourceFile, err: &toml::de::Error, schema: &serde_json::Value) -> Diagnostic {
+    let t = translate::translate(err.message(), &|value| schema_names(schema, value));
     let span = err.span().unwrap_or(0..0);
     // A key missing at the top level has no place to point at.
     let mut d = if span == (0..0) && err.message().starts_with("missing field") {
@@ -92,6 +92,23 @@ fn diagnostic(source: &SourceFile, err: &toml::de::Error) -> Diagnostic {
     };
     d.hints = t.hints;
     d
+}
+
+/// Whether `value` is one of the values the schema names (in a `const` or
+/// an `enum`); aliases are not.
+fn schema_names(schema: &serde_json::Value, value: &str) -> bool {
+    match schema {
+        serde_json::Value::Object(map) => {
+            map.get("const").and_then(|c| c.as_str()) == Some(value)
+                || map
+                    .get("enum")
+                    .and_then(|e| e.as_array())
+                    .is_some_and(|e| e.iter().any(|v| v.as_str() == Some(value)))
+                || map.values().any(|v| schema_names(v, value))
+        }
+        serde_json::Value::Array(items) => items.iter().any(|v| schema_names(v, value)),
+        _ => false,
+    }
 }
 
 /// Reads and parses in one step.
