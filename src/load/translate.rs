@@ -221,7 +221,7 @@ mod tests {
 
     #[test]
     fn unknown_field_suggests_the_closest_key() {
-        let t = translate(
+        let t = translate_all(
             "unknown field `bedomnig`, expected one of `niva`, `sammanfattning`, `iakttagelser`, `bedomning`",
         );
         assert_eq!(t.message, "okänd nyckel `bedomnig`");
