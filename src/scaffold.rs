@@ -20,6 +20,8 @@ publiceringsdatum = {date}
 utgivare = "TODO: förvaltning eller avdelning som ger ut rapporten"
 mottagare = "TODO: nämnden som rapporten riktas till"
 inspektorer = ["TODO: namn"]
+# Följer granskningen upp en tidigare granskning? Ange den granskningens mapp:
+# foljer_upp = "2011-ekonomiskt-bistand"
 
 # Källor som gäller alla distrikt (Markdown, en per rad).
 kallor = []
@@ -37,10 +39,23 @@ antal = 0
 
 # Granskningsfrågor: distriktens aktgranskning redovisar svaren per fråga.
 # kvalitetsomrade är ett av: {areas}.
+# Skriv barnratt = true för frågor om barn: de redovisas i barnrättsanalysen.
 [[granskningsfraga]]
 id = "grundutredning"
 fraga = "TODO: t.ex. Finns en grundutredning upprättad?"
 kvalitetsomrade = "helhetssyn_och_samordning"
+
+# Tjänsteutlåtande till nämnden (valfritt). Ta bort # framför raderna:
+# [tjansteutlatande]
+# datum = {date}
+# namnd = "Socialnämnden"
+# forslag = ["Socialnämnden godkänner rapporten."]
+# sammanfattning = """Sammanfattning av granskningen."""
+# beredning = """Hur ärendet har beretts."""
+#
+# [[tjansteutlatande.undertecknare]]
+# namn = "Namn Namnsson"
+# titel = "Förvaltningsdirektör"
 "#,
         year = date.year,
         areas = QualityArea::ALL.map(|a| a.key()).join(", "),
