@@ -8,7 +8,12 @@ use std::path::Path;
 /// `<diarienummer>-<distrikt>.pdf`: `/`, `.` and anything else outside
 /// ASCII letters and digits become `-`, å/ä/ö become a/a/o.
 pub fn report_file_name(diarienummer: &str, district: &str, extension: &str) -> String {
-    format!("{}-{}.{extension}", slug(diarienummer), slug(district))
+    format!("{}.{extension}", report_stem(diarienummer, district))
+}
+
+/// [`report_file_name`] without the extension.
+pub fn report_stem(diarienummer: &str, district: &str) -> String {
+    format!("{}-{}", slug(diarienummer), slug(district))
 }
 
 /// Lower-case ASCII with single dashes: "Skärholmen 2" → "skarholmen-2".

@@ -1,6 +1,6 @@
 //! `granska arsrapport <år>`: the annual report of a year's reviews.
 
-use super::build::{print_results, summary};
+use super::build::conclude;
 use super::{Exit, fail_to_open, open};
 use crate::cli::AnnualArgs;
 use crate::pipeline::Options;
@@ -12,14 +12,5 @@ pub fn run(args: &AnnualArgs) -> Exit {
     };
     let options =
         Options { write: true, strict: args.target.strict, emit_typst: args.emit_typst, ..Options::default() };
-    let report = pipeline.annual(args.year, &options);
-    print_results(&report);
-    let (ok, line) = summary(&report);
-    if ok {
-        println!("{line}");
-        Exit::Ok
-    } else {
-        eprintln!("{line}");
-        Exit::Failed
-    }
+    conclude(&pipeline.annual(args.year, &options))
 }

@@ -48,8 +48,13 @@ pub fn run(args: &BuildArgs) -> Exit {
     let bar = Bar::new();
     let report = pipeline.run_with_progress(&selection, &options, &bar);
     bar.0.finish_and_clear();
-    print_results(&report);
-    let (ok, line) = summary(&report);
+    conclude(&report)
+}
+
+/// Prints a build's results and summary line, and gives its exit code.
+pub(super) fn conclude(report: &RunReport) -> Exit {
+    print_results(report);
+    let (ok, line) = summary(report);
     if ok {
         println!("{line}");
         Exit::Ok

@@ -13,10 +13,8 @@ use crate::load;
 use crate::manifest;
 use crate::model::Annual;
 use crate::model::raw::RawAnnual;
-use crate::output;
 use crate::render::ANNUAL_TEMPLATE;
 use crate::render::annual::{AnnualView, ReviewOfYear};
-use crate::typeset::{self, Job};
 
 impl Pipeline {
     /// Builds the annual report for `year`.
@@ -105,32 +103,17 @@ impl Pipeline {
 
         let name = format!("{}{year}", crate::project::ANNUAL_PREFIX);
         let dir = self.project.output().join(&name);
-        let typ_path = dir.join(format!("{name}.typ"));
-        if options.emit_typst
-            && let Err(e) = output::write_atomic(&typ_path, source.as_bytes())
-        {
-            out.push(write_error(&self.project.shown(&typ_path), &e));
-        }
-        let pdf_name = format!("{name}.pdf");
-        let typ_shown = self.project.shown(&typ_path);
-        let job = Job { source, source_name: &typ_shown, date: annual.published, ident: &pdf_name };
-        let done = typeset::typeset(self.env(), job).map_err(|errors| out.extend(errors)).ok()?;
-        out.extend(done.warnings);
-        let pdf = dir.join(&pdf_name);
+        let published = self.publish(source, &dir, &name, annual.published, options, out)?;
         let entry = incremental::Entry {
-            pdf: pdf_name,
-            bytes: done.pdf.len() as u64,
-            sha256: incremental::sha256(&done.pdf),
-            pages: done.pages,
             title: annual.title.clone(),
             diarienummer: annual.diarienummer.clone(),
-            ..incremental::Entry::default()
+            ..published.entry?
         };
-        let written = output::write_atomic(&pdf, &done.pdf).and_then(|()| manifest::write(&dir, &[&entry]));
-        if let Err(e) = written {
-            out.push(write_error(&self.project.shown(&pdf), &e));
+        let pdf = dir.join(&entry.pdf);
+        if let Err(e) = manifest::write(&dir, &[&entry]) {
+            out.push(write_error(&self.project.shown(&dir.join(manifest::JSON_FILE)), &e));
             return None;
         }
-        Some(Outcome::Written { pdf: self.project.shown(&pdf), pages: done.pages })
+        Some(Outcome::Written { pdf: self.project.shown(&pdf), pages: published.pages })
     }
 }

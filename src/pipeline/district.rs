@@ -8,8 +8,8 @@ use crate::diag::{Diagnostic, Severity};
 use crate::incremental;
 use crate::lint;
 use crate::load;
-use crate::model::District;
 use crate::model::raw::RawDistrict;
+use crate::model::{Date, District};
 use crate::output;
 use crate::project::ReviewFiles;
 use crate::render::REPORT_TEMPLATE;
@@ -32,12 +32,9 @@ impl Pipeline {
             Some(Done { outcome, written, read }) => {
                 read_paths = read.keys().cloned().collect();
                 let state = match (&outcome, fingerprint, written) {
-                    (Outcome::Written { pdf, .. }, Some(fingerprint), Some(entry)) => Some(incremental::Entry {
-                        fingerprint,
-                        pdf: pdf.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-                        read,
-                        ..entry
-                    }),
+                    (Outcome::Written { .. }, Some(fingerprint), Some(entry)) => {
+                        Some(incremental::Entry { fingerprint, read, ..entry })
+                    }
                     _ => None,
                 };
                 (outcome, state)
@@ -104,15 +101,44 @@ impl Pipeline {
         let source = self.templates.render(REPORT_TEMPLATE, &view).map_err(|d| out.push(d)).ok()?;
 
         let dir = self.project.output().join(&review.files.id);
-        let pdf_name = output::report_file_name(&review.model.diarienummer, &district.id, "pdf");
-        let typ_path = dir.join(output::report_file_name(&review.model.diarienummer, &district.id, "typ"));
+        let name = output::report_stem(&review.model.diarienummer, &district.id);
+        let published = self.publish(source, &dir, &name, review.model.published, options, out)?;
+        let Some(entry) = published.entry else {
+            let outcome = Outcome::Checked { pages: published.pages };
+            return Some(Done { outcome, written: None, read: published.read });
+        };
+        let outcome = Outcome::Written { pdf: self.project.shown(&dir.join(&entry.pdf)), pages: published.pages };
+        let written = incremental::Entry {
+            title: format!("{} – {}", review.model.title, district.name),
+            district: district.name.clone(),
+            diarienummer: review.model.diarienummer.clone(),
+            ..entry
+        };
+        Some(Done { outcome, written: Some(written), read: published.read })
+    }
+
+    /// Typesets `source` and, when building, writes `<dir>/<name>.pdf`
+    /// atomically (and `<name>.typ` with `--emit-typst`). The entry it
+    /// returns has file name, size, hash and pages; the caller adds title,
+    /// district and diarienummer.
+    pub(super) fn publish(
+        &self,
+        source: String,
+        dir: &Path,
+        name: &str,
+        date: Date,
+        options: &Options,
+        out: &mut Vec<Diagnostic>,
+    ) -> Option<Published> {
+        let pdf_name = format!("{name}.pdf");
+        let typ_path = dir.join(format!("{name}.typ"));
         if options.emit_typst
             && let Err(e) = output::write_atomic(&typ_path, source.as_bytes())
         {
             out.push(write_error(&self.project.shown(&typ_path), &e));
         }
         let typ_shown = self.project.shown(&typ_path);
-        let job = Job { source, source_name: &typ_shown, date: review.model.published, ident: &pdf_name };
+        let job = Job { source, source_name: &typ_shown, date, ident: &pdf_name };
         let done = match typeset::typeset(self.env(), job) {
             Ok(done) => done,
             Err(errors) => {
@@ -123,25 +149,32 @@ impl Pipeline {
         out.extend(done.warnings);
         let read = incremental::read_files(&self.project.root, &done.accessed);
         if !options.write {
-            return Some(Done { outcome: Outcome::Checked { pages: done.pages }, written: None, read });
+            return Some(Published { pages: done.pages, read, entry: None });
         }
-        let pdf = dir.join(pdf_name);
+        let pdf = dir.join(&pdf_name);
         if let Err(e) = output::write_atomic(&pdf, &done.pdf) {
             out.push(write_error(&self.project.shown(&pdf), &e));
             return None;
         }
-        let outcome = Outcome::Written { pdf: self.project.shown(&pdf), pages: done.pages };
-        let written = incremental::Entry {
+        let entry = incremental::Entry {
+            pdf: pdf_name,
             bytes: done.pdf.len() as u64,
             sha256: incremental::sha256(&done.pdf),
             pages: done.pages,
-            title: format!("{} – {}", review.model.title, district.name),
-            district: district.name.clone(),
-            diarienummer: review.model.diarienummer.clone(),
+            read: read.clone(),
             ..incremental::Entry::default()
         };
-        Some(Done { outcome, written: Some(written), read })
+        Some(Published { pages: done.pages, read, entry: Some(entry) })
     }
+}
+
+/// A typeset document.
+pub(super) struct Published {
+    pub pages: usize,
+    /// Project files the document read, with hashes.
+    pub read: std::collections::BTreeMap<String, String>,
+    /// What to remember of the written PDF; `None` when only checking.
+    pub entry: Option<incremental::Entry>,
 }
 
 /// A district that got through.

@@ -13,7 +13,6 @@ use crate::model::raw::RawReview;
 use crate::output;
 use crate::render::MEMO_TEMPLATE;
 use crate::render::memo::{Attachment, MemoView};
-use crate::typeset::{self, Job};
 
 /// The memo's key in the incremental state (no district file can be named
 /// this: it is not a valid file stem on every system).
@@ -43,54 +42,40 @@ impl Pipeline {
         }
         let listing: String = attachments.iter().map(|a| format!("{}\u{0}{}\u{0}", a.district, a.file)).collect();
         let fingerprint = incremental::district_fingerprint(shared, &output.review_bytes, listing.as_bytes());
-        let pdf_name = output::report_file_name(&memo.diarienummer, "tjansteutlatande", "pdf");
         if !options.force && output.state.is_fresh(MEMO_KEY, &fingerprint, &output.dir, &self.project.root) {
-            let pdf = self.project.shown(&output.dir.join(&pdf_name));
-            return Some(result(&shown, Outcome::Unchanged { pdf }, Vec::new(), None));
+            let pdf = self.project.shown(&output.dir.join(output::report_file_name(
+                &memo.diarienummer,
+                "tjansteutlatande",
+                "pdf",
+            )));
+            return Some(result(&shown, Outcome::Unchanged { pdf }, Vec::new()));
         }
 
         let mut diagnostics = Vec::new();
         let view = MemoView::new(&review.model, memo, &attachments, &self.config);
         let source = match self.templates.render(MEMO_TEMPLATE, &view) {
             Ok(source) => source,
-            Err(d) => return Some(result(&shown, Outcome::Failed, vec![d], None)),
+            Err(d) => return Some(result(&shown, Outcome::Failed, vec![d])),
         };
-        let typ_path = output.dir.join(output::report_file_name(&memo.diarienummer, "tjansteutlatande", "typ"));
-        if options.emit_typst
-            && let Err(e) = output::write_atomic(&typ_path, source.as_bytes())
-        {
-            diagnostics.push(super::district::write_error(&self.project.shown(&typ_path), &e));
-        }
-        let typ_shown = self.project.shown(&typ_path);
-        let job = Job { source, source_name: &typ_shown, date: memo.date, ident: &pdf_name };
-        let done = match typeset::typeset(self.env(), job) {
-            Ok(done) => done,
-            Err(errors) => {
-                diagnostics.extend(errors);
-                return Some(result(&shown, Outcome::Failed, diagnostics, None));
-            }
+        let name = output::report_stem(&memo.diarienummer, "tjansteutlatande");
+        let Some(published) = self.publish(source, &output.dir, &name, memo.date, options, &mut diagnostics) else {
+            return Some(result(&shown, Outcome::Failed, diagnostics));
         };
-        diagnostics.extend(done.warnings);
-        let pdf = output.dir.join(&pdf_name);
-        if let Err(e) = output::write_atomic(&pdf, &done.pdf) {
-            diagnostics.push(super::district::write_error(&self.project.shown(&pdf), &e));
-            return Some(result(&shown, Outcome::Failed, diagnostics, None));
-        }
-        let entry = incremental::Entry {
-            fingerprint,
-            pdf: pdf_name,
-            bytes: done.pdf.len() as u64,
-            sha256: incremental::sha256(&done.pdf),
-            pages: done.pages,
-            title: format!("Tjänsteutlåtande: {}", memo.heading),
-            district: String::new(),
-            diarienummer: memo.diarienummer.clone(),
-            read: incremental::read_files(&self.project.root, &done.accessed),
+        let Some(entry) = published.entry else {
+            return Some(result(&shown, Outcome::Checked { pages: published.pages }, diagnostics));
         };
-        output.state.record(MEMO_KEY, entry);
+        let pdf = self.project.shown(&output.dir.join(&entry.pdf));
+        output.state.record(
+            MEMO_KEY,
+            incremental::Entry {
+                fingerprint,
+                title: format!("Tjänsteutlåtande: {}", memo.heading),
+                diarienummer: memo.diarienummer.clone(),
+                ..entry
+            },
+        );
         output.changed = true;
-        let outcome = Outcome::Written { pdf: self.project.shown(&pdf), pages: done.pages };
-        Some(result(&shown, outcome, diagnostics, None))
+        Some(result(&shown, Outcome::Written { pdf, pages: published.pages }, diagnostics))
     }
 
     /// Loads a review whose districts were all unchanged (so it was checked
@@ -107,11 +92,6 @@ impl Pipeline {
     }
 }
 
-fn result(
-    file: &std::path::Path,
-    outcome: Outcome,
-    diagnostics: Vec<Diagnostic>,
-    state: Option<incremental::Entry>,
-) -> DistrictResult {
-    DistrictResult { file: file.to_owned(), outcome, diagnostics, read: Vec::new(), state }
+fn result(file: &std::path::Path, outcome: Outcome, diagnostics: Vec<Diagnostic>) -> DistrictResult {
+    DistrictResult { file: file.to_owned(), outcome, diagnostics, read: Vec::new(), state: None }
 }
