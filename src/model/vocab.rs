@@ -73,15 +73,6 @@ impl QualityArea {
             QualityArea::Effektivitet => "Verksamheten utförs effektivt och når sina mål.",
         }
     }
-
-    pub fn from_key(key: &str) -> Option<QualityArea> {
-        QualityArea::ALL.into_iter().find(|a| a.key() == key)
-    }
-
-    /// The keys, for error messages listing what is allowed.
-    pub fn keys() -> Vec<&'static str> {
-        QualityArea::ALL.iter().map(|a| a.key()).collect()
-    }
 }
 
 impl fmt::Display for QualityArea {
@@ -161,15 +152,6 @@ pub enum MethodKind {
 }
 
 impl MethodKind {
-    pub const ALL: [MethodKind; 6] = [
-        MethodKind::Aktgranskning,
-        MethodKind::Intervju,
-        MethodKind::Fokusgrupp,
-        MethodKind::Enkat,
-        MethodKind::Observation,
-        MethodKind::Dokumentgranskning,
-    ];
-
     pub fn title(self) -> &'static str {
         match self {
             MethodKind::Aktgranskning => "Aktgranskning",

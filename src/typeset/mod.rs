@@ -57,13 +57,12 @@ pub fn typeset(env: &Environment, job: Job) -> Result<Typeset, Vec<Diagnostic>> 
     };
 
     let compiled = typst::compile::<PagedDocument>(&world);
-    let mut warnings = convert(&compiled.warnings);
+    let warnings = convert(&compiled.warnings);
     let document = compiled.output.map_err(|errors| convert(&errors))?;
 
     let options = pdf_options(job.date, job.ident)
         .map_err(|message| vec![Diagnostic::file(Severity::Error, job.source_name, message)])?;
     let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| convert(&errors))?;
-    warnings.retain(|w| !is_noise(w));
     Ok(Typeset { pdf, pages: document.pages().len(), warnings, accessed: world.accessed() })
 }
 
@@ -78,11 +77,6 @@ fn pdf_options(date: Date, ident: &str) -> Result<PdfOptions, String> {
         tagged: true,
         ..PdfOptions::default()
     })
-}
-
-/// Warnings that say nothing actionable to an inspector.
-fn is_noise(_diagnostic: &Diagnostic) -> bool {
-    false
 }
 
 /// Converts a Typst diagnostic, locating it in the generated source or in
