@@ -105,13 +105,14 @@ def watch_edit(dir: Path, edits: int = RUNS):
     printed by `granska watch` (same process, so memoisation applies)."""
     shutil.rmtree(dir / "output", ignore_errors=True)
     proc = subprocess.Popen([GRANSKA, "watch", dir], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    seconds = re.compile(r"\((\d+),(\d+) s\)")
+    took = re.compile(r"\((\d+)(?:,(\d+))? (ms|s)\)")
 
     def next_time() -> float:
         for line in proc.stdout:
-            m = seconds.search(line)
+            m = took.search(line)
             if m:
-                return float(f"{m.group(1)}.{m.group(2)}")
+                value = float(f"{m.group(1)}.{m.group(2) or 0}")
+                return value / 1000 if m.group(3) == "ms" else value
         raise RuntimeError("watch ended")
 
     cold = next_time()

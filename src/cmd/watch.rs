@@ -80,15 +80,24 @@ pub fn run(args: &WatchArgs) -> Exit {
 fn build(pipeline: &Pipeline, selection: &Selection, options: &Options) -> BTreeSet<PathBuf> {
     let started = Instant::now();
     let report = pipeline.run(selection, options);
-    let seconds = format!("{:.2}", started.elapsed().as_secs_f64()).replace('.', ",");
+    let took = duration(started.elapsed());
     print_results(&report);
     let (ok, line) = summary(&report);
     if ok {
-        println!("{line} ({seconds} s)");
+        println!("{line} ({took})");
     } else {
-        println!("{line} ({seconds} s); väntar på nästa ändring");
+        println!("{line} ({took}); väntar på nästa ändring");
     }
     report.districts.iter().flat_map(|d| &d.read).map(PathBuf::from).collect()
+}
+
+/// A build's duration the Swedish way: "38 ms", "2,4 s".
+fn duration(took: Duration) -> String {
+    if took < Duration::from_secs(1) {
+        format!("{} ms", took.as_millis())
+    } else {
+        format!("{:.1} s", took.as_secs_f64()).replace('.', ",")
+    }
 }
 
 /// Whether a changed path can affect a report: a findings file, template,
@@ -137,6 +146,12 @@ mod tests {
         assert!(!input("/p/findings/g/.bromma.toml.swp"));
         assert!(!input("/p/findings/g/bromma.toml~"));
         assert!(!input("/elsewhere/x.toml"));
+    }
+
+    #[test]
+    fn durations_read_the_swedish_way() {
+        assert_eq!(duration(Duration::from_micros(38_400)), "38 ms");
+        assert_eq!(duration(Duration::from_millis(2_449)), "2,4 s");
     }
 
     #[test]
