@@ -54,7 +54,7 @@ fn pipeline(review_text: &str, district_text: &str) -> Option<(String, Review)> 
 /// Whatever passes the checks must also typeset: the checks are the only
 /// gate, so a Typst failure would reach a user as an unexplained error.
 fn typesets(source: String, review: &Review) -> Result<(), String> {
-    let job = Job { source, source_name: Path::new("x.typ"), date: review.published, ident: "x" };
+    let job = Job { source, source_name: Path::new("x.typ"), date: review.published, ident: "x", earlier: None };
     typeset::typeset(&ENV, job).map(|_| ()).map_err(|e| e.iter().map(ToString::to_string).collect())
 }
 

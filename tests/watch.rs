@@ -92,3 +92,25 @@ fn watch_reloads_changed_templates() {
     watch.expect(&["3 rapporter klara"]);
     assert!(pdf_text(&fixture.pdf("skarholmen")).contains("Innehåll enligt ny mall"));
 }
+
+#[test]
+fn a_rebuild_in_watch_gives_the_bytes_of_a_fresh_build() {
+    let fixture = Fixture::example();
+    let watch = Watch::start(&fixture);
+    watch.expect(&["3 rapporter klara", "bevakar"]);
+    std::thread::sleep(Duration::from_millis(300));
+    // Edits that add markup (an escaped bracket, emphasis) before much of
+    // the document: watch reparses them as edits of the previous source.
+    fixture.edit_district("bromma", "Handläggarna var noga", "Handläggarna var (enligt [1]) *mycket* noga");
+    watch.expect(&["1 rapport klar, 2 oförändrade"]);
+    std::thread::sleep(Duration::from_millis(300));
+    fixture.edit_district("bromma", "(enligt [1]) *mycket*", "_särskilt_ #noga och");
+    watch.expect(&["1 rapport klar, 2 oförändrade"]);
+    drop(watch);
+
+    let rebuilt = std::fs::read(fixture.pdf("bromma")).unwrap();
+    let words = pdf_text(&fixture.pdf("bromma")).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("var särskilt #noga och noga"), "the second edit is not in the PDF");
+    fixture.run(&["build", "--bygg-om"]).assert_ok();
+    assert!(std::fs::read(fixture.pdf("bromma")).unwrap() == rebuilt, "watch and a fresh build differ");
+}

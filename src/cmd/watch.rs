@@ -2,9 +2,11 @@
 //! font or the configuration is saved.
 //!
 //! The process stays alive between builds, so Typst's memoisation (comemo)
-//! makes a rebuild after a small edit much faster than a cold build, and
-//! the incremental state skips districts the change did not touch. Errors
-//! are shown and the watch goes on.
+//! makes a rebuild after a small edit much faster than a cold build (each
+//! document's source is reparsed as an edit of its previous version, so
+//! the memoised layout of the unchanged rest still applies), and the
+//! incremental state skips districts the change did not touch. Errors are
+//! shown and the watch goes on.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -28,7 +30,7 @@ const CACHE_AGE: usize = 10;
 
 pub fn run(args: &WatchArgs) -> Exit {
     let (mut pipeline, selection) = match open(&args.target.path) {
-        Ok(opened) => opened,
+        Ok((pipeline, selection)) => (pipeline.keeping_sources(), selection),
         Err(problems) => return fail_to_open(&problems),
     };
     let options =
@@ -61,7 +63,7 @@ pub fn run(args: &WatchArgs) -> Exit {
         // Templates, fonts and configuration are loaded once per pipeline.
         if changed.iter().any(|p| reloads(&root, p)) {
             match Pipeline::new(pipeline.project.clone()) {
-                Ok(fresh) => pipeline = fresh,
+                Ok(fresh) => pipeline = fresh.keeping_sources(),
                 Err(problems) => {
                     print_diagnostics(&problems);
                     println!("fel i mallarna eller granska.toml; väntar på nästa ändring");

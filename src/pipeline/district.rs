@@ -138,7 +138,7 @@ impl Pipeline {
             out.push(write_error(&self.project.shown(&typ_path), &e));
         }
         let typ_shown = self.project.shown(&typ_path);
-        let job = Job { source, source_name: &typ_shown, date, ident: &pdf_name };
+        let job = Job { source, source_name: &typ_shown, date, ident: &pdf_name, earlier: self.earlier.as_ref() };
         let done = match typeset::typeset(self.env(), job) {
             Ok(done) => done,
             Err(errors) => {

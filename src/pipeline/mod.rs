@@ -31,8 +31,8 @@ use crate::model::raw::RawReview;
 use crate::output;
 use crate::project::{Project, REVIEW_FILE, ReviewFiles};
 use crate::render::Templates;
-use crate::typeset::Environment;
 use crate::typeset::fonts::Fonts;
+use crate::typeset::{Environment, Sources};
 
 /// Memoised Typst results unused for this many documents are evicted.
 const CACHE_AGE: usize = 4;
@@ -230,14 +230,26 @@ pub struct Pipeline {
     config: Config,
     templates: Templates,
     env: OnceLock<Environment>,
+    /// The sources of earlier builds, when rebuilding in one process.
+    earlier: Option<Sources>,
 }
 
 impl Pipeline {
     pub fn new(project: Project) -> Result<Pipeline, Vec<Diagnostic>> {
         let templates = Templates::load(&project).map_err(|d| vec![d])?;
-        let mut pipeline = Pipeline { project, config: Config::default(), templates, env: OnceLock::new() };
+        let mut pipeline =
+            Pipeline { project, config: Config::default(), templates, env: OnceLock::new(), earlier: None };
         pipeline.config = Config::load(&pipeline.project, &|| pipeline.env().fonts.families())?;
         Ok(pipeline)
+    }
+
+    /// Keeps each document's generated source between runs, so that a
+    /// rebuild reparses only what changed and Typst's memoised layout of
+    /// the rest still applies (for `watch`; see [`Sources`]).
+    #[must_use]
+    pub fn keeping_sources(mut self) -> Pipeline {
+        self.earlier = Some(Sources::default());
+        self
     }
 
     /// Fonts and the standard library, loaded the first time they are needed

@@ -6,6 +6,7 @@
 //! always gives the same bytes.
 
 pub mod fonts;
+pub mod sources;
 pub mod world;
 
 use std::ops::Range;
@@ -14,10 +15,11 @@ use std::path::{Path, PathBuf};
 use typst::WorldExt;
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
 use typst::foundations::{Datetime, Smart};
-use typst::syntax::VirtualRoot;
+use typst::syntax::{Source, VirtualRoot};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
+pub use sources::Sources;
 pub use world::Environment;
 use world::ReportWorld;
 
@@ -46,11 +48,17 @@ pub struct Job<'a> {
     pub date: Date,
     /// A stable identifier (the output file name).
     pub ident: &'a str,
+    /// Earlier versions of the sources, kept between rebuilds (`watch`).
+    pub earlier: Option<&'a Sources>,
 }
 
 /// Compiles and exports one document.
 pub fn typeset(env: &Environment, job: Job) -> Result<Typeset, Vec<Diagnostic>> {
-    let world = ReportWorld::new(env, job.source, job.date);
+    let main = match job.earlier {
+        Some(sources) => sources.update(job.ident, job.source),
+        None => Source::new(world::main_id(), job.source),
+    };
+    let world = ReportWorld::new(env, main, job.date);
     let shown = SourceFile::new(job.source_name, world.main_source().text());
     let convert = |diags: &[SourceDiagnostic]| -> Vec<Diagnostic> {
         diags.iter().map(|d| diagnostic(&world, &shown, d)).collect()

@@ -58,9 +58,11 @@ pub struct ReportWorld<'e> {
 }
 
 impl<'e> ReportWorld<'e> {
-    pub fn new(env: &'e Environment, source: String, today: Date) -> Self {
+    /// `main` must have the id [`main_id`].
+    pub fn new(env: &'e Environment, main: Source, today: Date) -> Self {
+        debug_assert_eq!(main.id(), main_id());
         let today = Datetime::from_ymd(today.year, today.month, today.day).expect("a checked date");
-        ReportWorld { env, main: Source::new(main_id(), source), today, accessed: Mutex::new(Vec::new()) }
+        ReportWorld { env, main, today, accessed: Mutex::new(Vec::new()) }
     }
 
     pub fn main_source(&self) -> &Source {
