@@ -192,11 +192,14 @@ def main() -> int:
         "district (14 pages each). `typst` is typst-cli 0.15.1 compiling granska's emitted sources once per "
         "district, sequentially, with the same PDF standards (PDF/A-2b + PDF/UA-1) and no system fonts.",
         "",
-        "| districts | granska cold build (s) | typst compile, sequential (s) | typst / granska | CPU s granska / typst | no-op rebuild (s) | peak memory (MiB) |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
+        "| districts | granska cold build (s) | typst compile, sequential (s) | typst / granska | CPU s granska / typst | ceiling on all cores | no-op rebuild (s) | peak memory (MiB) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for n, cold, typst, ratio, cpu_g, cpu_t, noop, memory in rows:
-        lines.append(f"| {n} | {fmt(cold)} | {fmt(typst)} | {ratio:.2f}× | {cpu_g:.2f} / {cpu_t:.2f} | {fmt(noop)} | {memory:.0f} |")
+        # The best ratio granska's work allows: all cores busy all the time.
+        ceiling = typst / (cpu_g / int(cpu))
+        lines.append(f"| {n} | {fmt(cold)} | {fmt(typst)} | {ratio:.2f}× | {cpu_g:.2f} / {cpu_t:.2f} | {ceiling:.2f}× "
+                     f"| {fmt(noop)} | {memory:.0f} |")
     lines += [
         "",
         "| one report | seconds |",
@@ -209,7 +212,12 @@ def main() -> int:
         f"| watch: rebuild after editing one paragraph | {fmt(watch_edit_time)} ({edit_share:.0%} of cold) |",
         "",
         "`typst compile` itself runs on about 1.45 cores (it parallelises inside a document), so 14 sequential "
-        "runs already use most of a 2-core machine; the CPU column compares the work done.",
+        "runs already use most of a 2-core machine; the CPU column compares the work done. \"Ceiling\" is the "
+        "ratio granska would reach if its CPU time were spread perfectly over all cores: as granska does about "
+        "the same work per report as `typst compile`, no scheduling can reach 2× on 2 cores.",
+        "",
+        "The watch rows edit one paragraph near the start of the report by adding bracketed words (new markup, "
+        "so the rest of the report shifts), five edits in each of three watch processes.",
         "",
         "Targets (issue 5): 14 districts ≥ 2× faster than sequential `typst compile` on 2 cores; single-report "
         "overhead < 10 %; no-op rebuild of 100 districts < 0.5 s; one-edit rebuild < 25 % of cold; "
