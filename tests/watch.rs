@@ -38,6 +38,15 @@ impl Watch {
         Watch { child, lines }
     }
 
+    /// Starts watching the example project and waits until its first
+    /// build is done and the watcher has settled, ready for an edit.
+    fn ready(fixture: &Fixture) -> Watch {
+        let watch = Watch::start(fixture);
+        watch.expect(&["3 rapporter klara", "bevakar"]);
+        std::thread::sleep(Duration::from_millis(300));
+        watch
+    }
+
     /// Waits until lines containing each of `needles` have been seen
     /// (stdout and stderr interleave in any order); returns every line seen.
     fn expect(&self, needles: &[&str]) -> Vec<String> {
@@ -62,10 +71,7 @@ impl Drop for Watch {
 #[test]
 fn watch_rebuilds_the_saved_district_and_keeps_going_after_errors() {
     let fixture = Fixture::example();
-    let watch = Watch::start(&fixture);
-    watch.expect(&["3 rapporter klara", "bevakar"]);
-    // Let the watcher settle before the first edit.
-    std::thread::sleep(Duration::from_millis(300));
+    let watch = Watch::ready(&fixture);
 
     fixture.edit_district("bromma", "Handläggarna var noga", "Handläggarna var mycket noga");
     let lines = watch
@@ -84,9 +90,7 @@ fn watch_rebuilds_the_saved_district_and_keeps_going_after_errors() {
 #[test]
 fn watch_reloads_changed_templates() {
     let fixture = Fixture::example();
-    let watch = Watch::start(&fixture);
-    watch.expect(&["3 rapporter klara", "bevakar"]);
-    std::thread::sleep(Duration::from_millis(300));
+    let watch = Watch::ready(&fixture);
     let report = std::fs::read_to_string(format!("{}/templates/rapport.typ.tera", env!("CARGO_MANIFEST_DIR"))).unwrap();
     fixture.write("templates/rapport.typ.tera", &report.replace("[Innehåll]", "[Innehåll enligt ny mall]"));
     watch.expect(&["3 rapporter klara"]);
@@ -96,9 +100,7 @@ fn watch_reloads_changed_templates() {
 #[test]
 fn a_rebuild_in_watch_gives_the_bytes_of_a_fresh_build() {
     let fixture = Fixture::example();
-    let watch = Watch::start(&fixture);
-    watch.expect(&["3 rapporter klara", "bevakar"]);
-    std::thread::sleep(Duration::from_millis(300));
+    let watch = Watch::ready(&fixture);
     // Edits that add markup (an escaped bracket, emphasis) before much of
     // the document: watch reparses them as edits of the previous source.
     fixture.edit_district("bromma", "Handläggarna var noga", "Handläggarna var (enligt [1]) *mycket* noga");
