@@ -1,6 +1,6 @@
 //! The project configuration, `granska.toml` at the project root: the
-//! organisation's name, logo, colour and fonts. Everything is optional; the
-//! defaults look good without any of it.
+//! organisation's name, logo, colour and fonts, and the project's quality
+//! areas. Everything is optional; the defaults look good without any of it.
 //!
 //! ```toml
 //! [organisation]
@@ -11,6 +11,11 @@
 //! accentfarg = "#1f4e79"
 //! brodtext = "Libertinus Serif"      # a font family from fonts/ or the built-in ones
 //! rubriker = "Libertinus Serif"
+//!
+//! [[kvalitetsomrade]]                # the project's own areas, in order
+//! id = "trygghet"                    # (default: the six of Socialstyrelsen and SKR)
+//! namn = "Trygghet och säkerhet"
+//! beskrivning = "Verksamheten är trygg och säker."
 //! ```
 
 use std::path::Path;
@@ -18,9 +23,10 @@ use std::path::Path;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use crate::diag::{Diagnostic, SourceFile};
+use crate::diag::{Checked, Diagnostic, Diagnostics, SourceFile, closest};
 use crate::load::{self, Loaded};
-use crate::model::raw::{FileKind, Text, schema_of};
+use crate::model::raw::{Text, schema_of};
+use crate::model::vocab::{Area, default_areas};
 use crate::project::Project;
 
 /// The default accent colour (headings, rules, bars).
@@ -38,6 +44,25 @@ pub struct RawConfig {
     #[schemars(description = "Rapporternas utseende.")]
     #[serde(default)]
     pub stil: Option<RawStyle>,
+    #[schemars(
+        description = "Projektets kvalitetsområden i rapportens ordning: [[kvalitetsomrade]]. Utan dem gäller Socialstyrelsens och SKR:s sex områden."
+    )]
+    #[serde(default)]
+    pub kvalitetsomrade: Vec<RawArea>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(description = "Ett kvalitetsområde.")]
+pub struct RawArea {
+    #[schemars(
+        description = "Kort id med a–z, 0–9 och _, t.ex. \"trygghet\". Distriktsfilerna skriver [kvalitetsomraden.<id>]."
+    )]
+    pub id: Text,
+    #[schemars(description = "Områdets namn som rubrik, t.ex. \"Trygghet och säkerhet\".")]
+    pub namn: Text,
+    #[schemars(description = "Vad god kvalitet betyder i området, i en mening.")]
+    pub beskrivning: Text,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -66,11 +91,9 @@ pub struct RawStyle {
     pub rubriker: Option<Text>,
 }
 
-impl FileKind for RawConfig {
-    fn schema() -> &'static serde_json::Value {
-        static SCHEMA: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
-        SCHEMA.get_or_init(schema_of::<Self>)
-    }
+/// The JSON Schema of `granska.toml`.
+pub fn schema() -> serde_json::Value {
+    schema_of::<RawConfig>()
 }
 
 /// The checked configuration.
@@ -83,6 +106,8 @@ pub struct Config {
     pub accent: String,
     pub body_font: String,
     pub heading_font: String,
+    /// The quality areas, in report order.
+    pub areas: Vec<Area>,
 }
 
 impl Default for Config {
@@ -93,6 +118,7 @@ impl Default for Config {
             accent: DEFAULT_ACCENT.to_owned(),
             body_font: DEFAULT_FONT.to_owned(),
             heading_font: DEFAULT_FONT.to_owned(),
+            areas: default_areas(),
         }
     }
 }
@@ -102,15 +128,13 @@ const LOGO_EXTENSIONS: [&str; 4] = ["svg", "png", "jpg", "jpeg"];
 impl Config {
     /// Loads `granska.toml` if the project has one. `families` lists the
     /// font families available, to check the chosen ones.
-    pub fn load(project: &Project, families: &dyn Fn() -> Vec<String>) -> Result<Config, Vec<Diagnostic>> {
+    pub fn load(project: &Project, families: &dyn Fn() -> Vec<String>, diags: &mut Diagnostics) -> Checked<Config> {
         let path = project.config();
-        if !path.is_file() {
+        if !path.exists() {
             return Ok(Config::default());
         }
-        let shown = project.shown(&path);
-        let loaded: Loaded<RawConfig> =
-            project.contain(&path).map_err(|d| vec![d]).and_then(|p| load::load(&p, &shown))?;
-        let mut problems = Vec::new();
+        let loaded: Loaded<RawConfig> = load::load(project, &path, &schema(), diags)?;
+        let mark = diags.mark();
         let mut config = Config::default();
         let source = &loaded.source;
         if let Some(org) = &loaded.raw.organisation {
@@ -118,7 +142,7 @@ impl Config {
             if let Some(logo) = &org.logotyp {
                 match check_logo(project, source, logo) {
                     Ok(path) => config.logo = Some(path),
-                    Err(d) => problems.push(d),
+                    Err(d) => diags.push(d),
                 }
             }
         }
@@ -128,7 +152,7 @@ impl Config {
                 if is_hex_colour(value) {
                     config.accent = value.to_owned();
                 } else {
-                    problems.push(
+                    diags.push(
                         Diagnostic::error(source, colour.span(), format!("`{value}` är ingen färg"))
                             .with_hint("skriv färgen som #rrggbb, t.ex. \"#1f4e79\""),
                     );
@@ -142,7 +166,7 @@ impl Config {
                 if known.iter().any(|k| k.eq_ignore_ascii_case(family)) {
                     *slot = family.to_owned();
                 } else {
-                    problems.push(
+                    diags.push(
                         Diagnostic::error(source, font.span(), format!("typsnittet `{family}` finns inte"))
                             .with_hint("lägg typsnittsfilerna (.otf eller .ttf) i projektets mapp `fonts/`")
                             .with_hint(format!("tillgängliga typsnitt: {}", known.join(", "))),
@@ -150,7 +174,51 @@ impl Config {
                 }
             }
         }
-        if problems.is_empty() { Ok(config) } else { Err(problems) }
+        if !loaded.raw.kvalitetsomrade.is_empty() {
+            config.areas = areas(source, &loaded.raw.kvalitetsomrade, diags);
+        }
+        diags.since(mark)?;
+        Ok(config)
+    }
+}
+
+/// The project's own areas, checked: ids are unique ASCII keys, names are
+/// given.
+fn areas(source: &SourceFile, raw: &[RawArea], diags: &mut Diagnostics) -> Vec<Area> {
+    let mut out: Vec<Area> = Vec::new();
+    for area in raw {
+        let id = area.id.get_ref().trim();
+        if id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+            diags.push(
+                Diagnostic::error(source, area.id.span(), format!("ogiltigt id `{id}` för kvalitetsområdet"))
+                    .with_hint("id skrivs med a–z, 0–9 och `_` (utan å, ä, ö och mellanslag), t.ex. `trygghet`"),
+            );
+        } else if let Some(twin) = out.iter().find(|a| a.id == id) {
+            let d = Diagnostic::error(source, area.id.span(), format!("kvalitetsområdet `{id}` finns redan"))
+                .with_hint(format!("varje område behöver ett eget id; det första heter ”{}”", twin.name));
+            diags.push(d);
+        }
+        for (key, text) in [("namn", &area.namn), ("beskrivning", &area.beskrivning)] {
+            if text.get_ref().trim().is_empty() {
+                diags.push(
+                    Diagnostic::error(source, text.span(), format!("`kvalitetsomrade.{key}` är tom"))
+                        .with_hint("skriv texten"),
+                );
+            }
+        }
+        out.push(Area {
+            id: id.to_owned(),
+            name: area.namn.get_ref().trim().to_owned(),
+            description: area.beskrivning.get_ref().trim().to_owned(),
+        });
+    }
+    out
+}
+
+impl Config {
+    /// The area with `id`, or the closest id as a suggestion.
+    pub fn area(&self, id: &str) -> Result<&Area, Option<&str>> {
+        self.areas.iter().find(|a| a.id == id).ok_or_else(|| closest(id, self.areas.iter().map(|a| a.id.as_str())))
     }
 }
 
@@ -201,12 +269,18 @@ mod tests {
         vec!["Libertinus Serif".into(), "DejaVu Sans Mono".into()]
     }
 
+    fn load(project: &Project) -> Result<Config, Vec<Diagnostic>> {
+        let mut diags = Diagnostics::default();
+        Config::load(project, &families, &mut diags).map_err(|_| diags.into_vec())
+    }
+
     #[test]
     fn no_file_means_defaults() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("findings")).unwrap();
         let project = Project::discover(dir.path()).unwrap();
-        assert_eq!(Config::load(&project, &families).unwrap(), Config::default());
+        assert_eq!(load(&project).unwrap(), Config::default());
+        assert_eq!(Config::default().areas.len(), 6);
     }
 
     #[test]
@@ -215,7 +289,7 @@ mod tests {
             "[organisation]\nnamn = \"Tyresö kommun\"\nlogotyp = \"bilder/logga.svg\"\n\n[stil]\naccentfarg = \"#006633\"\nrubriker = \"DejaVu Sans Mono\"\n",
             &["bilder/logga.svg"],
         );
-        let config = Config::load(&project, &families).unwrap();
+        let config = load(&project).unwrap();
         assert_eq!(config.organisation.as_deref(), Some("Tyresö kommun"));
         assert_eq!(config.logo.as_deref(), Some("/bilder/logga.svg"));
         assert_eq!(config.accent, "#006633");
@@ -224,18 +298,48 @@ mod tests {
     }
 
     #[test]
+    fn a_project_defines_its_own_quality_areas_in_order() {
+        let (_dir, project) = project_with(
+            "[[kvalitetsomrade]]\nid = \"trygghet\"\nnamn = \"Trygghet\"\nbeskrivning = \"Tryggt.\"\n\n[[kvalitetsomrade]]\nid = \"delaktighet\"\nnamn = \"Delaktighet\"\nbeskrivning = \"Delaktigt.\"\n",
+            &[],
+        );
+        let config = load(&project).unwrap();
+        let ids: Vec<&str> = config.areas.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["trygghet", "delaktighet"]);
+        assert_eq!(config.area("delaktghet").unwrap_err(), Some("delaktighet"));
+    }
+
+    #[test]
+    fn area_ids_are_unique_ascii_keys() {
+        let (_dir, project) = project_with(
+            "[[kvalitetsomrade]]\nid = \"Trygghet och säkerhet\"\nnamn = \"A\"\nbeskrivning = \"a\"\n\n[[kvalitetsomrade]]\nid = \"b\"\nnamn = \"B\"\nbeskrivning = \"b\"\n\n[[kvalitetsomrade]]\nid = \"b\"\nnamn = \"\"\nbeskrivning = \"b\"\n",
+            &[],
+        );
+        let errors = load(&project).unwrap_err();
+        let messages: Vec<&str> = errors.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "ogiltigt id `Trygghet och säkerhet` för kvalitetsområdet",
+                "kvalitetsområdet `b` finns redan",
+                "`kvalitetsomrade.namn` är tom"
+            ]
+        );
+    }
+
+    #[test]
     fn a_logo_outside_the_project_is_refused() {
         let (_dir, project) = project_with("[organisation]\nnamn = \"X\"\nlogotyp = \"../../etc/passwd.png\"\n", &[]);
-        let errors = Config::load(&project, &families).unwrap_err();
+        let errors = load(&project).unwrap_err();
         assert!(errors[0].message.contains("finns inte") || errors[0].message.contains("utanför"), "{errors:?}");
         let (_dir, project) = project_with("[organisation]\nnamn = \"X\"\nlogotyp = \"../../etc/passwd\"\n", &[]);
-        assert_eq!(Config::load(&project, &families).unwrap_err()[0].message, "`../../etc/passwd` är ingen bildfil");
+        assert_eq!(load(&project).unwrap_err()[0].message, "`../../etc/passwd` är ingen bildfil");
     }
 
     #[test]
     fn bad_colours_and_unknown_fonts_are_located_errors() {
         let (_dir, project) = project_with("[stil]\naccentfarg = \"blå\"\nbrodtext = \"Comic Sans\"\n", &[]);
-        let errors = Config::load(&project, &families).unwrap_err();
+        let errors = load(&project).unwrap_err();
         assert_eq!(errors.len(), 2);
         assert_eq!(errors[0].message, "`blå` är ingen färg");
         assert_eq!(errors[1].message, "typsnittet `Comic Sans` finns inte");

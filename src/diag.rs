@@ -97,6 +97,14 @@ impl Diagnostic {
         Self::at(Severity::Warning, source, span, message)
     }
 
+    /// A failure of granska itself, not of the findings: says so, and how
+    /// to report it.
+    pub fn internal(path: impl AsRef<Path>, what: impl std::fmt::Display) -> Self {
+        Diagnostic::file(Severity::Error, path, format!("internt fel i granska: {what}")).with_hint(
+            "felet beror inte på dina iakttagelser; kör kommandot igen, och rapportera felet om det kvarstår",
+        )
+    }
+
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hints.push(hint.into());
         self
@@ -106,6 +114,103 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 }
+
+/// Proof that a stage stopped and said why: at least one error was added to
+/// the [`Diagnostics`] it was given. Stages return `Checked<T>`, so `?`
+/// carries a failure up without losing what was reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reported(());
+
+/// The result of a stage that reports its problems to a [`Diagnostics`].
+pub type Checked<T> = Result<T, Reported>;
+
+/// The one way problems are collected: every stage pushes to a
+/// `Diagnostics` and returns [`Checked`]. With `strict` set (`--strikt`),
+/// every warning is recorded as an error.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+    strict: bool,
+}
+
+impl Diagnostics {
+    pub fn new(strict: bool) -> Diagnostics {
+        Diagnostics { items: Vec::new(), strict }
+    }
+
+    /// A collector with the same strictness, for a part of the work whose
+    /// problems are reported separately (one document, say).
+    pub fn fork(&self) -> Diagnostics {
+        Diagnostics::new(self.strict)
+    }
+
+    pub fn push(&mut self, mut d: Diagnostic) {
+        if self.strict {
+            d.severity = Severity::Error;
+        }
+        self.items.push(d);
+    }
+
+    /// Records an error and returns the proof that one was reported.
+    pub fn error(&mut self, mut d: Diagnostic) -> Reported {
+        d.severity = Severity::Error;
+        self.items.push(d);
+        Reported(())
+    }
+
+    /// Records every diagnostic; `Err` if any of them is an error.
+    pub fn all(&mut self, diagnostics: impl IntoIterator<Item = Diagnostic>) -> Checked<()> {
+        let before = self.error_count();
+        for d in diagnostics {
+            self.push(d);
+        }
+        if self.error_count() > before { Err(Reported(())) } else { Ok(()) }
+    }
+
+    /// `Err` when an error was recorded since `mark` (see [`Diagnostics::mark`]).
+    pub fn since(&self, mark: Mark) -> Checked<()> {
+        if self.items[mark.0..].iter().any(Diagnostic::is_error) { Err(Reported(())) } else { Ok(()) }
+    }
+
+    /// The current position, to ask later whether errors came after it.
+    pub fn mark(&self) -> Mark {
+        Mark(self.items.len())
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(Diagnostic::is_error)
+    }
+
+    /// `Err` if any error was recorded.
+    pub fn check(&self) -> Checked<()> {
+        if self.has_errors() { Err(Reported(())) } else { Ok(()) }
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.items.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
+        self.items.iter()
+    }
+
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        self.items
+    }
+
+    /// Adds the diagnostics of a fork.
+    pub fn append(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+    }
+}
+
+/// A position in a [`Diagnostics`].
+#[derive(Debug, Clone, Copy)]
+pub struct Mark(usize);
 
 /// Computes line, column and underline width of a byte span.
 pub fn locate(text: &str, span: Range<usize>) -> Location {

@@ -1,12 +1,14 @@
-//! Incremental builds: a district's PDF is rebuilt only when something that
-//! shapes it changed.
+//! Incremental builds: a document is rebuilt only when something that shapes
+//! it changed.
 //!
-//! A district's fingerprint is a SHA-256 over the tool version, every
-//! template in effect, the project configuration and fonts, the review file
-//! and the district file. After a successful build the fingerprint, the
-//! PDF's name and size, and the hashes of project files the document read
-//! (a logo, say) are kept in `output/<granskning>/.granska-state.json`. The
-//! next build skips the district when all of that still matches.
+//! A document's fingerprint is a SHA-256 over the tool version, every
+//! template in effect, the project configuration and fonts, and the
+//! findings files it is made of. After a successful build the fingerprint,
+//! the files written (name, size, hash), the document's metadata and the
+//! hashes of other project files it read (a logo, say) are kept in
+//! `output/<granskning>/.granska-state.json`. The next build skips the
+//! document when all of that still matches, including the bytes of every
+//! file it wrote: an output someone edited is rebuilt.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -19,7 +21,7 @@ use crate::output;
 
 /// The state file's name inside a review's output folder.
 pub const STATE_FILE: &str = ".granska-state.json";
-const STATE_VERSION: u32 = 2;
+const STATE_VERSION: u32 = 3;
 
 /// Hex SHA-256 of bytes.
 pub fn sha256(bytes: &[u8]) -> String {
@@ -30,7 +32,7 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// The inputs every district shares: tool, templates, configuration, fonts.
+/// The inputs every document shares: tool, templates, configuration, fonts.
 pub fn shared_fingerprint(templates: &[(String, String)], config: &Path, fonts: &Path) -> String {
     let mut hasher = Sha256::new();
     let mut field = |label: &str, bytes: &[u8]| {
@@ -54,24 +56,46 @@ pub fn shared_fingerprint(templates: &[(String, String)], config: &Path, fonts: 
     hex(&hasher.finalize())
 }
 
-/// One district's fingerprint.
-pub fn district_fingerprint(shared: &str, review: &[u8], district: &[u8]) -> String {
+/// A document's fingerprint: the shared one and the document's own inputs,
+/// each length-prefixed so that bytes cannot move between parts unnoticed.
+pub fn fingerprint(shared: &str, parts: &[&[u8]]) -> String {
     let mut hasher = Sha256::new();
-    for part in [shared.as_bytes(), review, district] {
+    for part in std::iter::once(shared.as_bytes()).chain(parts.iter().copied()) {
         hasher.update((part.len() as u64).to_le_bytes());
         hasher.update(part);
     }
     hex(&hasher.finalize())
 }
 
-/// What is remembered of one district's last successful build.
+/// One file a document wrote.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutputFile {
+    /// The file name in the review's output folder.
+    pub name: String,
+    pub bytes: u64,
+    pub sha256: String,
+}
+
+impl OutputFile {
+    pub fn of(name: &str, bytes: &[u8]) -> OutputFile {
+        OutputFile { name: name.to_owned(), bytes: bytes.len() as u64, sha256: sha256(bytes) }
+    }
+
+    /// Whether the file in `dir` still has exactly these bytes.
+    fn is_intact(&self, dir: &Path) -> bool {
+        std::fs::metadata(dir.join(&self.name)).is_ok_and(|m| m.len() == self.bytes)
+            && std::fs::read(dir.join(&self.name)).is_ok_and(|b| sha256(&b) == self.sha256)
+    }
+}
+
+/// What is remembered of one document's last successful build.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
     pub fingerprint: String,
-    /// The PDF's file name in the review's output folder.
-    pub pdf: String,
-    pub bytes: u64,
-    pub sha256: String,
+    /// The published files (the PDF first).
+    pub files: Vec<OutputFile>,
+    /// Whether the Typst source was written too (`--emit-typst`).
+    pub typst_source: bool,
     pub pages: usize,
     /// The document title (as in the PDF metadata).
     pub title: String,
@@ -83,11 +107,18 @@ pub struct Entry {
     pub read: BTreeMap<String, String>,
 }
 
-/// The state of one review's output folder.
+impl Entry {
+    /// The PDF's file name.
+    pub fn pdf(&self) -> Option<&str> {
+        self.files.first().map(|f| f.name.as_str())
+    }
+}
+
+/// The state of one review's output folder: an entry per document key.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct State {
     version: u32,
-    districts: BTreeMap<String, Entry>,
+    documents: BTreeMap<String, Entry>,
 }
 
 impl State {
@@ -101,40 +132,44 @@ impl State {
             .unwrap_or_default()
     }
 
-    /// Whether `district`'s PDF in `dir` is up to date for `fingerprint`.
-    pub fn is_fresh(&self, district: &str, fingerprint: &str, dir: &Path, root: &Path) -> bool {
-        let Some(entry) = self.districts.get(district) else { return false };
-        entry.fingerprint == fingerprint
-            && std::fs::metadata(dir.join(&entry.pdf)).is_ok_and(|m| m.len() == entry.bytes)
-            && entry.read.iter().all(|(path, hash)| std::fs::read(root.join(path)).is_ok_and(|b| &sha256(&b) == hash))
+    /// The entries whose files in `dir` and read project files (under
+    /// `root`) are all as they were written: the ones a plan may trust.
+    pub fn verified(&self, dir: &Path, root: &Path) -> BTreeMap<String, Entry> {
+        self.documents
+            .iter()
+            .filter(|(_, entry)| {
+                entry.files.iter().all(|f| f.is_intact(dir))
+                    && entry
+                        .read
+                        .iter()
+                        .all(|(path, hash)| std::fs::read(root.join(path)).is_ok_and(|b| &sha256(&b) == hash))
+            })
+            .map(|(key, entry)| (key.clone(), entry.clone()))
+            .collect()
     }
 
-    /// The PDF file name recorded for `district`.
-    pub fn pdf(&self, district: &str) -> Option<&str> {
-        self.districts.get(district).map(|e| e.pdf.as_str())
+    pub fn get(&self, key: &str) -> Option<&Entry> {
+        self.documents.get(key)
     }
 
-    /// The project files `district`'s document read.
-    pub fn read(&self, district: &str) -> Vec<String> {
-        self.districts.get(district).map(|e| e.read.keys().cloned().collect()).unwrap_or_default()
+    /// Remembers `entry` for `key`; true if that changed anything.
+    pub fn record(&mut self, key: &str, entry: Entry) -> bool {
+        self.documents.insert(key.to_owned(), entry.clone()).as_ref() != Some(&entry)
     }
 
-    pub fn record(&mut self, district: &str, entry: Entry) {
-        self.districts.insert(district.to_owned(), entry);
-    }
-
-    pub fn forget(&mut self, district: &str) {
-        self.districts.remove(district);
+    /// Forgets `key`; true if it was remembered.
+    pub fn forget(&mut self, key: &str) -> bool {
+        self.documents.remove(key).is_some()
     }
 
     /// Drops entries for documents that no longer have a source.
     pub fn retain(&mut self, keep: impl Fn(&str) -> bool) {
-        self.districts.retain(|id, _| keep(id));
+        self.documents.retain(|key, _| keep(key));
     }
 
     /// Every remembered document, by key.
     pub fn entries(&self) -> impl Iterator<Item = (&String, &Entry)> {
-        self.districts.iter()
+        self.documents.iter()
     }
 
     pub fn save(&mut self, dir: &Path) -> std::io::Result<()> {
@@ -162,39 +197,39 @@ mod tests {
 
     #[test]
     fn fingerprints_change_with_any_input() {
-        let a = district_fingerprint("s", b"review", b"district");
-        assert_eq!(a, district_fingerprint("s", b"review", b"district"));
-        assert_ne!(a, district_fingerprint("t", b"review", b"district"));
-        assert_ne!(a, district_fingerprint("s", b"review!", b"district"));
-        assert_ne!(a, district_fingerprint("s", b"review", b"district!"));
+        let a = fingerprint("s", &[b"review", b"district"]);
+        assert_eq!(a, fingerprint("s", &[b"review", b"district"]));
+        assert_ne!(a, fingerprint("t", &[b"review", b"district"]));
+        assert_ne!(a, fingerprint("s", &[b"review!", b"district"]));
+        assert_ne!(a, fingerprint("s", &[b"review", b"district!"]));
         // Moving bytes between the parts changes the fingerprint too.
-        assert_ne!(district_fingerprint("s", b"ab", b"c"), district_fingerprint("s", b"a", b"bc"));
+        assert_ne!(fingerprint("s", &[b"ab", b"c"]), fingerprint("s", &[b"a", b"bc"]));
     }
 
     #[test]
-    fn a_district_is_fresh_only_while_its_pdf_and_read_files_match() {
+    fn only_entries_whose_files_and_read_files_are_intact_are_verified() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("r.pdf"), b"pdf!").unwrap();
         std::fs::write(dir.path().join("logo.png"), b"logo").unwrap();
         let mut state = State::default();
         let read = BTreeMap::from([("logo.png".to_owned(), sha256(b"logo"))]);
-        state.record("d", Entry { fingerprint: "f".into(), pdf: "r.pdf".into(), bytes: 4, read, ..Entry::default() });
+        let files = vec![OutputFile::of("r.pdf", b"pdf!")];
+        state.record("d", Entry { fingerprint: "f".into(), files, read, ..Entry::default() });
         state.save(dir.path()).unwrap();
         let state = State::load(dir.path());
-        assert!(state.is_fresh("d", "f", dir.path(), dir.path()));
-        assert!(!state.is_fresh("d", "g", dir.path(), dir.path()));
-        assert!(!state.is_fresh("e", "f", dir.path(), dir.path()));
+        assert!(state.verified(dir.path(), dir.path()).contains_key("d"));
         std::fs::write(dir.path().join("logo.png"), b"new logo").unwrap();
-        assert!(!state.is_fresh("d", "f", dir.path(), dir.path()));
+        assert!(state.verified(dir.path(), dir.path()).is_empty());
         std::fs::write(dir.path().join("logo.png"), b"logo").unwrap();
-        std::fs::write(dir.path().join("r.pdf"), b"truncated").unwrap();
-        assert!(!state.is_fresh("d", "f", dir.path(), dir.path()));
+        // Same size, other bytes: someone edited the PDF.
+        std::fs::write(dir.path().join("r.pdf"), b"pdf?").unwrap();
+        assert!(state.verified(dir.path(), dir.path()).is_empty());
     }
 
     #[test]
     fn a_corrupt_state_file_means_build_everything() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(STATE_FILE), b"{not json").unwrap();
-        assert!(!State::load(dir.path()).is_fresh("d", "f", dir.path(), dir.path()));
+        assert!(State::load(dir.path()).verified(dir.path(), dir.path()).is_empty());
     }
 }

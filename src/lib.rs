@@ -2,12 +2,15 @@
 //! archivable PDF inspection reports (*granskningsrapporter*).
 //!
 //! The pipeline, one module per stage:
-//! [`project`] (find files) → [`load`] (TOML → raw model, located errors) →
-//! [`lint`] (rules) → [`model`] (checked domain types) → [`render`] (view
-//! structs, Markdown via [`markdown`], Tera → Typst source) → [`typeset`]
-//! (Typst World, PDF/A + PDF/UA) → [`output`] (atomic writes).
-//! [`pipeline`] runs the chain per district; [`cmd`] holds the subcommands.
+//! [`project`] (find files) → [`load`] (the gate: TOML → raw model, located
+//! errors, judged by the project's [`schema`]) → [`lint`] (rules) →
+//! [`model`] (checked domain types) → [`view`] (format-neutral view structs,
+//! Markdown parsed by [`markdown`]) → [`render`] (Tera, one room per output
+//! format) → [`typeset`] (Typst World, PDF/A + PDF/UA) → [`output`] (atomic
+//! writes). [`build`] takes every document through the chain; [`cmd`] holds
+//! the subcommands. See `docs/architecture.md`.
 
+pub mod build;
 pub mod cli;
 pub mod cmd;
 pub mod config;
@@ -19,8 +22,9 @@ pub mod manifest;
 pub mod markdown;
 pub mod model;
 pub mod output;
-pub mod pipeline;
 pub mod project;
 pub mod render;
 pub mod scaffold;
+pub mod schema;
 pub mod typeset;
+pub mod view;

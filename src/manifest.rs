@@ -1,6 +1,6 @@
-//! The manifest of a review's output folder, for registering the PDFs in
-//! the diarium: `manifest.json` and `manifest.csv` with file name, title,
-//! district, diarienummer, pages, SHA-256 and size of every PDF.
+//! The manifest of a review's output folder, for registering the documents
+//! in the diarium: `manifest.json` and `manifest.csv` with file name, title,
+//! district, diarienummer, pages, SHA-256 and size of every published file.
 //!
 //! The CSV uses semicolons and starts with a byte-order mark, as Swedish
 //! Excel expects.
@@ -27,18 +27,21 @@ struct Row<'a> {
     byte: u64,
 }
 
-/// Writes both manifest files for `entries` (sorted by file name).
+/// Writes both manifest files for `entries`: a row per file, sorted by
+/// file name.
 pub fn write(dir: &Path, entries: &[&Entry]) -> std::io::Result<()> {
     let mut rows: Vec<Row> = entries
         .iter()
-        .map(|e| Row {
-            fil: &e.pdf,
-            titel: &e.title,
-            distrikt: &e.district,
-            diarienummer: &e.diarienummer,
-            sidor: e.pages,
-            sha256: &e.sha256,
-            byte: e.bytes,
+        .flat_map(|e| {
+            e.files.iter().map(|file| Row {
+                fil: &file.name,
+                titel: &e.title,
+                distrikt: &e.district,
+                diarienummer: &e.diarienummer,
+                sidor: e.pages,
+                sha256: &file.sha256,
+                byte: file.bytes,
+            })
         })
         .collect();
     rows.sort_by(|a, b| a.fil.cmp(b.fil));
@@ -62,13 +65,11 @@ mod tests {
     fn json_and_csv_list_every_pdf() {
         let dir = tempfile::tempdir().unwrap();
         let entry = |pdf: &str, district: &str| Entry {
-            pdf: pdf.into(),
+            files: vec![crate::incremental::OutputFile { name: pdf.into(), bytes: 1234, sha256: "ab".repeat(32) }],
             title: format!("Granskning; \"citat\" – {district}"),
             district: district.into(),
             diarienummer: "3.1-117/2011".into(),
             pages: 14,
-            sha256: "ab".repeat(32),
-            bytes: 1234,
             ..Entry::default()
         };
         let (b, a) = (entry("b.pdf", "Skärholmen"), entry("a.pdf", "Bromma"));

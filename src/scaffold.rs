@@ -3,10 +3,10 @@
 //! missing. `check` warns about every `TODO` left (`--strikt` makes them
 //! errors), so nothing half-written is published by mistake.
 
-use crate::model::{Date, QualityArea};
+use crate::model::{Area, Date};
 
 /// A new `granskning.toml`.
-pub fn review(title: &str, date: Date) -> String {
+pub fn review(title: &str, date: Date, areas: &[Area]) -> String {
     format!(
         r#"# Granskning: det som är gemensamt för alla distrikt.
 # Fyll i alla TODO och kör `granska check`. Texter i Markdown: tom rad mellan
@@ -43,7 +43,7 @@ antal = 0
 [[granskningsfraga]]
 id = "grundutredning"
 fraga = "TODO: t.ex. Finns en grundutredning upprättad?"
-kvalitetsomrade = "helhetssyn_och_samordning"
+kvalitetsomrade = "{first_area}"
 
 # Tjänsteutlåtande till nämnden (valfritt). Ta bort # framför raderna:
 # [tjansteutlatande]
@@ -57,14 +57,16 @@ kvalitetsomrade = "helhetssyn_och_samordning"
 # namn = "Namn Namnsson"
 # titel = "Förvaltningsdirektör"
 "#,
-        year = date.year,
-        areas = QualityArea::ALL.map(|a| a.key()).join(", "),
+        year = date.year(),
+        areas = areas.iter().map(|a| a.id.as_str()).collect::<Vec<_>>().join(", "),
+        first_area = areas.first().map_or("", |a| a.id.as_str()),
     )
 }
 
 /// A new district file; `questions` are the review's question ids, each
-/// given a zeroed result row to fill in.
-pub fn district(name: &str, questions: &[String]) -> String {
+/// given a zeroed result row to fill in, and `areas` the project's quality
+/// areas.
+pub fn district(name: &str, questions: &[String], areas: &[Area]) -> String {
     let mut out = format!(
         r#"# Distrikt: {name}. Fyll i alla TODO och kör `granska check`.
 # Texter i Markdown: tom rad mellan stycken, "- " för punktlistor, fotnoter med
@@ -120,7 +122,7 @@ TODO: Hur urvalet gjordes och vad som granskades.
         ));
     }
     out.push_str("\n# Kvalitetsområden: niva är grön (gott exempel), gul (behöver utvecklas)\n# eller röd (brist som måste åtgärdas).\n");
-    for area in QualityArea::ALL {
+    for area in areas {
         out.push_str(&format!(
             r#"
 [kvalitetsomraden.{key}]   # {title}
@@ -133,8 +135,8 @@ bedomning = """
 TODO: Inspektörernas bedömning.
 """
 "#,
-            key = area.key(),
-            title = area.title(),
+            key = area.id,
+            title = area.name,
         ));
     }
     out.push_str(
@@ -158,33 +160,44 @@ TODO: Inspektörernas slutsatser.
 [[rekommendation]]
 text = "TODO: rekommendationen."
 niva = "gul"
-kvalitetsomrade = "trygghet_och_sakerhet"
+kvalitetsomrade = "{first_area}"
 "#,
     );
-    out
+    out.replace("{first_area}", areas.first().map_or("", |a| a.id.as_str()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diag::SourceFile;
+    use crate::diag::{Diagnostics, SourceFile};
     use crate::load;
     use crate::model::raw::{RawDistrict, RawReview};
+    use crate::model::vocab::default_areas;
+    use crate::schema::Schemas;
 
     #[test]
     fn the_review_scaffold_parses() {
-        let text = review("Granskning av X", Date { year: 2026, month: 11, day: 23 });
-        let loaded = load::parse::<RawReview>(SourceFile::new("g.toml", text)).unwrap();
+        let areas = default_areas();
+        let text = review("Granskning av X", Date::new(2026, 11, 23).unwrap(), &areas);
+        let schema = Schemas::new(&areas).review;
+        let loaded =
+            load::parse::<RawReview>(SourceFile::new("g.toml", text), &schema, &mut Diagnostics::default()).unwrap();
         assert_eq!(loaded.raw.titel.get_ref(), "Granskning av X");
     }
 
     #[test]
     fn the_district_scaffold_parses_with_every_area_and_question() {
-        let text = district("Hässelby-Vällingby", &["a".into(), "b".into()]);
-        let loaded = load::parse::<RawDistrict>(SourceFile::new("d.toml", text)).unwrap();
+        let areas = vec![
+            Area { id: "trygghet".into(), name: "Trygghet".into(), description: "T.".into() },
+            Area { id: "delaktighet".into(), name: "Delaktighet".into(), description: "D.".into() },
+        ];
+        let text = district("Hässelby-Vällingby", &["a".into(), "b".into()], &areas);
+        let schema = Schemas::new(&areas).district;
+        let loaded =
+            load::parse::<RawDistrict>(SourceFile::new("d.toml", text), &schema, &mut Diagnostics::default()).unwrap();
         assert_eq!(loaded.raw.aktgranskning.unwrap().resultat.len(), 2);
-        for area in QualityArea::ALL {
-            assert!(loaded.raw.kvalitetsomraden.get_ref().get(area).is_some());
-        }
+        let written: Vec<&String> = loaded.raw.kvalitetsomraden.get_ref().keys().collect();
+        assert_eq!(written, ["delaktighet", "trygghet"]);
+        assert_eq!(loaded.raw.rekommendation[0].kvalitetsomrade.get_ref(), "trygghet");
     }
 }

@@ -2,15 +2,15 @@
 
 use super::build::conclude;
 use super::{Exit, fail_to_open, open};
+use crate::build::Options;
 use crate::cli::AnnualArgs;
-use crate::pipeline::Options;
 
 pub fn run(args: &AnnualArgs) -> Exit {
-    let (pipeline, _) = match open(&args.target.path) {
+    let (session, _) = match open(&args.target.path) {
         Ok(opened) => opened,
         Err(problems) => return fail_to_open(&problems),
     };
     let options =
         Options { write: true, strict: args.target.strict, emit_typst: args.emit_typst, ..Options::default() };
-    conclude(&pipeline.annual(args.year, &options))
+    conclude(&session.annual(args.year, &options))
 }

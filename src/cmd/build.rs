@@ -1,8 +1,9 @@
-//! `granska build`: write one PDF per district.
+//! `granska build`: make every document (a report per district, the cover
+//! memos) that changed.
 
-use super::{Exit, count, fail_to_open, open, print_diagnostics, print_problem_summary};
+use super::{Exit, documents, fail_to_open, failed_labels, open, print_diagnostics, print_problem_summary};
+use crate::build::{Options, Outcome, Progress, Report};
 use crate::cli::BuildArgs;
-use crate::pipeline::{Options, Outcome, Progress, RunReport};
 
 /// A progress bar on stderr; indicatif hides it when stderr is not a
 /// terminal, so logs and pipes stay clean.
@@ -11,7 +12,7 @@ struct Bar(indicatif::ProgressBar);
 impl Bar {
     fn new() -> Bar {
         let bar = indicatif::ProgressBar::with_draw_target(Some(0), indicatif::ProgressDrawTarget::stderr());
-        if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} distrikt ({elapsed})") {
+        if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} dokument ({elapsed})") {
             bar.set_style(style);
         }
         Bar(bar)
@@ -34,7 +35,7 @@ impl Progress for Bar {
 }
 
 pub fn run(args: &BuildArgs) -> Exit {
-    let (pipeline, selection) = match open(&args.target.path) {
+    let (session, selection) = match open(&args.target.path) {
         Ok(opened) => opened,
         Err(problems) => return fail_to_open(&problems),
     };
@@ -46,13 +47,13 @@ pub fn run(args: &BuildArgs) -> Exit {
         jobs: args.jobs,
     };
     let bar = Bar::new();
-    let report = pipeline.run_with_progress(&selection, &options, &bar);
+    let report = session.build(&selection, &options, &bar);
     bar.0.finish_and_clear();
     conclude(&report)
 }
 
 /// Prints a build's results and summary line, and gives its exit code.
-pub(super) fn conclude(report: &RunReport) -> Exit {
+pub(super) fn conclude(report: &Report) -> Exit {
     print_results(report);
     let (ok, line) = summary(report);
     if ok {
@@ -64,14 +65,18 @@ pub(super) fn conclude(report: &RunReport) -> Exit {
     }
 }
 
-/// Prints diagnostics and one line per written PDF, in file order.
-pub(super) fn print_results(report: &RunReport) {
+/// Prints diagnostics and one line per written document, in order.
+pub(super) fn print_results(report: &Report) {
     print_diagnostics(&report.general);
-    for result in &report.districts {
+    for result in &report.documents {
         print_diagnostics(&result.diagnostics);
         match &result.outcome {
-            Outcome::Written { pdf, pages } => println!("skrev {} ({})", pdf.display(), count(*pages, "sida", "sidor")),
-            Outcome::Failed => eprintln!("byggdes inte: {} (se felen ovan)", result.file.display()),
+            Outcome::Written { files, pages } => {
+                let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+                let pages = if *pages == 1 { "1 sida".to_owned() } else { format!("{pages} sidor") };
+                println!("skrev {} ({pages})", names.join(" och "));
+            }
+            Outcome::Failed => eprintln!("byggdes inte: {} ({})", result.label, result.source.display()),
             Outcome::Checked { .. } | Outcome::Unchanged { .. } => {}
         }
     }
@@ -79,31 +84,37 @@ pub(super) fn print_results(report: &RunReport) {
 }
 
 /// Whether the build succeeded, and a one-line summary of it.
-pub(super) fn summary(report: &RunReport) -> (bool, String) {
+pub(super) fn summary(report: &Report) -> (bool, String) {
     let written = report.count(|o| matches!(o, Outcome::Written { .. }));
     let unchanged = report.count(|o| matches!(o, Outcome::Unchanged { .. }));
-    let failed = report.count(|o| matches!(o, Outcome::Failed));
-    let reports = |n| count(n, "rapport", "rapporter");
-    if failed > 0 || report.failed() {
-        return (
-            false,
-            format!("{} {}, {} med fel", reports(written), ready(written), count(failed, "distrikt", "distrikt")),
+    let failed = report.count(|o| *o == Outcome::Failed);
+    if failed > 0 {
+        let line = format!(
+            "{} {}, {} med fel: {}",
+            documents(written),
+            ready(written),
+            documents(failed),
+            failed_labels(report)
         );
+        return (false, line);
+    }
+    if report.failed() {
+        return (false, format!("{} {}, men det finns fel (se ovan)", documents(written), ready(written)));
     }
     let line = match (written, unchanged) {
-        (0, 0) => "inga rapporter att bygga".to_owned(),
-        (0, n) => format!("{} redan aktuella, inget att bygga", reports(n)),
-        (w, 0) => format!("{} {}", reports(w), ready(w)),
-        (w, n) => format!("{} {}, {} {}", reports(w), ready(w), n, unchanged_word(n)),
+        (0, 0) => "inga dokument att bygga".to_owned(),
+        (0, n) => format!("{} redan aktuella, inget att bygga", documents(n)),
+        (w, 0) => format!("{} {}", documents(w), ready(w)),
+        (w, n) => format!("{} {}, {n} {}", documents(w), ready(w), unchanged_word(n)),
     };
     (true, line)
 }
 
-/// "klar" agrees with one report, "klara" with several.
+/// "klart" agrees with one document, "klara" with several.
 fn ready(n: usize) -> &'static str {
-    if n == 1 { "klar" } else { "klara" }
+    if n == 1 { "klart" } else { "klara" }
 }
 
 fn unchanged_word(n: usize) -> &'static str {
-    if n == 1 { "oförändrad" } else { "oförändrade" }
+    if n == 1 { "oförändrat" } else { "oförändrade" }
 }

@@ -1,23 +1,28 @@
 //! `granska check`: the whole chain, nothing written.
 
-use super::{Exit, count, fail_to_open, open, print_diagnostics, print_problem_summary};
+use super::{Exit, documents, fail_to_open, failed_labels, open, print_diagnostics, print_problem_summary};
+use crate::build::{Options, Outcome};
 use crate::cli::CheckArgs;
-use crate::pipeline::{Options, Outcome};
 
 pub fn run(args: &CheckArgs) -> Exit {
-    let (pipeline, selection) = match open(&args.target.path) {
+    let (session, selection) = match open(&args.target.path) {
         Ok(opened) => opened,
         Err(problems) => return fail_to_open(&problems),
     };
     let options = Options { write: false, strict: args.target.strict, ..Options::default() };
-    let report = pipeline.run(&selection, &options);
+    let report = session.build(&selection, &options, &());
     print_diagnostics(report.diagnostics());
-    let ok = report.districts.iter().filter(|d| matches!(d.outcome, Outcome::Checked { .. })).count();
     print_problem_summary(&report);
+    let ok = report.count(|o| matches!(o, Outcome::Checked { .. }));
     if report.failed() {
+        let failed = report.count(|o| *o == Outcome::Failed);
+        if failed > 0 {
+            let passed = if ok > 0 { format!("{} utan fel, ", documents(ok)) } else { String::new() };
+            eprintln!("{passed}{} med fel: {}", documents(failed), failed_labels(&report));
+        }
         Exit::Failed
     } else {
-        println!("{} utan fel", count(ok, "distrikt", "distrikt"));
+        println!("{} utan fel", documents(ok));
         Exit::Ok
     }
 }

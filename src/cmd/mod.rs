@@ -1,5 +1,5 @@
 //! One module per subcommand: glue between the command line and the
-//! pipeline, and the lines printed for the user.
+//! build, and the lines printed for the user.
 
 pub mod annual;
 pub mod build;
@@ -11,8 +11,8 @@ pub mod watch;
 use std::io::Write;
 use std::path::Path;
 
-use crate::diag::{self, Diagnostic};
-use crate::pipeline::{Pipeline, RunReport, Selection};
+use crate::build::{Report, Selection, Session};
+use crate::diag::{self, Diagnostic, Diagnostics};
 use crate::project::Project;
 
 /// How a command ended, as an exit code.
@@ -27,10 +27,14 @@ pub enum Exit {
 }
 
 /// Opens the project containing `path` and works out the selection.
-fn open(path: &Path) -> Result<(Pipeline, Selection), Vec<Diagnostic>> {
+fn open(path: &Path) -> Result<(Session, Selection), Vec<Diagnostic>> {
     let project = Project::discover(path).map_err(|d| vec![d])?;
     let selection = Selection::from_path(&project, path);
-    Ok((Pipeline::new(project)?, selection))
+    let mut diags = Diagnostics::default();
+    match Session::open(project, &mut diags) {
+        Ok(session) => Ok((session, selection)),
+        Err(_) => Err(diags.into_vec()),
+    }
 }
 
 /// Reports problems that stopped a command before it began (project,
@@ -51,7 +55,7 @@ fn print_diagnostics<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>) 
 }
 
 /// Prints a one-line summary of the problems, if any.
-fn print_problem_summary(report: &RunReport) {
+fn print_problem_summary(report: &Report) {
     let (errors, warnings) =
         report.diagnostics().fold((0, 0), |(e, w), d| if d.is_error() { (e + 1, w) } else { (e, w + 1) });
     if errors + warnings > 0 {
@@ -59,7 +63,23 @@ fn print_problem_summary(report: &RunReport) {
     }
 }
 
-/// "1 rapport" / "2 rapporter" and the like.
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// "1 dokument" and the like; `dokument` is the same in the plural.
+fn documents(n: usize) -> String {
+    format!("{n} dokument")
+}
+
+/// The labels of the documents that failed, for a summary line: at most
+/// three, then how many more.
+fn failed_labels(report: &Report) -> String {
+    let failed: Vec<&str> = report
+        .documents
+        .iter()
+        .filter(|d| d.outcome == crate::build::Outcome::Failed)
+        .map(|d| d.label.as_str())
+        .collect();
+    let mut shown = failed.iter().take(3).copied().collect::<Vec<_>>().join(", ");
+    if failed.len() > 3 {
+        shown.push_str(&format!(" och {} till", failed.len() - 3));
+    }
+    shown
 }

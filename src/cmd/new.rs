@@ -6,26 +6,45 @@ use std::path::{Path, PathBuf};
 
 use super::{Exit, print_diagnostics};
 use crate::cli::{NewDistrictArgs, NewReviewArgs};
-use crate::diag::{Diagnostic, Severity};
+use crate::config::Config;
+use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::load;
-use crate::model::Date;
 use crate::model::raw::RawReview;
+use crate::model::vocab::default_areas;
+use crate::model::{Area, Date};
 use crate::output::slug;
 use crate::project::{FINDINGS_DIR, Project, REVIEW_FILE};
 use crate::scaffold;
+use crate::schema::Schemas;
+use crate::typeset::fonts::Fonts;
 
 pub fn run_review(args: &NewReviewArgs) -> Exit {
-    let root = match Project::discover(Path::new(".")) {
-        Ok(project) => project.root,
+    let (root, areas) = match Project::discover(Path::new(".")) {
+        Ok(project) => match areas(&project) {
+            Ok(areas) => (project.root, areas),
+            Err(problems) => return fail(problems),
+        },
         // A first review in an empty folder starts a project here.
-        Err(_) => PathBuf::from("."),
+        Err(_) => (PathBuf::from("."), default_areas()),
     };
     let dir = root.join(FINDINGS_DIR).join(slug(&args.name));
     let today = time::OffsetDateTime::now_utc().date();
-    let date = Date { year: today.year(), month: today.month() as u8, day: today.day() };
+    let date = Date::new(today.year(), today.month() as u8, today.day()).expect("today is a date");
     let title = "TODO: rapportens titel, t.ex. Granskning av ekonomiskt bistånd";
-    let text = with_schema(&root, "granskning", scaffold::review(title, date));
+    let text = with_schema(&root, "granskning", scaffold::review(title, date, &areas));
     finish(create(&dir.join(REVIEW_FILE), &root, &text), &root)
+}
+
+/// The project's quality areas, from `granska.toml`.
+fn areas(project: &Project) -> Result<Vec<Area>, Vec<Diagnostic>> {
+    let mut diags = Diagnostics::default();
+    let families = || Fonts::load(Some(&project.fonts())).families();
+    Config::load(project, &families, &mut diags).map(|c| c.areas).map_err(|_| diags.into_vec())
+}
+
+fn fail(problems: Vec<Diagnostic>) -> Exit {
+    print_diagnostics(&problems);
+    Exit::Failed
 }
 
 pub fn run_district(args: &NewDistrictArgs) -> Exit {
@@ -48,11 +67,16 @@ pub fn run_district(args: &NewDistrictArgs) -> Exit {
     }
     // The review's questions get one result row each; a review file with
     // errors just gives a district file without them.
-    let questions: Vec<String> = load::load::<RawReview>(&review_file, &project.shown(&review_file))
+    let areas = match areas(&project) {
+        Ok(areas) => areas,
+        Err(problems) => return fail(problems),
+    };
+    let schema = Schemas::new(&areas).review;
+    let questions: Vec<String> = load::load::<RawReview>(&project, &review_file, &schema, &mut Diagnostics::default())
         .map(|r| r.raw.granskningsfraga.iter().map(|q| q.id.get_ref().clone()).collect())
         .unwrap_or_default();
     let path = dir.join(format!("{}.toml", slug(&args.district)));
-    let text = with_schema(&project.root, "distrikt", scaffold::district(&args.district, &questions));
+    let text = with_schema(&project.root, "distrikt", scaffold::district(&args.district, &questions, &areas));
     finish(create(&path, &project.root, &text), &project.root)
 }
 

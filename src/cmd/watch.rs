@@ -18,9 +18,10 @@ use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
 use super::build::{print_results, summary};
 use super::{Exit, fail_to_open, open, print_diagnostics};
+use crate::build::{Options, Selection, Session};
 use crate::cli::WatchArgs;
+use crate::diag::Diagnostics;
 use crate::diag::{Diagnostic, Severity};
-use crate::pipeline::{Options, Pipeline, Selection};
 use crate::project::{CONFIG_FILE, FINDINGS_DIR, FONTS_DIR, TEMPLATES_DIR};
 
 /// Saves arriving within this window are handled as one change.
@@ -29,13 +30,13 @@ const DEBOUNCE: Duration = Duration::from_millis(150);
 const CACHE_AGE: usize = 10;
 
 pub fn run(args: &WatchArgs) -> Exit {
-    let (mut pipeline, selection) = match open(&args.target.path) {
-        Ok((pipeline, selection)) => (pipeline.keeping_sources(), selection),
+    let (mut session, selection) = match open(&args.target.path) {
+        Ok((session, selection)) => (session.keeping_sources(), selection),
         Err(problems) => return fail_to_open(&problems),
     };
     let options =
         Options { write: true, strict: args.target.strict, emit_typst: args.emit_typst, ..Options::default() };
-    let root = pipeline.project.root.clone();
+    let root = session.project.root.clone();
 
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
     let mut debouncer = match new_debouncer(DEBOUNCE, None, tx) {
@@ -46,7 +47,7 @@ pub fn run(args: &WatchArgs) -> Exit {
         return watch_error(&root, &e);
     }
 
-    let mut read = build(&pipeline, &selection, &options);
+    let mut read = build(&session, &selection, &options);
     println!("bevakar {} (avsluta med Ctrl+C)", root.display());
     while let Ok(events) = rx.recv() {
         let Ok(events) = events else { continue };
@@ -60,18 +61,19 @@ pub fn run(args: &WatchArgs) -> Exit {
         if changed.is_empty() {
             continue;
         }
-        // Templates, fonts and configuration are loaded once per pipeline.
+        // Templates, fonts and configuration are loaded once per session.
         if changed.iter().any(|p| reloads(&root, p)) {
-            match Pipeline::new(pipeline.project.clone()) {
-                Ok(fresh) => pipeline = fresh.keeping_sources(),
-                Err(problems) => {
-                    print_diagnostics(&problems);
+            let mut diags = Diagnostics::default();
+            match Session::open(session.project.clone(), &mut diags) {
+                Ok(fresh) => session = fresh.keeping_sources(),
+                Err(_) => {
+                    print_diagnostics(diags.iter());
                     println!("fel i mallarna eller granska.toml; väntar på nästa ändring");
                     continue;
                 }
             }
         }
-        read = build(&pipeline, &selection, &options);
+        read = build(&session, &selection, &options);
         comemo::evict(CACHE_AGE);
     }
     Exit::Ok
@@ -79,9 +81,9 @@ pub fn run(args: &WatchArgs) -> Exit {
 
 /// One build, with a status line that says how long it took. Returns the
 /// project files the documents read besides findings, templates and fonts.
-fn build(pipeline: &Pipeline, selection: &Selection, options: &Options) -> BTreeSet<PathBuf> {
+fn build(session: &Session, selection: &Selection, options: &Options) -> BTreeSet<PathBuf> {
     let started = Instant::now();
-    let report = pipeline.run(selection, options);
+    let report = session.build(selection, options, &());
     let took = duration(started.elapsed());
     print_results(&report);
     let (ok, line) = summary(&report);
@@ -90,7 +92,7 @@ fn build(pipeline: &Pipeline, selection: &Selection, options: &Options) -> BTree
     } else {
         println!("{line} ({took}); väntar på nästa ändring");
     }
-    report.districts.iter().flat_map(|d| &d.read).map(PathBuf::from).collect()
+    report.documents.iter().flat_map(|d| &d.read).map(PathBuf::from).collect()
 }
 
 /// A build's duration the Swedish way: "38 ms", "2,4 s".

@@ -4,7 +4,6 @@
 
 use std::ops::Range;
 
-use crate::model::QualityArea;
 use crate::model::raw::{RawAnnual, RawDistrict, RawReview, Text, Value};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,9 +134,9 @@ pub fn district(raw: &RawDistrict) -> Vec<Field<'_>> {
             c.optional(format!("{key}.kommentar"), &r.kommentar, Kind::Markdown);
         }
     }
-    for area in QualityArea::ALL {
-        if let Some(a) = raw.kvalitetsomraden.get_ref().get(area) {
-            let key = format!("kvalitetsomraden.{}", area.key());
+    for (id, a) in raw.kvalitetsomraden.get_ref() {
+        {
+            let key = format!("kvalitetsomraden.{id}");
             c.text(format!("{key}.sammanfattning"), &a.sammanfattning, Kind::Plain, true);
             c.text(format!("{key}.iakttagelser"), &a.iakttagelser, Kind::Markdown, true);
             c.text(format!("{key}.bedomning"), &a.bedomning, Kind::Markdown, true);

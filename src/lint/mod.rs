@@ -16,10 +16,10 @@ mod text;
 
 use std::ops::Range;
 
-use crate::diag::{Diagnostic, SourceFile};
+use crate::diag::{Checked, Diagnostic, Diagnostics, SourceFile};
 use crate::load::Loaded;
-use crate::model::Date;
 use crate::model::raw::{RawAnnual, RawDistrict, RawReview};
+use crate::model::{Area, Date};
 
 /// Which text the report's fonts can show.
 pub trait Coverage {
@@ -30,19 +30,20 @@ pub trait Coverage {
 /// What the rules need to know beyond the file itself.
 pub struct Context<'a> {
     pub coverage: &'a dyn Coverage,
+    /// The project's quality areas.
+    pub areas: &'a [Area],
 }
 
 /// Checks `granskning.toml`.
-pub fn review(review: &Loaded<RawReview>, ctx: &Context) -> Vec<Diagnostic> {
+pub fn review(review: &Loaded<RawReview>, ctx: &Context, diags: &mut Diagnostics) -> Checked<()> {
     let mut out = Vec::new();
     text::check(&review.source, &fields::review(&review.raw), ctx, &mut out);
-    structure::review(&review.source, &review.raw, &mut out);
-    sort(&mut out);
-    fold_placeholders(&review.source, out)
+    structure::review(&review.source, &review.raw, ctx.areas, &mut out);
+    report(&review.source, out, diags)
 }
 
 /// Checks an annual report's own file.
-pub fn annual(annual: &Loaded<RawAnnual>, ctx: &Context) -> Vec<Diagnostic> {
+pub fn annual(annual: &Loaded<RawAnnual>, ctx: &Context, diags: &mut Diagnostics) -> Checked<()> {
     let mut out = Vec::new();
     text::check(&annual.source, &fields::annual(&annual.raw), ctx, &mut out);
     if Date::from_toml(annual.raw.publiceringsdatum.get_ref()).is_none() {
@@ -55,18 +56,28 @@ pub fn annual(annual: &Loaded<RawAnnual>, ctx: &Context) -> Vec<Diagnostic> {
             .with_hint("skriv t.ex. `publiceringsdatum = 2012-02-15` (utan citattecken)"),
         );
     }
-    sort(&mut out);
-    fold_placeholders(&annual.source, out)
+    report(&annual.source, out, diags)
 }
 
 /// Checks a district file against its review.
-pub fn district(district: &Loaded<RawDistrict>, review: &RawReview, ctx: &Context) -> Vec<Diagnostic> {
+pub fn district(
+    district: &Loaded<RawDistrict>,
+    review: &RawReview,
+    ctx: &Context,
+    diags: &mut Diagnostics,
+) -> Checked<()> {
     let mut out = Vec::new();
     text::check(&district.source, &fields::district(&district.raw), ctx, &mut out);
-    structure::district(&district.source, &district.raw, review, &mut out);
+    structure::district(&district.source, &district.raw, review, ctx.areas, &mut out);
     counts::district(&district.source, &district.raw, &mut out);
-    sort(&mut out);
-    fold_placeholders(&district.source, out)
+    report(&district.source, out, diags)
+}
+
+/// Sorts a file's problems into file order, folds placeholder warnings and
+/// records them; `Err` if any is an error.
+fn report(source: &SourceFile, mut problems: Vec<Diagnostic>, diags: &mut Diagnostics) -> Checked<()> {
+    sort(&mut problems);
+    diags.all(fold_placeholders(source, problems))
 }
 
 /// Placeholder warnings shown in full before the rest are folded into one.

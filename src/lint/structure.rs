@@ -3,10 +3,10 @@
 use std::collections::HashSet;
 
 use crate::diag::{Diagnostic, SourceFile, closest};
-use crate::model::raw::{RawDistrict, RawReview};
-use crate::model::{Date, QualityArea};
+use crate::model::raw::{RawDistrict, RawReview, Text};
+use crate::model::{Area, Date};
 
-pub fn review(source: &SourceFile, raw: &RawReview, out: &mut Vec<Diagnostic>) {
+pub fn review(source: &SourceFile, raw: &RawReview, areas: &[Area], out: &mut Vec<Diagnostic>) {
     if Date::from_toml(raw.publiceringsdatum.get_ref()).is_none() {
         out.push(
             Diagnostic::error(
@@ -47,6 +47,7 @@ pub fn review(source: &SourceFile, raw: &RawReview, out: &mut Vec<Diagnostic>) {
     }
     let mut seen = HashSet::new();
     for q in &raw.granskningsfraga {
+        area_reference(source, &q.kvalitetsomrade, areas, out);
         let id = q.id.get_ref();
         if !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-') {
             out.push(
@@ -64,21 +65,40 @@ pub fn review(source: &SourceFile, raw: &RawReview, out: &mut Vec<Diagnostic>) {
     }
 }
 
-pub fn district(source: &SourceFile, raw: &RawDistrict, review: &RawReview, out: &mut Vec<Diagnostic>) {
-    for area in QualityArea::ALL {
-        if raw.kvalitetsomraden.get_ref().get(area).is_none() {
+/// A question's or recommendation's `kvalitetsomrade` must name one of the
+/// project's areas.
+fn area_reference(source: &SourceFile, value: &Text, areas: &[Area], out: &mut Vec<Diagnostic>) {
+    let id = value.get_ref().trim();
+    if areas.iter().any(|a| a.id == id) {
+        return;
+    }
+    let mut d = Diagnostic::error(source, value.span(), format!("kvalitetsområdet `{id}` finns inte"));
+    if let Some(suggestion) = closest(id, areas.iter().map(|a| a.id.as_str())) {
+        d = d.with_hint(format!("menade du `{suggestion}`?"));
+    }
+    let list: Vec<String> = areas.iter().map(|a| format!("`{}`", a.id)).collect();
+    out.push(d.with_hint(format!("projektets kvalitetsområden: {}", list.join(", "))));
+}
+
+pub fn district(source: &SourceFile, raw: &RawDistrict, review: &RawReview, areas: &[Area], out: &mut Vec<Diagnostic>) {
+    let written = raw.kvalitetsomraden.get_ref();
+    for area in areas {
+        if !written.contains_key(&area.id) {
             out.push(
                 Diagnostic::error(
                     source,
                     raw.kvalitetsomraden.span(),
-                    format!("kvalitetsområdet `{}` saknas", area.key()),
+                    format!("kvalitetsområdet `{}` saknas", area.id),
                 )
                 .with_hint(format!(
                     "lägg till `[kvalitetsomraden.{}]` med `niva`, `sammanfattning`, `iakttagelser` och `bedomning`",
-                    area.key()
+                    area.id
                 )),
             );
         }
+    }
+    for recommendation in &raw.rekommendation {
+        area_reference(source, &recommendation.kvalitetsomrade, areas, out);
     }
     if let Some(file_review) = &raw.aktgranskning {
         let ids: Vec<&str> = review.granskningsfraga.iter().map(|q| q.id.get_ref().as_str()).collect();

@@ -20,7 +20,7 @@ pub fn check(source: &SourceFile, fields: &[Field], ctx: &Context, out: &mut Vec
         placeholder(source, field, out);
         personal_data(source, field, out);
         if field.kind == Kind::Markdown {
-            footnotes(source, field, out);
+            markdown_problems(source, field, out);
         }
         characters(source, field, ctx, out);
     }
@@ -65,8 +65,10 @@ fn personal_data(source: &SourceFile, field: &Field, out: &mut Vec<Diagnostic>) 
     }
 }
 
-fn footnotes(source: &SourceFile, field: &Field, out: &mut Vec<Diagnostic>) {
-    for problem in markdown::footnote_problems(field.text) {
+/// Footnotes without text or use, and sub-headings that break the heading
+/// hierarchy.
+fn markdown_problems(source: &SourceFile, field: &Field, out: &mut Vec<Diagnostic>) {
+    for problem in markdown::problems(field.text) {
         let written = &field.text[problem.range.clone()];
         let span = narrow(source, field.span.clone(), written.lines().next().unwrap_or(written));
         out.push(match problem.kind {
@@ -80,8 +82,46 @@ fn footnotes(source: &SourceFile, field: &Field, out: &mut Vec<Diagnostic>) {
                 format!("fotnoten `[^{label}]` i `{}` används aldrig i texten", field.key),
             )
             .with_hint(format!("hänvisa till den med `[^{label}]` i texten eller ta bort förklaringen")),
+            ProblemKind::SkippedHeadingLevel { found, allowed } => Diagnostic::error(
+                source,
+                span,
+                format!(
+                    "underrubriken i `{}` hoppar över en nivå: {} efter en rubrik med {}",
+                    field.key,
+                    hashes(found),
+                    hashes(allowed - 1)
+                ),
+            )
+            .with_hint(format!("skriv underrubriken med {} (en nivå under rubriken före)", hashes(allowed)))
+            .with_hint("underrubriker går en nivå i taget, så att skärmläsare och innehållsförteckningen hittar dem"),
+            ProblemKind::FirstHeadingTooDeep { found, top } => Diagnostic::error(
+                source,
+                span,
+                format!(
+                    "den första underrubriken i `{}` har {} men en senare har {}",
+                    field.key,
+                    hashes(found),
+                    hashes(top)
+                ),
+            )
+            .with_hint(format!("börja med {}: textens första rubriknivå är den översta", hashes(top))),
+            ProblemKind::HeadingTooDeep { found, deepest } => Diagnostic::error(
+                source,
+                span,
+                format!("underrubriken i `{}` ligger för djupt ({})", field.key, hashes(found)),
+            )
+            .with_hint(format!(
+                "en text kan ha underrubriker i högst {} nivåer; använd högst {}",
+                markdown::MAX_HEADING_DEPTH,
+                hashes(deepest)
+            )),
         });
     }
+}
+
+/// `###` for a heading level, as written in Markdown.
+fn hashes(level: u8) -> String {
+    format!("`{}`", "#".repeat(usize::from(level)))
 }
 
 fn characters(source: &SourceFile, field: &Field, ctx: &Context, out: &mut Vec<Diagnostic>) {

@@ -1,18 +1,23 @@
-//! Loading one findings file: read it (size and encoding checked), parse the
-//! TOML into the raw model, and turn any failure into a located Swedish
-//! [`Diagnostic`].
+//! The loading gate: every project file granska reads as text (findings,
+//! configuration, templates) comes through [`read`], and every TOML file
+//! through [`load`]. The gate keeps reads inside the project (also through
+//! symbolic links), reads only regular files of bounded size, decodes UTF-8
+//! (a byte-order mark is dropped), and parses TOML into the raw model,
+//! reporting every syntax error and unknown key at once, located and in
+//! Swedish.
 
 mod keys;
 mod translate;
 
-use std::fs;
+use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 
+use serde::de::DeserializeOwned;
 use toml::de::{DeTable, Deserializer};
 
-use crate::diag::{Diagnostic, Severity, SourceFile};
-use crate::model::raw::FileKind;
+use crate::diag::{Checked, Diagnostic, Diagnostics, Severity, SourceFile};
+use crate::project::Project;
 
 /// Findings files larger than this are refused: no report needs that much
 /// text, and it keeps a pasted mistake from stalling the build.
@@ -25,19 +30,47 @@ pub struct Loaded<T> {
     pub raw: T,
 }
 
-/// Reads a text file: UTF-8, at most [`MAX_FILE_BYTES`].
-/// `shown` is the path to print in messages.
-pub fn read_text(path: &Path, shown: &Path) -> Result<Arc<SourceFile>, Diagnostic> {
-    let size = fs::metadata(path).map_err(|e| io_error(shown, &e))?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(Diagnostic::file(
+/// Reads a project file as text: inside the project, a regular file, at
+/// most [`MAX_FILE_BYTES`], UTF-8. Messages name the file as the project
+/// shows it.
+pub fn read(project: &Project, path: &Path, diags: &mut Diagnostics) -> Checked<Arc<SourceFile>> {
+    let shown = project.shown(path);
+    let canonical = project.contain(path).map_err(|d| diags.error(d))?;
+    let bytes = read_bounded(&canonical, &shown).map_err(|d| diags.error(d))?;
+    decode(&shown, bytes).map_err(|d| diags.error(d))
+}
+
+/// Reads at most [`MAX_FILE_BYTES`] of a regular file.
+fn read_bounded(path: &Path, shown: &Path) -> Result<Vec<u8>, Diagnostic> {
+    let metadata = std::fs::metadata(path).map_err(|e| io_error(shown, &e))?;
+    if !metadata.is_file() {
+        let what = if metadata.is_dir() { "en mapp" } else { "ingen vanlig fil (t.ex. en enhet eller ett rör)" };
+        return Err(Diagnostic::file(Severity::Error, shown, format!("sökvägen är {what}, inte en textfil"))
+            .with_hint("granska läser bara vanliga textfiler; ta bort eller byt namn på den"));
+    }
+    let too_big = |size: u64| {
+        Diagnostic::file(
             Severity::Error,
             shown,
             format!("filen är för stor ({}); en fil med iakttagelser får vara högst 1 MB", human_size(size)),
         )
-        .with_hint("kontrollera att inget stort innehåll har klistrats in av misstag"));
+        .with_hint("kontrollera att inget stort innehåll har klistrats in av misstag")
+    };
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(too_big(metadata.len()));
     }
-    let bytes = fs::read(path).map_err(|e| io_error(shown, &e))?;
+    let file = std::fs::File::open(path).map_err(|e| io_error(shown, &e))?;
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    // The size may change between the check and the read: never read more.
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| io_error(shown, &e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Decodes UTF-8 text; a byte-order mark is dropped.
+fn decode(shown: &Path, bytes: Vec<u8>) -> Result<Arc<SourceFile>, Diagnostic> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(Diagnostic::file(Severity::Error, shown, "filen är sparad som UTF-16, inte UTF-8")
             .with_hint("spara filen med teckenkodningen UTF-8 i din editor"));
@@ -57,28 +90,43 @@ pub fn read_text(path: &Path, shown: &Path) -> Result<Arc<SourceFile>, Diagnosti
 }
 
 /// Parses a source as TOML into `T`, reporting every syntax error and every
-/// unknown key at once; type errors (which serde reports one at a time)
-/// come after those are fixed.
-pub fn parse<T: FileKind>(source: Arc<SourceFile>) -> Result<Loaded<T>, Vec<Diagnostic>> {
+/// unknown key (judged by `schema`, the file kind's JSON Schema) at once;
+/// type errors (which serde reports one at a time) come after those are
+/// fixed.
+pub fn parse<T: DeserializeOwned>(
+    source: Arc<SourceFile>,
+    schema: &serde_json::Value,
+    diags: &mut Diagnostics,
+) -> Checked<Loaded<T>> {
     if source.text.trim().is_empty() {
-        return Err(vec![
+        return Err(diags.error(
             Diagnostic::file(Severity::Error, &source.path, "filen är tom")
                 .with_hint("kör `granska new` för att få en mall att fylla i"),
-        ]);
+        ));
     }
     let (document, syntax_errors) = DeTable::parse_recoverable(&source.text);
-    let mut problems: Vec<Diagnostic> = syntax_errors.iter().map(|e| diagnostic(&source, e, T::schema())).collect();
+    let mut problems: Vec<Diagnostic> = syntax_errors.iter().map(|e| diagnostic(&source, e, schema)).collect();
     // Unknown keys are worth reporting even in a document with syntax errors:
     // the parser recovers, and the rest of the file is still checked.
-    problems.extend(keys::unknown_keys(&source, document.get_ref(), T::schema()));
-    if !problems.is_empty() {
-        problems.sort_by_key(|d| d.location.as_ref().map(|l| (l.line, l.column)));
-        return Err(problems);
+    problems.extend(keys::unknown_keys(&source, document.get_ref(), schema));
+    problems.sort_by_key(|d| d.location.as_ref().map(|l| (l.line, l.column)));
+    if let Some(reported) = problems.into_iter().map(|d| diags.error(d)).last() {
+        return Err(reported);
     }
     match T::deserialize(Deserializer::from(document)) {
         Ok(raw) => Ok(Loaded { source, raw }),
-        Err(err) => Err(vec![diagnostic(&source, &err, T::schema())]),
+        Err(err) => Err(diags.error(diagnostic(&source, &err, schema))),
     }
+}
+
+/// Reads and parses a project file in one step.
+pub fn load<T: DeserializeOwned>(
+    project: &Project,
+    path: &Path,
+    schema: &serde_json::Value,
+    diags: &mut Diagnostics,
+) -> Checked<Loaded<T>> {
+    parse(read(project, path, diags)?, schema, diags)
 }
 
 fn diagnostic(source: &SourceFile, err: &toml::de::Error, schema: &serde_json::Value) -> Diagnostic {
@@ -111,11 +159,6 @@ fn schema_names(schema: &serde_json::Value, value: &str) -> bool {
     }
 }
 
-/// Reads and parses in one step.
-pub fn load<T: FileKind>(path: &Path, shown: &Path) -> Result<Loaded<T>, Vec<Diagnostic>> {
-    parse(read_text(path, shown).map_err(|d| vec![d])?)
-}
-
 fn io_error(shown: &Path, err: &std::io::Error) -> Diagnostic {
     let message = match err.kind() {
         std::io::ErrorKind::NotFound => "filen finns inte".to_owned(),
@@ -132,11 +175,28 @@ fn human_size(bytes: u64) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::fs;
+
     use super::*;
     use crate::model::raw::RawReview;
+    use crate::model::vocab::default_areas;
+    use crate::schema::Schemas;
 
     fn parse_str(text: &str) -> Result<Loaded<RawReview>, Vec<Diagnostic>> {
-        parse(SourceFile::new("g/granskning.toml", text))
+        let schema = Schemas::new(&default_areas()).review;
+        let mut diags = Diagnostics::default();
+        parse(SourceFile::new("g/granskning.toml", text), &schema, &mut diags).map_err(|_| diags.into_vec())
+    }
+
+    /// Reads `name` with `bytes` in a fresh project through the gate.
+    fn read_file(name: &str, bytes: &[u8]) -> Result<Arc<SourceFile>, Diagnostic> {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("findings")).unwrap();
+        let path = dir.path().join(name);
+        fs::write(&path, bytes).unwrap();
+        let project = Project::discover(dir.path()).unwrap();
+        let mut diags = Diagnostics::default();
+        read(&project, &path, &mut diags).map_err(|_| diags.into_vec().remove(0))
     }
 
     #[test]
@@ -156,29 +216,31 @@ mod tests {
 
     #[test]
     fn invalid_utf8_points_at_the_bad_byte() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("x.toml");
-        fs::write(&path, b"titel = \"Sk\xe4rholmen\"\n").unwrap();
-        let err = read_text(&path, Path::new("x.toml")).unwrap_err();
+        let err = read_file("x.toml", b"titel = \"Sk\xe4rholmen\"\n").unwrap_err();
         let loc = err.location.clone().unwrap();
         assert_eq!((loc.line, loc.column), (1, 12));
         assert!(err.message.contains("UTF-8"));
+        assert_eq!(err.path, Path::new("x.toml"), "paths are shown relative to the project");
     }
 
     #[test]
     fn a_byte_order_mark_is_accepted() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("x.toml");
-        fs::write(&path, "\u{FEFF}titel = \"x\"\n").unwrap();
-        assert_eq!(read_text(&path, Path::new("x.toml")).unwrap().text, "titel = \"x\"\n");
+        assert_eq!(read_file("x.toml", "\u{FEFF}titel = \"x\"\n".as_bytes()).unwrap().text, "titel = \"x\"\n");
     }
 
     #[test]
     fn oversized_files_are_refused_before_reading() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("x.toml");
-        fs::write(&path, vec![b'a'; MAX_FILE_BYTES as usize + 1]).unwrap();
-        let err = read_text(&path, Path::new("x.toml")).unwrap_err();
+        let err = read_file("x.toml", &vec![b'a'; MAX_FILE_BYTES as usize + 1]).unwrap_err();
         assert!(err.message.starts_with("filen är för stor (1,0 MB)"), "{}", err.message);
+    }
+
+    #[test]
+    fn only_regular_files_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("findings/mapp.toml")).unwrap();
+        let project = Project::discover(dir.path()).unwrap();
+        let mut diags = Diagnostics::default();
+        assert!(read(&project, &dir.path().join("findings/mapp.toml"), &mut diags).is_err());
+        assert_eq!(diags.into_vec()[0].message, "sökvägen är en mapp, inte en textfil");
     }
 }

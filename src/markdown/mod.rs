@@ -1,46 +1,53 @@
-//! Markdown (as inspectors write it in text fields) to Typst markup.
+//! Markdown, as inspectors write it in text fields, parsed into a
+//! format-neutral [`Rich`] tree that every output format renders itself.
 //!
 //! Supported: paragraphs, emphasis, strong, strikethrough, bullet and
 //! numbered lists, block quotes, links (http, https, mailto), inline code and
-//! code blocks, simple tables, and footnotes (`[^1]` … `[^1]: text`), which
-//! become Typst footnotes. Headings inside a text field become bold
-//! paragraphs (the report owns the heading structure), images become their
-//! alt text (text fields never load files), raw HTML is shown as text.
-//!
-//! Every piece of text goes through [`escape::markup`] or
-//! [`escape::string_literal`]; the only Typst syntax in the output is what
-//! this module writes itself. The report text is data, never code.
+//! code blocks, simple tables, sub-headings (`### Rubrik`, with levels
+//! relative to the section the field sits in) and footnotes (`[^1]` …
+//! `[^1]: text`), which are stored at the place of their reference. Images
+//! become their alt text (text fields never load files), raw HTML and math
+//! are shown as text: the tree only ever holds text to show, never code.
 
-pub mod escape;
 pub mod normalize;
+mod tree;
 
 use std::collections::HashMap;
 use std::ops::Range;
 
-use pulldown_cmark::{Alignment, Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+
+pub use tree::{Align, Block, Inline, Rich};
 
 /// Containers nested deeper than this are flattened into their parent, so
-/// pathological input cannot exhaust Typst's parser or our stack.
-const MAX_DEPTH: usize = 16;
+/// pathological input cannot exhaust an output format's parser or our stack.
+pub const MAX_DEPTH: usize = 16;
+
+/// Sub-headings may go this many levels below their section.
+pub const MAX_HEADING_DEPTH: u8 = 3;
 
 fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
 }
 
-/// Converts a Markdown text field to Typst markup that shows exactly what was
-/// written. The text is first normalised (see [`normalize::block`]).
-pub fn to_typst(markdown: &str) -> String {
+/// Parses a Markdown text field. The text is first normalised (see
+/// [`normalize::block`]).
+pub fn parse(markdown: &str) -> Rich {
     let text = normalize::block(markdown);
     let events: Vec<Event> = Parser::new_ext(&text, options()).collect();
+    let top = top_heading_level(&events);
     let (body, definitions) = split_footnote_definitions(events);
-    let footnotes: HashMap<String, String> = definitions
+    let footnotes: HashMap<String, Vec<Block>> = definitions
         .into_iter()
-        .map(|(label, events)| {
-            let markup = Writer::new(&HashMap::new()).run(events);
-            (label, markup.trim().to_owned())
-        })
+        .map(|(label, events)| (label, Builder::new(&HashMap::new(), top).run(events)))
         .collect();
-    Writer::new(&footnotes).run(body).trim().to_owned()
+    Rich { blocks: Builder::new(&footnotes, top).run(body) }
+}
+
+/// Parses a one-line field that may use inline Markdown (a recommendation,
+/// a source): the same as [`parse`].
+pub fn parse_inline(markdown: &str) -> Rich {
+    parse(markdown)
 }
 
 /// A problem found in a Markdown field, with its byte range in the
@@ -57,22 +64,40 @@ pub enum ProblemKind {
     UndefinedFootnote(String),
     /// `[^label]: …` is defined but never referenced.
     UnusedFootnote(String),
+    /// A sub-heading skips a level: it has `found` `#` where at most
+    /// `allowed` fit under the heading before it.
+    SkippedHeadingLevel { found: u8, allowed: u8 },
+    /// The field's first sub-heading has more `#` than a later one: it
+    /// would sit below a heading that does not exist.
+    FirstHeadingTooDeep { found: u8, top: u8 },
+    /// A sub-heading is more than [`MAX_HEADING_DEPTH`] levels below its
+    /// section.
+    HeadingTooDeep { found: u8, deepest: u8 },
 }
 
-/// Finds footnote references without definitions and definitions without
-/// references. Offsets refer to `markdown` as given (not normalised), so the
-/// caller can point at the source.
-pub fn footnote_problems(markdown: &str) -> Vec<Problem> {
+/// Finds footnote references without definitions, definitions without
+/// references, and sub-headings that break the heading hierarchy. Offsets
+/// refer to `markdown` as given (not normalised), so the caller can point
+/// at the source.
+pub fn problems(markdown: &str) -> Vec<Problem> {
     let mut defined = HashMap::new();
     let mut used = HashMap::new();
+    let mut headings = Vec::new();
+    let mut depth = 0usize;
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
-        match event {
+        match &event {
             Event::Start(Tag::FootnoteDefinition(label)) => {
                 defined.entry(label.to_string()).or_insert(range);
             }
             Event::FootnoteReference(label) => {
                 used.entry(label.to_string()).or_insert(range);
             }
+            Event::Start(Tag::Heading { level, .. }) if depth == 0 => headings.push((*level as u8, range)),
+            _ => {}
+        }
+        match event {
+            Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::FootnoteDefinition(_)) => depth += 1,
+            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::FootnoteDefinition) => depth -= 1,
             _ => {}
         }
     }
@@ -90,8 +115,49 @@ pub fn footnote_problems(markdown: &str) -> Vec<Problem> {
             problems.push(Problem { range, kind: ProblemKind::UnusedFootnote(label) });
         }
     }
+    problems.extend(heading_problems(&headings));
     problems.sort_by_key(|p| p.range.start);
     problems
+}
+
+/// Sub-headings step down one level at a time from the field's top level
+/// (the fewest `#` used), and go at most [`MAX_HEADING_DEPTH`] deep.
+fn heading_problems(headings: &[(u8, Range<usize>)]) -> Vec<Problem> {
+    let Some(top) = headings.iter().map(|(level, _)| *level).min() else { return Vec::new() };
+    let mut out = Vec::new();
+    let mut previous = top - 1;
+    for (index, (level, range)) in headings.iter().enumerate() {
+        let relative = level - top + 1;
+        if index == 0 && *level > top {
+            out.push(Problem { range: range.clone(), kind: ProblemKind::FirstHeadingTooDeep { found: *level, top } });
+        } else if *level > previous + 1 {
+            let kind = ProblemKind::SkippedHeadingLevel { found: *level, allowed: previous + 1 };
+            out.push(Problem { range: range.clone(), kind });
+        } else if relative > MAX_HEADING_DEPTH {
+            let kind = ProblemKind::HeadingTooDeep { found: *level, deepest: top + MAX_HEADING_DEPTH - 1 };
+            out.push(Problem { range: range.clone(), kind });
+        }
+        previous = *level;
+    }
+    out
+}
+
+/// The level (number of `#`) of the field's top sub-headings: the fewest
+/// used outside containers.
+fn top_heading_level(events: &[Event]) -> u8 {
+    let mut depth = 0usize;
+    let mut top = u8::MAX;
+    for event in events {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) if depth == 0 => top = top.min(*level as u8),
+            Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::FootnoteDefinition(_)) => depth += 1,
+            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::FootnoteDefinition) => {
+                depth = depth.saturating_sub(1);
+            }
+            _ => {}
+        }
+    }
+    if top == u8::MAX { HeadingLevel::H1 as u8 } else { top }
 }
 
 /// `[^label]` occurrences that are not definitions (`[^label]:` at the start
@@ -144,91 +210,123 @@ fn split_footnote_definitions(events: Vec<Event>) -> (Vec<Event>, Vec<(String, V
     (body, definitions)
 }
 
-/// What a container on the writer's stack must write when it ends.
+/// A container being built.
 enum Frame {
-    /// A content block `[...]` (or the whole field) that began at byte
-    /// `start` of the output: blocks inside are separated by blank lines.
-    Content { closer: &'static str, start: usize },
-    /// A function call whose arguments are content blocks (list, table).
-    Args { closer: &'static str },
-    /// A container we flattened because it was nested too deep.
+    /// Collects blocks: the field itself, a block quote, a list item.
+    /// Inline content directly inside (a tight list item) gathers in
+    /// `loose` and becomes a paragraph.
+    Blocks {
+        kind: BlocksKind,
+        blocks: Vec<Block>,
+        loose: Vec<Inline>,
+    },
+    /// Collects inline content.
+    Inlines {
+        kind: InlinesKind,
+        inlines: Vec<Inline>,
+    },
+    List {
+        start: Option<u64>,
+        items: Vec<Vec<Block>>,
+    },
+    Table {
+        align: Vec<Align>,
+        head: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+        row: Vec<Vec<Inline>>,
+    },
+    /// Collects text verbatim (code block, image alt text).
+    Collect {
+        code: bool,
+        text: String,
+    },
+    /// A container we left out (nested too deep, an unsafe link, a
+    /// paragraph inside a flattened item): its content goes to the parent.
     Flattened,
-    /// An element whose text we collect verbatim (code block, image alt).
-    Collect { kind: Collect, text: String },
 }
 
-#[derive(Clone, Copy)]
-enum Collect {
-    CodeBlock,
-    ImageAlt,
+enum BlocksKind {
+    Root,
+    Quote,
+    Item,
 }
 
-struct Writer<'f> {
-    out: String,
+enum InlinesKind {
+    Paragraph,
+    Heading(u8),
+    Emphasis,
+    Strong,
+    Strikethrough,
+    Link(String),
+    Cell,
+}
+
+struct Builder<'f> {
     stack: Vec<Frame>,
-    footnotes: &'f HashMap<String, String>,
+    footnotes: &'f HashMap<String, Vec<Block>>,
+    /// The number of `#` of the field's top sub-headings.
+    top: u8,
 }
 
-impl<'f> Writer<'f> {
-    fn new(footnotes: &'f HashMap<String, String>) -> Self {
-        Writer { out: String::new(), stack: vec![Frame::Content { closer: "", start: 0 }], footnotes }
+impl<'f> Builder<'f> {
+    fn new(footnotes: &'f HashMap<String, Vec<Block>>, top: u8) -> Self {
+        let root = Frame::Blocks { kind: BlocksKind::Root, blocks: Vec::new(), loose: Vec::new() };
+        Builder { stack: vec![root], footnotes, top }
     }
 
-    fn run<'a>(mut self, events: impl IntoIterator<Item = Event<'a>>) -> String {
+    fn run<'a>(mut self, events: impl IntoIterator<Item = Event<'a>>) -> Vec<Block> {
         for event in events {
             self.event(event);
         }
         while self.stack.len() > 1 {
             self.close();
         }
-        self.out
-    }
-
-    fn depth(&self) -> usize {
-        self.stack.len()
-    }
-
-    /// Separates a new block from whatever precedes it in the innermost
-    /// content frame.
-    fn begin_block(&mut self) {
-        if let Some(Frame::Content { start, .. }) = self.stack.iter().rev().find(|f| !matches!(f, Frame::Flattened))
-            && self.out.len() > *start
-        {
-            self.out.push_str("\n\n");
-        }
-    }
-
-    /// Whether the innermost real container is a function call's argument
-    /// list (code mode), where only content blocks may appear.
-    fn in_args(&self) -> bool {
-        matches!(self.stack.iter().rev().find(|f| !matches!(f, Frame::Flattened)), Some(Frame::Args { .. }))
-    }
-
-    fn open(&mut self, opener: &str, frame: Frame) {
-        if self.depth() > MAX_DEPTH && !self.in_args() {
-            self.stack.push(Frame::Flattened);
-            return;
-        }
-        self.out.push_str(opener);
-        self.stack.push(frame);
-    }
-
-    fn open_content(&mut self, opener: &str) {
-        let start = self.out.len() + opener.len();
-        self.open(opener, Frame::Content { closer: "]", start });
-    }
-
-    fn close(&mut self) {
         match self.stack.pop() {
-            Some(Frame::Content { closer, .. } | Frame::Args { closer }) => self.out.push_str(closer),
-            Some(Frame::Collect { kind: Collect::CodeBlock, text }) => {
-                let code = text.strip_suffix('\n').unwrap_or(&text);
-                self.out.push_str("#raw(block: true, ");
-                self.out.push_str(&escape::string_literal(code));
-                self.out.push(')');
+            Some(Frame::Blocks { mut blocks, loose, .. }) => {
+                flush(&mut blocks, loose);
+                blocks
             }
-            Some(Frame::Collect { kind: Collect::ImageAlt, text }) => self.out.push_str(&escape::markup(&text)),
-            Some(Frame::Flattened) | None => {}
+            _ => Vec::new(),
+        }
+    }
+
+    /// The innermost frame that is not flattened.
+    fn target(&mut self) -> &mut Frame {
+        self.stack.iter_mut().rev().find(|f| !matches!(f, Frame::Flattened)).expect("the root frame is never flattened")
+    }
+
+    /// How many real containers are open.
+    fn depth(&self) -> usize {
+        self.stack.iter().filter(|f| !matches!(f, Frame::Flattened)).count()
+    }
+
+    fn inline(&mut self, inline: Inline) {
+        match self.target() {
+            Frame::Inlines { inlines, .. } | Frame::Blocks { loose: inlines, .. } => push_inline(inlines, inline),
+            Frame::Collect { text, .. } => {
+                if let Inline::Text(t) | Inline::Code(t) = inline {
+                    text.push_str(&t);
+                }
+            }
+            // Text directly in a list or table (not in an item or cell)
+            // does not occur in CommonMark; dropping it loses nothing.
+            Frame::List { .. } | Frame::Table { .. } | Frame::Flattened => {}
+        }
+    }
+
+    fn block(&mut self, block: Block) {
+        match self.target() {
+            Frame::Blocks { blocks, loose, .. } => {
+                flush(blocks, std::mem::take(loose));
+                blocks.push(block);
+            }
+            // A block inside inline content (only when flattening): keep
+            // its text.
+            Frame::Inlines { inlines, .. } => {
+                let text = Rich { blocks: vec![block] }.plain_text();
+                push_inline(inlines, Inline::Text(format!(" {text} ")));
+            }
+            Frame::Collect { .. } | Frame::List { .. } | Frame::Table { .. } | Frame::Flattened => {}
         }
     }
 
@@ -239,51 +337,28 @@ impl<'f> Writer<'f> {
         }
     }
 
-    fn text(&mut self, text: &str) {
-        if let Some(buffer) = self.collecting() {
-            buffer.push_str(text);
-        } else {
-            self.out.push_str(&escape::markup(text));
-        }
-    }
-
     fn event(&mut self, event: Event) {
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
-            Event::Text(text) => self.text(&text),
-            Event::Code(code) => {
-                if let Some(buffer) = self.collecting() {
-                    buffer.push_str(&code);
-                } else {
-                    self.out.push_str("#raw(");
-                    self.out.push_str(&escape::string_literal(&code));
-                    self.out.push(')');
-                }
-            }
-            Event::Html(html) | Event::InlineHtml(html) => self.text(&html),
-            Event::InlineMath(math) | Event::DisplayMath(math) => self.text(&math),
-            Event::FootnoteReference(label) => match self.footnotes.get(label.as_ref()) {
-                Some(note) => {
-                    self.out.push_str("#footnote[");
-                    self.out.push_str(note);
-                    self.out.push(']');
-                }
-                None => self.text(&format!("[^{label}]")),
+            Event::Text(text) => self.inline(Inline::Text(text.into_string())),
+            Event::Code(code) => match self.collecting() {
+                Some(buffer) => buffer.push_str(&code),
+                None => self.inline(Inline::Code(code.into_string())),
             },
-            Event::SoftBreak => self.text(" "),
-            Event::HardBreak => {
-                if let Some(buffer) = self.collecting() {
-                    buffer.push(' ');
-                } else {
-                    self.out.push_str("#linebreak()");
-                }
-            }
-            Event::Rule => {
-                self.begin_block();
-                self.out.push_str("#line(length: 100%)");
-            }
-            Event::TaskListMarker(done) => self.text(if done { "[x] " } else { "[ ] " }),
+            Event::Html(html) | Event::InlineHtml(html) => self.inline(Inline::Text(html.into_string())),
+            Event::InlineMath(math) | Event::DisplayMath(math) => self.inline(Inline::Text(math.into_string())),
+            Event::FootnoteReference(label) => match self.footnotes.get(label.as_ref()) {
+                Some(note) => self.inline(Inline::Footnote(note.clone())),
+                None => self.inline(Inline::Text(format!("[^{label}]"))),
+            },
+            Event::SoftBreak => self.inline(Inline::Text(" ".to_owned())),
+            Event::HardBreak => match self.collecting() {
+                Some(buffer) => buffer.push(' '),
+                None => self.inline(Inline::LineBreak),
+            },
+            Event::Rule => self.block(Block::Rule),
+            Event::TaskListMarker(done) => self.inline(Inline::Text((if done { "[x] " } else { "[ ] " }).to_owned())),
         }
     }
 
@@ -293,92 +368,154 @@ impl<'f> Writer<'f> {
             self.stack.push(Frame::Flattened);
             return;
         }
-        match tag {
-            Tag::Paragraph => {
-                self.begin_block();
-                self.stack.push(Frame::Flattened);
+        let deep = self.depth() > MAX_DEPTH;
+        let frame = match tag {
+            Tag::Paragraph => self.in_blocks(Frame::Inlines { kind: InlinesKind::Paragraph, inlines: Vec::new() }),
+            Tag::Heading { level, .. } => {
+                let relative = (level as u8).saturating_sub(self.top).saturating_add(1);
+                self.in_blocks(Frame::Inlines { kind: InlinesKind::Heading(relative), inlines: Vec::new() })
             }
-            Tag::Heading { .. } => {
-                self.begin_block();
-                self.open_content("#strong[");
+            Tag::BlockQuote(_) if !deep => {
+                self.in_blocks(Frame::Blocks { kind: BlocksKind::Quote, blocks: Vec::new(), loose: Vec::new() })
             }
-            Tag::BlockQuote(_) => {
-                self.begin_block();
-                self.open_content("#quote(block: true)[");
-            }
-            Tag::CodeBlock(_) => {
-                self.begin_block();
-                self.stack.push(Frame::Collect { kind: Collect::CodeBlock, text: String::new() });
-            }
-            Tag::HtmlBlock => {
-                self.begin_block();
-                self.stack.push(Frame::Flattened);
-            }
-            Tag::List(start) => {
-                self.begin_block();
-                let opener = match start {
-                    Some(n) => format!("#enum(start: {n}, "),
-                    None => "#list(".to_owned(),
-                };
-                self.open(&opener, Frame::Args { closer: ")" });
-            }
-            Tag::Item => self.open_item(),
-            Tag::Table(alignments) => {
-                self.begin_block();
-                let aligns: Vec<&str> = alignments.iter().map(alignment).collect();
-                let opener = format!("#table(columns: {}, align: ({},), ", aligns.len().max(1), aligns.join(", "));
-                self.open(&opener, Frame::Args { closer: ")" });
-            }
-            Tag::TableHead => self.open("table.header(", Frame::Args { closer: "), " }),
-            Tag::TableRow => self.stack.push(Frame::Flattened),
-            Tag::TableCell => self.open_item(),
-            Tag::Emphasis => self.open_content("#emph["),
-            Tag::Strong => self.open_content("#strong["),
-            Tag::Strikethrough => self.open_content("#strike["),
-            Tag::Superscript => self.open_content("#super["),
-            Tag::Subscript => self.open_content("#sub["),
-            Tag::Link { link_type, dest_url, .. } => {
+            Tag::CodeBlock(_) => Frame::Collect { code: true, text: String::new() },
+            Tag::List(start) if !deep => self.in_blocks(Frame::List { start, items: Vec::new() }),
+            Tag::Item => match self.target() {
+                Frame::List { .. } => Frame::Blocks { kind: BlocksKind::Item, blocks: Vec::new(), loose: Vec::new() },
+                _ => Frame::Flattened,
+            },
+            Tag::Table(alignments) if !deep => self.in_blocks(Frame::Table {
+                align: alignments.iter().map(alignment).collect(),
+                head: Vec::new(),
+                rows: Vec::new(),
+                row: Vec::new(),
+            }),
+            Tag::TableCell => match self.target() {
+                Frame::Table { .. } => Frame::Inlines { kind: InlinesKind::Cell, inlines: Vec::new() },
+                _ => Frame::Flattened,
+            },
+            Tag::Emphasis if !deep => Frame::Inlines { kind: InlinesKind::Emphasis, inlines: Vec::new() },
+            Tag::Strong if !deep => Frame::Inlines { kind: InlinesKind::Strong, inlines: Vec::new() },
+            Tag::Strikethrough if !deep => Frame::Inlines { kind: InlinesKind::Strikethrough, inlines: Vec::new() },
+            Tag::Link { link_type, dest_url, .. } if !deep => {
                 let url = match link_type {
                     LinkType::Email if !dest_url.starts_with("mailto:") => format!("mailto:{dest_url}"),
                     _ => dest_url.to_string(),
                 };
                 if is_safe_url(&url) {
-                    self.open_content(&format!("#link({})[", escape::string_literal(&url)));
+                    Frame::Inlines { kind: InlinesKind::Link(url), inlines: Vec::new() }
                 } else {
-                    self.stack.push(Frame::Flattened);
+                    Frame::Flattened
                 }
             }
-            Tag::Image { .. } => self.stack.push(Frame::Collect { kind: Collect::ImageAlt, text: String::new() }),
-            Tag::FootnoteDefinition(_)
-            | Tag::DefinitionList
-            | Tag::DefinitionListTitle
-            | Tag::DefinitionListDefinition
-            | Tag::MetadataBlock(_) => self.stack.push(Frame::Flattened),
+            Tag::Image { .. } => Frame::Collect { code: false, text: String::new() },
+            _ => Frame::Flattened,
+        };
+        self.stack.push(frame);
+    }
+
+    /// `frame` where blocks may go; inside flattened content (no block
+    /// container to hold it), the frame is left out and its content flows
+    /// into the parent.
+    fn in_blocks(&mut self, frame: Frame) -> Frame {
+        match self.target() {
+            Frame::Blocks { .. } => frame,
+            _ => Frame::Flattened,
         }
     }
 
-    /// Opens a list item or table cell: a content block argument of the
-    /// enclosing call, or (when that call was flattened) a separated block.
-    fn open_item(&mut self) {
-        if self.in_args() {
-            self.out.push('[');
-            self.stack.push(Frame::Content { closer: "], ", start: self.out.len() });
-        } else {
-            self.begin_block();
-            self.stack.push(Frame::Flattened);
+    fn close(&mut self) {
+        let Some(frame) = self.stack.pop() else { return };
+        match frame {
+            Frame::Blocks { kind, mut blocks, loose } => {
+                flush(&mut blocks, loose);
+                match kind {
+                    BlocksKind::Quote => self.block(Block::Quote(blocks)),
+                    BlocksKind::Item => {
+                        if let Frame::List { items, .. } = self.target() {
+                            items.push(blocks);
+                        }
+                    }
+                    BlocksKind::Root => {}
+                }
+            }
+            Frame::Inlines { kind, inlines } => match kind {
+                InlinesKind::Paragraph => self.block(Block::Paragraph(inlines)),
+                InlinesKind::Heading(level) => {
+                    // An empty heading (a lone `#`) has nothing to show, and
+                    // an accessible document may not have one.
+                    let heading = Rich { blocks: vec![Block::Heading { level, body: inlines }] };
+                    if !heading.plain_text().is_empty() {
+                        self.block(heading.blocks.into_iter().next().expect("one block"));
+                    }
+                }
+                InlinesKind::Emphasis => self.inline(Inline::Emphasis(inlines)),
+                InlinesKind::Strong => self.inline(Inline::Strong(inlines)),
+                InlinesKind::Strikethrough => self.inline(Inline::Strikethrough(inlines)),
+                InlinesKind::Link(url) => self.inline(Inline::Link { url, body: inlines }),
+                InlinesKind::Cell => {
+                    if let Frame::Table { row, .. } = self.target() {
+                        row.push(inlines);
+                    }
+                }
+            },
+            Frame::List { start, items } => self.block(Block::List { start, items }),
+            Frame::Table { align, head, rows, row } => {
+                let (head, mut rows) = (head, rows);
+                if !row.is_empty() {
+                    rows.push(row);
+                }
+                self.block(Block::Table { align, head, rows });
+            }
+            Frame::Collect { code: true, text } => {
+                let code = text.strip_suffix('\n').unwrap_or(&text).to_owned();
+                self.block(Block::Code(code));
+            }
+            Frame::Collect { code: false, text } => self.inline(Inline::Text(text)),
+            Frame::Flattened => {
+                // A flattened item or paragraph ends here: what follows is
+                // a new paragraph, not a continuation of this one.
+                if let Frame::Blocks { blocks, loose, .. } = self.target() {
+                    flush(blocks, std::mem::take(loose));
+                }
+            }
         }
     }
 
-    fn end(&mut self, _tag: TagEnd) {
+    /// Closes the innermost container; the header row and body rows of a
+    /// table end with their own tags, and their cells were collected in
+    /// the table's `row`.
+    fn end(&mut self, tag: TagEnd) {
         self.close();
+        if let (TagEnd::TableHead | TagEnd::TableRow, Frame::Table { head, rows, row, .. }) = (tag, self.target()) {
+            let cells = std::mem::take(row);
+            if matches!(tag, TagEnd::TableHead) { *head = cells } else { rows.push(cells) }
+        }
     }
 }
 
-fn alignment(alignment: &Alignment) -> &'static str {
+/// Adds an inline, merging adjacent text.
+fn push_inline(inlines: &mut Vec<Inline>, inline: Inline) {
+    if let (Some(Inline::Text(last)), Inline::Text(text)) = (inlines.last_mut(), &inline) {
+        last.push_str(text);
+        return;
+    }
+    inlines.push(inline);
+}
+
+/// Turns gathered loose inline content into a paragraph.
+fn flush(blocks: &mut Vec<Block>, loose: Vec<Inline>) {
+    let blank = loose.iter().all(|i| matches!(i, Inline::Text(t) if t.trim().is_empty()));
+    if !blank {
+        blocks.push(Block::Paragraph(loose));
+    }
+}
+
+fn alignment(alignment: &Alignment) -> Align {
     match alignment {
-        Alignment::None | Alignment::Left => "left",
-        Alignment::Center => "center",
-        Alignment::Right => "right",
+        Alignment::None | Alignment::Left => Align::Left,
+        Alignment::Center => Align::Center,
+        Alignment::Right => Align::Right,
     }
 }
 

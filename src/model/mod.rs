@@ -1,72 +1,37 @@
-//! The checked domain model: a [`Review`] and its [`District`]s, built from
-//! the raw TOML types once the lint stage has found no errors.
+//! The checked domain model: a [`Review`] and its [`District`]s (and an
+//! [`Annual`] report's own texts), built from the raw TOML types once the
+//! lint stage has found no errors.
 //!
-//! Domain types carry no source spans and no optional sections that must be
-//! present: what the templates see is complete by construction.
+//! Domain types carry no source spans, and their invariants hold by
+//! construction: a [`Date`] is a real calendar date, a [`Count`] is small
+//! enough that sums of counts cannot overflow, and quality areas are the
+//! project's own list (see [`Area`]), in its order.
 
+mod date;
 pub mod raw;
 pub mod vocab;
 
-use std::fmt;
-
+pub use date::Date;
 pub use raw::Value;
 use raw::{RawAnswers, RawDistrict, RawReview};
-pub use vocab::{MethodKind, QualityArea, Rating, Status};
+pub use vocab::{Area, MethodKind, Rating, Status};
 
-/// A calendar date (no time, no zone: reports are dated by day).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    pub year: i32,
-    pub month: u8,
-    pub day: u8,
-}
+/// The largest count of files granska accepts: far above any real review,
+/// and small enough that no sum of counts in a report can overflow.
+pub const MAX_COUNT: u32 = 1_000_000;
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
+/// A number of case files, at most [`MAX_COUNT`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Count(u32);
 
-impl Date {
-    /// Takes the date part of a TOML datetime; `None` if there is none or it
-    /// is not a real calendar date.
-    pub fn from_toml(value: &toml::value::Datetime) -> Option<Date> {
-        let d = value.date?;
-        let date = Date { year: i32::from(d.year), month: d.month, day: d.day };
-        (value.time.is_none() && date.is_valid()).then_some(date)
+impl Count {
+    /// `None` above [`MAX_COUNT`] (the lint stage reports it first).
+    pub fn new(n: u32) -> Option<Count> {
+        (n <= MAX_COUNT).then_some(Count(n))
     }
 
-    fn is_valid(self) -> bool {
-        let leap = self.year % 4 == 0 && (self.year % 100 != 0 || self.year % 400 == 0);
-        let days = match self.month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            2 => 28,
-            _ => return false,
-        };
-        (1..=days).contains(&self.day)
-    }
-
-    /// "15 april 2011", as Swedish running text writes dates.
-    pub fn long(self) -> String {
-        format!("{} {} {}", self.day, MONTHS[usize::from(self.month - 1)], self.year)
-    }
-}
-
-/// ISO 8601, as Swedish tables write dates: "2011-04-15".
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    pub fn get(self) -> u32 {
+        self.0
     }
 }
 
@@ -139,8 +104,14 @@ pub struct Memo {
     pub summary: String,
     /// Markdown.
     pub preparation: String,
-    /// (name, title)
-    pub signatories: Vec<(String, String)>,
+    pub signatories: Vec<Signatory>,
+}
+
+/// One who signs the memo.
+#[derive(Debug, Clone)]
+pub struct Signatory {
+    pub name: String,
+    pub title: String,
 }
 
 #[derive(Debug, Clone)]
@@ -154,7 +125,7 @@ pub struct MethodPart {
 pub struct Question {
     pub id: String,
     pub text: String,
-    pub area: QualityArea,
+    pub area: Area,
     /// The question concerns children (reported in the child-rights analysis).
     pub child_rights: bool,
 }
@@ -172,7 +143,7 @@ pub struct District {
     pub key_figures: Vec<KeyFigure>,
     pub tables: Vec<Table>,
     pub file_review: Option<FileReview>,
-    /// All six, in the order of [`QualityArea::ALL`].
+    /// One per area of the project, in the project's order.
     pub areas: Vec<AreaAssessment>,
     pub child_rights: String,
     pub gender_equality: String,
@@ -221,9 +192,9 @@ pub struct Table {
 
 #[derive(Debug, Clone)]
 pub struct FileReview {
-    pub population: u32,
-    pub sample: u32,
-    pub reviewed: BySex<u32>,
+    pub population: Count,
+    pub sample: Count,
+    pub reviewed: BySex<Count>,
     pub description: Option<String>,
     pub results: Vec<QuestionResult>,
 }
@@ -235,22 +206,44 @@ pub struct BySex<T> {
     pub men: T,
 }
 
+/// The answers to one question in a set of files. Sums are `u64`: counts
+/// are bounded by [`MAX_COUNT`], so adding any number of them that a
+/// program can hold never overflows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Answers {
-    pub yes: u32,
-    pub no: u32,
-    pub not_applicable: u32,
+    pub yes: u64,
+    pub no: u64,
+    pub not_applicable: u64,
 }
 
 impl Answers {
-    pub fn total(self) -> u32 {
+    pub fn total(self) -> u64 {
         self.yes + self.no + self.not_applicable
+    }
+
+    /// Files where the question applied (yes or no).
+    pub fn applicable(self) -> u64 {
+        self.yes + self.no
     }
 }
 
-impl From<RawAnswers> for Answers {
-    fn from(raw: RawAnswers) -> Self {
-        Answers { yes: raw.ja, no: raw.nej, not_applicable: raw.ej_aktuellt }
+impl std::ops::Add for Answers {
+    type Output = Answers;
+
+    fn add(self, other: Answers) -> Answers {
+        Answers {
+            yes: self.yes + other.yes,
+            no: self.no + other.no,
+            not_applicable: self.not_applicable + other.not_applicable,
+        }
+    }
+}
+
+impl Answers {
+    /// `None` if a count is above [`MAX_COUNT`] (reported by lint first).
+    fn from_raw(raw: RawAnswers) -> Option<Answers> {
+        let count = |n| Count::new(n).map(|c| u64::from(c.get()));
+        Some(Answers { yes: count(raw.ja)?, no: count(raw.nej)?, not_applicable: count(raw.ej_aktuellt)? })
     }
 }
 
@@ -264,7 +257,7 @@ pub struct QuestionResult {
 
 #[derive(Debug, Clone)]
 pub struct AreaAssessment {
-    pub area: QualityArea,
+    pub area: Area,
     pub rating: Rating,
     pub summary: String,
     /// Markdown.
@@ -277,13 +270,18 @@ pub struct AreaAssessment {
 pub struct Recommendation {
     pub text: String,
     pub rating: Rating,
-    pub area: QualityArea,
+    pub area: Area,
+}
+
+/// The area with id `id` in the project's list.
+fn area(areas: &[Area], id: &str) -> Option<Area> {
+    areas.iter().find(|a| a.id == id.trim()).cloned()
 }
 
 impl Review {
-    /// Builds the review; `None` only if the publication date is not a date,
-    /// which the lint stage reports first.
-    pub fn from_raw(id: &str, raw: &RawReview) -> Option<Review> {
+    /// Builds the review; `None` only if a date is not a date or a question
+    /// names an unknown area, which the lint stage reports first.
+    pub fn from_raw(id: &str, raw: &RawReview, areas: &[Area]) -> Option<Review> {
         Some(Review {
             id: id.to_owned(),
             title: text(&raw.titel),
@@ -308,13 +306,15 @@ impl Review {
             questions: raw
                 .granskningsfraga
                 .iter()
-                .map(|q| Question {
-                    id: text(&q.id),
-                    text: text(&q.fraga),
-                    area: *q.kvalitetsomrade.get_ref(),
-                    child_rights: q.barnratt,
+                .map(|q| {
+                    Some(Question {
+                        id: text(&q.id),
+                        text: text(&q.fraga),
+                        area: area(areas, q.kvalitetsomrade.get_ref())?,
+                        child_rights: q.barnratt,
+                    })
                 })
-                .collect(),
+                .collect::<Option<_>>()?,
             sources: raw.kallor.iter().map(text).collect(),
             follows_up: raw.foljer_upp.as_ref().map(|f| f.get_ref().trim().to_owned()),
             memo: match &raw.tjansteutlatande {
@@ -326,7 +326,11 @@ impl Review {
                     proposals: m.forslag.iter().map(text).collect(),
                     summary: text(&m.sammanfattning),
                     preparation: text(&m.beredning),
-                    signatories: m.undertecknare.iter().map(|s| (text(&s.namn), text(&s.titel))).collect(),
+                    signatories: m
+                        .undertecknare
+                        .iter()
+                        .map(|s| Signatory { name: text(&s.namn), title: text(&s.titel) })
+                        .collect(),
                 }),
                 None => None,
             },
@@ -339,14 +343,15 @@ impl Review {
 }
 
 impl District {
-    /// Builds the district; `None` if a quality area is missing, which the
-    /// lint stage reports first.
-    pub fn from_raw(id: &str, raw: &RawDistrict) -> Option<District> {
-        let areas = QualityArea::ALL
-            .into_iter()
+    /// Builds the district; `None` if an area is missing or unknown or a
+    /// count is out of range, which the lint stage reports first.
+    pub fn from_raw(id: &str, raw: &RawDistrict, project_areas: &[Area]) -> Option<District> {
+        let written = raw.kvalitetsomraden.get_ref();
+        let areas = project_areas
+            .iter()
             .map(|area| {
-                raw.kvalitetsomraden.get_ref().get(area).map(|a| AreaAssessment {
-                    area,
+                written.get(&area.id).map(|a| AreaAssessment {
+                    area: area.clone(),
                     rating: *a.niva.get_ref(),
                     summary: text(&a.sammanfattning),
                     findings: text(&a.iakttagelser),
@@ -354,6 +359,30 @@ impl District {
                 })
             })
             .collect::<Option<Vec<_>>>()?;
+        let count = |c: &raw::Count| Count::new(*c.get_ref());
+        let file_review = match &raw.aktgranskning {
+            Some(f) => Some(FileReview {
+                population: count(&f.population)?,
+                sample: count(&f.urval)?,
+                reviewed: BySex { women: count(&f.granskade_kvinnor)?, men: count(&f.granskade_man)? },
+                description: f.beskrivning.as_ref().map(text),
+                results: f
+                    .resultat
+                    .iter()
+                    .map(|r| {
+                        Some(QuestionResult {
+                            question: text(&r.fraga),
+                            answers: BySex {
+                                women: Answers::from_raw(*r.kvinnor.get_ref())?,
+                                men: Answers::from_raw(*r.man.get_ref())?,
+                            },
+                            comment: r.kommentar.as_ref().map(text),
+                        })
+                    })
+                    .collect::<Option<_>>()?,
+            }),
+            None => None,
+        };
         Some(District {
             id: id.to_owned(),
             name: text(&raw.distrikt),
@@ -391,21 +420,7 @@ impl District {
                     source: t.kalla.as_ref().map(text),
                 })
                 .collect(),
-            file_review: raw.aktgranskning.as_ref().map(|f| FileReview {
-                population: *f.population.get_ref(),
-                sample: *f.urval.get_ref(),
-                reviewed: BySex { women: *f.granskade_kvinnor.get_ref(), men: *f.granskade_man.get_ref() },
-                description: f.beskrivning.as_ref().map(text),
-                results: f
-                    .resultat
-                    .iter()
-                    .map(|r| QuestionResult {
-                        question: text(&r.fraga),
-                        answers: BySex { women: (*r.kvinnor.get_ref()).into(), men: (*r.man.get_ref()).into() },
-                        comment: r.kommentar.as_ref().map(text),
-                    })
-                    .collect(),
-            }),
+            file_review,
             areas,
             child_rights: text(&raw.barnrattsanalys.text),
             gender_equality: text(&raw.jamstalldhetsanalys.text),
@@ -413,12 +428,14 @@ impl District {
             recommendations: raw
                 .rekommendation
                 .iter()
-                .map(|r| Recommendation {
-                    text: text(&r.text),
-                    rating: *r.niva.get_ref(),
-                    area: *r.kvalitetsomrade.get_ref(),
+                .map(|r| {
+                    Some(Recommendation {
+                        text: text(&r.text),
+                        rating: *r.niva.get_ref(),
+                        area: area(project_areas, r.kvalitetsomrade.get_ref())?,
+                    })
                 })
-                .collect(),
+                .collect::<Option<_>>()?,
             sources: raw.kallor.iter().map(text).collect(),
             follow_up: raw
                 .uppfoljning
@@ -435,26 +452,4 @@ impl District {
 
 fn text(value: &raw::Text) -> String {
     value.get_ref().clone()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_print_the_swedish_way() {
-        let d = Date { year: 2011, month: 4, day: 5 };
-        assert_eq!(d.long(), "5 april 2011");
-        assert_eq!(d.to_string(), "2011-04-05");
-    }
-
-    #[test]
-    fn only_real_calendar_dates_are_dates() {
-        let parse = |s: &str| Date::from_toml(&s.parse::<toml::value::Datetime>().unwrap());
-        assert!(parse("2024-02-29").is_some());
-        assert!(parse("2011-04-15T10:00:00").is_none());
-        assert!(!Date { year: 2023, month: 2, day: 29 }.is_valid());
-        assert!(Date { year: 2000, month: 2, day: 29 }.is_valid());
-        assert!(!Date { year: 2011, month: 13, day: 1 }.is_valid());
-    }
 }

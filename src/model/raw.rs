@@ -15,7 +15,7 @@ use std::ops::Range;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::Deserialize;
 
-use super::vocab::{MethodKind, QualityArea, Rating, Status};
+use super::vocab::{MethodKind, Rating, Status};
 
 /// A value with its byte span in the file. A transparent wrapper around
 /// [`toml::Spanned`] that also describes itself as a JSON Schema (as the
@@ -55,37 +55,10 @@ impl<T: JsonSchema> JsonSchema for Spanned<T> {
 pub type Text = Spanned<String>;
 pub type Count = Spanned<u32>;
 
-/// A findings file kind: what `load` needs to parse and explain it.
-pub trait FileKind: for<'de> Deserialize<'de> + JsonSchema {
-    /// The kind's JSON Schema (draft 7), generated once.
-    fn schema() -> &'static serde_json::Value;
-}
-
 /// Generates `T`'s JSON Schema (draft 7) as JSON.
 pub fn schema_of<T: JsonSchema>() -> serde_json::Value {
     let schema = schemars::generate::SchemaSettings::draft07().into_generator().into_root_schema_for::<T>();
     schema.to_value()
-}
-
-impl FileKind for RawReview {
-    fn schema() -> &'static serde_json::Value {
-        static SCHEMA: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
-        SCHEMA.get_or_init(schema_of::<Self>)
-    }
-}
-
-impl FileKind for RawAnnual {
-    fn schema() -> &'static serde_json::Value {
-        static SCHEMA: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
-        SCHEMA.get_or_init(schema_of::<Self>)
-    }
-}
-
-impl FileKind for RawDistrict {
-    fn schema() -> &'static serde_json::Value {
-        static SCHEMA: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
-        SCHEMA.get_or_init(schema_of::<Self>)
-    }
 }
 
 /// `granskning.toml`.
@@ -198,8 +171,8 @@ pub struct RawQuestion {
     pub id: Text,
     #[schemars(description = "Frågan, t.ex. \"Finns en grundutredning upprättad?\".")]
     pub fraga: Text,
-    #[schemars(description = "Kvalitetsområdet frågan hör till.")]
-    pub kvalitetsomrade: Spanned<QualityArea>,
+    #[schemars(description = "Kvalitetsområdet frågan hör till (ett id ur projektets lista).")]
+    pub kvalitetsomrade: Text,
     #[schemars(description = "true om frågan gäller barn; svaren redovisas då i barnrättsanalysen.")]
     #[serde(default)]
     pub barnratt: bool,
@@ -253,8 +226,8 @@ pub struct RawDistrict {
     #[schemars(description = "Aktgranskningen: [aktgranskning].")]
     #[serde(default)]
     pub aktgranskning: Option<RawFileReview>,
-    #[schemars(description = "De sex kvalitetsområdena: [kvalitetsomraden.<område>].")]
-    pub kvalitetsomraden: Spanned<RawAreas>,
+    #[schemars(description = "Kvalitetsområdena, ett per område i projektet: [kvalitetsomraden.<område>].")]
+    pub kvalitetsomraden: Spanned<BTreeMap<String, RawArea>>,
     #[schemars(description = "Barnrättsanalys: [barnrattsanalys] med text.")]
     pub barnrattsanalys: RawSection,
     #[schemars(description = "Jämställdhetsanalys: [jamstalldhetsanalys] med text.")]
@@ -391,39 +364,6 @@ pub struct RawAnswers {
     pub ej_aktuellt: u32,
 }
 
-/// The six quality areas; each must be present (checked later, so that all
-/// missing ones are reported at once).
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(description = "Alla sex kvalitetsområden ska finnas med.")]
-pub struct RawAreas {
-    #[schemars(description = "Trygghet och säkerhet.")]
-    pub trygghet_och_sakerhet: Option<RawArea>,
-    #[schemars(description = "Självbestämmande och integritet.")]
-    pub sjalvbestammande_och_integritet: Option<RawArea>,
-    #[schemars(description = "Tillgänglighet.")]
-    pub tillganglighet: Option<RawArea>,
-    #[schemars(description = "Helhetssyn och samordning.")]
-    pub helhetssyn_och_samordning: Option<RawArea>,
-    #[schemars(description = "Kunskapsbaserad verksamhet.")]
-    pub kunskapsbaserad_verksamhet: Option<RawArea>,
-    #[schemars(description = "Effektivitet.")]
-    pub effektivitet: Option<RawArea>,
-}
-
-impl RawAreas {
-    pub fn get(&self, area: QualityArea) -> Option<&RawArea> {
-        match area {
-            QualityArea::TrygghetOchSakerhet => self.trygghet_och_sakerhet.as_ref(),
-            QualityArea::SjalvbestammandeOchIntegritet => self.sjalvbestammande_och_integritet.as_ref(),
-            QualityArea::Tillganglighet => self.tillganglighet.as_ref(),
-            QualityArea::HelhetssynOchSamordning => self.helhetssyn_och_samordning.as_ref(),
-            QualityArea::KunskapsbaseradVerksamhet => self.kunskapsbaserad_verksamhet.as_ref(),
-            QualityArea::Effektivitet => self.effektivitet.as_ref(),
-        }
-    }
-}
-
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(description = "Ett kvalitetsområdes iakttagelser och bedömning.")]
@@ -456,6 +396,6 @@ pub struct RawRecommendation {
     pub text: Text,
     #[schemars(description = "Hur allvarlig: grön, gul eller röd.")]
     pub niva: Spanned<Rating>,
-    #[schemars(description = "Kvalitetsområdet den gäller.")]
-    pub kvalitetsomrade: Spanned<QualityArea>,
+    #[schemars(description = "Kvalitetsområdet den gäller (ett id ur projektets lista).")]
+    pub kvalitetsomrade: Text,
 }

@@ -1,84 +1,58 @@
-//! The fixed vocabulary of a granskningsrapport: the six quality areas
-//! (*kvalitetsområden*, Socialstyrelsen and SKR 2010), the three rating
-//! levels (*kvalitetsnivåer*) and the kinds of method parts.
-
-use std::fmt;
+//! The vocabulary of a granskningsrapport: the quality areas
+//! (*kvalitetsområden*; by default the six of Socialstyrelsen and SKR 2010,
+//! a project may define its own), the three rating levels
+//! (*kvalitetsnivåer*), the kinds of method parts and the follow-up
+//! statuses.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// One of the six quality areas, in the order reports present them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-#[schemars(description = "Ett av de sex kvalitetsområdena.")]
-pub enum QualityArea {
-    TrygghetOchSakerhet,
-    SjalvbestammandeOchIntegritet,
-    Tillganglighet,
-    HelhetssynOchSamordning,
-    KunskapsbaseradVerksamhet,
-    Effektivitet,
-}
-
-impl QualityArea {
-    pub const ALL: [QualityArea; 6] = [
-        QualityArea::TrygghetOchSakerhet,
-        QualityArea::SjalvbestammandeOchIntegritet,
-        QualityArea::Tillganglighet,
-        QualityArea::HelhetssynOchSamordning,
-        QualityArea::KunskapsbaseradVerksamhet,
-        QualityArea::Effektivitet,
-    ];
-
-    /// The TOML key (ASCII).
-    pub fn key(self) -> &'static str {
-        match self {
-            QualityArea::TrygghetOchSakerhet => "trygghet_och_sakerhet",
-            QualityArea::SjalvbestammandeOchIntegritet => "sjalvbestammande_och_integritet",
-            QualityArea::Tillganglighet => "tillganglighet",
-            QualityArea::HelhetssynOchSamordning => "helhetssyn_och_samordning",
-            QualityArea::KunskapsbaseradVerksamhet => "kunskapsbaserad_verksamhet",
-            QualityArea::Effektivitet => "effektivitet",
-        }
-    }
-
+/// A quality area as the project defines it (`[[kvalitetsomrade]]` in
+/// `granska.toml`), in the order reports present them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Area {
+    /// The TOML key (ASCII), e.g. `trygghet_och_sakerhet`.
+    pub id: String,
     /// The Swedish name as a report heading.
-    pub fn title(self) -> &'static str {
-        match self {
-            QualityArea::TrygghetOchSakerhet => "Trygghet och säkerhet",
-            QualityArea::SjalvbestammandeOchIntegritet => "Självbestämmande och integritet",
-            QualityArea::Tillganglighet => "Tillgänglighet",
-            QualityArea::HelhetssynOchSamordning => "Helhetssyn och samordning",
-            QualityArea::KunskapsbaseradVerksamhet => "Kunskapsbaserad verksamhet",
-            QualityArea::Effektivitet => "Effektivitet",
-        }
-    }
-
-    /// What good quality means in the area (Socialstyrelsen's wording, short).
-    pub fn description(self) -> &'static str {
-        match self {
-            QualityArea::TrygghetOchSakerhet => {
-                "Verksamheten är trygg och säker och präglas av rättssäkerhet i myndighetsutövningen."
-            }
-            QualityArea::SjalvbestammandeOchIntegritet => {
-                "Verksamheten bygger på respekt för människors självbestämmande och integritet."
-            }
-            QualityArea::Tillganglighet => "Verksamheten är tillgänglig för dem som behöver den.",
-            QualityArea::HelhetssynOchSamordning => {
-                "Verksamheten utgår från en helhetssyn, är samordnad och präglas av kontinuitet."
-            }
-            QualityArea::KunskapsbaseradVerksamhet => {
-                "Verksamheten bygger på bästa tillgängliga kunskap och personal med lämplig utbildning och erfarenhet."
-            }
-            QualityArea::Effektivitet => "Verksamheten utförs effektivt och når sina mål.",
-        }
-    }
+    pub name: String,
+    /// What good quality means in the area, in one sentence.
+    pub description: String,
 }
 
-impl fmt::Display for QualityArea {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.title())
-    }
+/// The six quality areas of Socialstyrelsen and SKR (2010): the default
+/// when a project defines none.
+pub fn default_areas() -> Vec<Area> {
+    [
+        (
+            "trygghet_och_sakerhet",
+            "Trygghet och säkerhet",
+            "Verksamheten är trygg och säker och präglas av rättssäkerhet i myndighetsutövningen.",
+        ),
+        (
+            "sjalvbestammande_och_integritet",
+            "Självbestämmande och integritet",
+            "Verksamheten bygger på respekt för människors självbestämmande och integritet.",
+        ),
+        ("tillganglighet", "Tillgänglighet", "Verksamheten är tillgänglig för dem som behöver den."),
+        (
+            "helhetssyn_och_samordning",
+            "Helhetssyn och samordning",
+            "Verksamheten utgår från en helhetssyn, är samordnad och präglas av kontinuitet.",
+        ),
+        (
+            "kunskapsbaserad_verksamhet",
+            "Kunskapsbaserad verksamhet",
+            "Verksamheten bygger på bästa tillgängliga kunskap och personal med lämplig utbildning och erfarenhet.",
+        ),
+        ("effektivitet", "Effektivitet", "Verksamheten utförs effektivt och når sina mål."),
+    ]
+    .into_iter()
+    .map(|(id, name, description)| Area {
+        id: id.to_owned(),
+        name: name.to_owned(),
+        description: description.to_owned(),
+    })
+    .collect()
 }
 
 /// A rating (*kvalitetsnivå*): green = good practice worth spreading,

@@ -1,29 +1,44 @@
-//! Rendering: view structs through Tera templates into Typst source.
+//! Rendering: a format-neutral view through Tera templates into the source
+//! of one output format.
 //!
-//! The default templates in `templates/` are compiled into the binary; a
-//! project may override any of them (or add new ones to include) by placing
-//! a file of the same name in its own `templates/` folder.
+//! Each format has its own room: [`typst`] (templates `*.typ.tera`, giving
+//! Typst source for the PDF). A room decides how text is escaped and how a
+//! Markdown text is rendered; the views (see `crate::view`) know nothing of
+//! formats. The default templates in `templates/` are compiled into the
+//! binary; a project may override any of them (or add new ones to include)
+//! by placing a file of the same name in its own `templates/` folder.
 
-pub mod annual;
-pub mod followup;
-pub mod format;
-pub mod memo;
-pub mod view;
-
-use std::path::Path;
+pub mod typst;
 
 use tera::{Context, Tera};
 use walkdir::WalkDir;
 
-use crate::diag::{Diagnostic, Severity, SourceFile};
+use crate::diag::{Checked, Diagnostic, Diagnostics, Severity, SourceFile};
+use crate::load;
 use crate::project::{Project, TEMPLATES_DIR};
 
-/// The main template of a district report.
-pub const REPORT_TEMPLATE: &str = "rapport.typ.tera";
+/// An output format, and so a room of templates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Typst source, typeset into a PDF.
+    Typst,
+}
+
+impl Format {
+    /// The template suffix of the format.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Format::Typst => typst::SUFFIX,
+        }
+    }
+}
+
+/// The main template of each document kind, without the format suffix.
+pub const REPORT_TEMPLATE: &str = "rapport";
 /// The annual report.
-pub const ANNUAL_TEMPLATE: &str = "arsrapport.typ.tera";
+pub const ANNUAL_TEMPLATE: &str = "arsrapport";
 /// The cover memo to the committee.
-pub const MEMO_TEMPLATE: &str = "tjansteutlatande.typ.tera";
+pub const MEMO_TEMPLATE: &str = "tjansteutlatande";
 
 /// Default templates, embedded at compile time.
 const DEFAULTS: &[(&str, &str)] = &[
@@ -33,16 +48,16 @@ const DEFAULTS: &[(&str, &str)] = &[
     ("tjansteutlatande.typ.tera", include_str!("../../templates/tjansteutlatande.typ.tera")),
 ];
 
-/// The loaded template set.
+/// The loaded template set, one Tera instance per format.
 pub struct Templates {
-    tera: Tera,
+    typst: Tera,
     /// Names and contents of every template in effect (for fingerprints).
     sources: Vec<(String, String)>,
 }
 
 impl Templates {
     /// The embedded defaults, overridden by the project's `templates/*.tera`.
-    pub fn load(project: &Project) -> Result<Templates, Diagnostic> {
+    pub fn load(project: &Project, diags: &mut Diagnostics) -> Checked<Templates> {
         let mut sources: Vec<(String, String)> =
             DEFAULTS.iter().map(|(n, s)| ((*n).to_owned(), (*s).to_owned())).collect();
         let dir = project.templates();
@@ -55,48 +70,49 @@ impl Templates {
                 if !name.ends_with(".tera") || entry.file_type().is_dir() {
                     continue;
                 }
-                let text = read_template(project, path)?;
+                let text = load::read(project, path, diags)?.text.clone();
                 match sources.iter_mut().find(|(n, _)| n == name) {
                     Some(slot) => slot.1 = text,
                     None => sources.push((name.to_owned(), text)),
                 }
             }
         }
-        Self::from_sources(sources)
+        Self::from_sources(sources).map_err(|d| diags.error(d))
     }
 
     /// Only the embedded defaults.
-    pub fn defaults() -> Result<Templates, Diagnostic> {
+    pub fn defaults() -> Templates {
         Self::from_sources(DEFAULTS.iter().map(|(n, s)| ((*n).to_owned(), (*s).to_owned())).collect())
+            .expect("the default templates parse")
     }
 
     fn from_sources(sources: Vec<(String, String)>) -> Result<Templates, Diagnostic> {
-        let mut tera = Tera::default();
-        // Views are escaped for Typst already; Tera must not touch them.
-        tera.autoescape_on(Vec::new());
-        tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str())))
+        let mut typst = Tera::default();
+        typst::configure(&mut typst);
+        let of_format = |format: Format| {
+            sources.iter().filter(move |(n, _)| n.ends_with(format.suffix()) || !n.ends_with(".typ.tera"))
+        };
+        typst
+            .add_raw_templates(of_format(Format::Typst).map(|(n, s)| (n.as_str(), s.as_str())))
             .map_err(|e| template_error(&e, &sources, "mallen kunde inte läsas"))?;
-        Ok(Templates { tera, sources })
+        Ok(Templates { typst, sources })
     }
 
     pub fn sources(&self) -> &[(String, String)] {
         &self.sources
     }
 
-    /// Renders `name` with `view` as the context.
-    pub fn render(&self, name: &str, view: &impl serde::Serialize) -> Result<String, Diagnostic> {
+    /// Renders template `name` (without suffix) of `format` with `view` as
+    /// the context.
+    pub fn render(&self, format: Format, name: &str, view: &impl serde::Serialize) -> Result<String, Diagnostic> {
+        let tera = match format {
+            Format::Typst => &self.typst,
+        };
         let context = Context::from_serialize(view)
             .map_err(|e| template_error(&e, &self.sources, "mallens data kunde inte förberedas"))?;
-        self.tera.render(name, &context).map_err(|e| template_error(&e, &self.sources, "mallen kunde inte fyllas i"))
+        let name = format!("{name}{}", format.suffix());
+        tera.render(&name, &context).map_err(|e| template_error(&e, &self.sources, "mallen kunde inte fyllas i"))
     }
-}
-
-fn read_template(project: &Project, path: &Path) -> Result<String, Diagnostic> {
-    let canonical = project.contain(path)?;
-    std::fs::read_to_string(&canonical).map_err(|e| {
-        Diagnostic::file(Severity::Error, project.shown(path), format!("mallen kunde inte läsas: {e}"))
-            .with_hint("mallar ska vara textfiler sparade som UTF-8")
-    })
 }
 
 /// Turns a Tera error into a diagnostic that names the template file and,

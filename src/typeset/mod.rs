@@ -75,7 +75,7 @@ pub fn typeset(env: &Environment, job: Job) -> Result<Typeset, Vec<Diagnostic>> 
 }
 
 fn pdf_options(date: Date, ident: &str) -> Result<PdfOptions, String> {
-    let datetime = Datetime::from_ymd_hms(date.year, date.month, date.day, 0, 0, 0).ok_or("ogiltigt datum")?;
+    let datetime = Datetime::from_ymd_hms(date.year(), date.month(), date.day(), 0, 0, 0).ok_or("ogiltigt datum")?;
     let standards = PdfStandards::new(&[PdfStandard::A_2b, PdfStandard::Ua_1]).map_err(|e| e.message().to_string())?;
     Ok(PdfOptions {
         ident: Smart::Custom(ident.to_owned()),

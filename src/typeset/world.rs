@@ -61,7 +61,7 @@ impl<'e> ReportWorld<'e> {
     /// `main` must have the id [`main_id`].
     pub fn new(env: &'e Environment, main: Source, today: Date) -> Self {
         debug_assert_eq!(main.id(), main_id());
-        let today = Datetime::from_ymd(today.year, today.month, today.day).expect("a checked date");
+        let today = Datetime::from_ymd(today.year(), today.month(), today.day()).expect("a checked date");
         ReportWorld { env, main, today, accessed: Mutex::new(Vec::new()) }
     }
 

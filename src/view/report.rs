@@ -1,75 +1,15 @@
-//! The template contract: what a Tera template sees of a report.
-//!
-//! View structs are built from the domain model and serialised into the Tera
-//! context. Every string in them is already safe Typst for the place it is
-//! meant for: fields documented as *markup* go inside content (`[...]` or
-//! running text) and were escaped or converted from Markdown by
-//! [`crate::markdown`]; fields documented as *literal* are complete Typst
-//! string literals, quotes included, for use in code (`set document(...)`).
-//! Templates therefore never escape anything themselves.
+//! The view of a district report (*granskningsrapport*), and of a follow-up
+//! report, which is a district report with a comparison to the earlier one.
 
 use std::collections::BTreeSet;
 
 use serde::Serialize;
 
 use super::followup::FollowUpView;
-use super::format;
+use super::{DocumentView, RatingView, Rich, StyleView, format, plain, rich};
 use crate::config::Config;
-use crate::markdown::{self, escape, normalize};
-use crate::model::{
-    Answers, AreaAssessment, BySex, District, FileReview, KeyFigure, QualityArea, Rating, Review, Table, Value,
-};
-
-/// Typst markup, safe inside content.
-pub type Markup = String;
-/// A Typst string literal, quotes included.
-pub type Literal = String;
-
-/// Plain one-line text as markup.
-pub(crate) fn plain(text: &str) -> Markup {
-    escape::markup(&normalize::inline(text))
-}
-
-/// Plain one-line text as a string literal.
-pub(crate) fn literal(text: &str) -> Literal {
-    escape::string_literal(&normalize::inline(text))
-}
-
-/// Markdown text as markup.
-pub(crate) fn rich(text: &str) -> Markup {
-    markdown::to_typst(text)
-}
-
-/// The organisation's look, shared by every document kind.
-#[derive(Debug, Serialize)]
-pub struct StyleView {
-    /// Literal colour for `rgb(...)`.
-    pub accent: Literal,
-    /// Literal font family for body text.
-    pub brodtext: Literal,
-    /// Literal font family for headings.
-    pub rubriker: Literal,
-    /// Markup: the organisation's name, if configured.
-    pub organisation: Option<Markup>,
-    /// Literal project path of the logo, e.g. "/bilder/logotyp.svg".
-    pub logotyp: Option<Literal>,
-    /// Literal alternative text of the logo.
-    pub logotyp_alt: Literal,
-}
-
-impl StyleView {
-    pub fn new(config: &Config) -> StyleView {
-        let name = config.organisation.as_deref().unwrap_or("organisationen");
-        StyleView {
-            accent: literal(&config.accent),
-            brodtext: literal(&config.body_font),
-            rubriker: literal(&config.heading_font),
-            organisation: config.organisation.as_deref().map(plain),
-            logotyp: config.logo.as_deref().map(literal),
-            logotyp_alt: literal(&format!("Logotyp för {name}")),
-        }
-    }
-}
+use crate::markdown::normalize;
+use crate::model::{Answers, AreaAssessment, BySex, District, FileReview, KeyFigure, Review, Table, Value};
 
 /// The whole context of one district report.
 #[derive(Debug, Serialize)]
@@ -84,77 +24,64 @@ pub struct ReportView {
     pub uppfoljning: Option<FollowUpView>,
 }
 
-/// PDF metadata, as literals for `set document(...)`.
-#[derive(Debug, Serialize)]
-pub struct DocumentView {
-    /// Literal: "Granskning av ekonomiskt bistånd – Bromma".
-    pub titel: Literal,
-    /// Literal: the publisher.
-    pub forfattare: Literal,
-    /// Literal: one-sentence description (the PDF subject).
-    pub amne: Literal,
-    /// A Typst array of literals: service, district, diarienummer.
-    pub nyckelord: String,
-}
-
 #[derive(Debug, Serialize)]
 pub struct ReviewView {
-    pub titel: Markup,
-    pub verksamhet: Markup,
-    pub diarienummer: Markup,
-    pub period: Markup,
-    /// Markup: "15 april 2011".
-    pub datum: Markup,
-    /// Markup: "2011-04-15".
-    pub datum_iso: Markup,
-    pub utgivare: Markup,
-    pub mottagare: Markup,
-    pub inspektorer: Vec<Markup>,
-    pub kontaktperson: Option<Markup>,
-    pub metod: Markup,
+    pub titel: String,
+    pub verksamhet: String,
+    pub diarienummer: String,
+    pub period: String,
+    /// "15 april 2011".
+    pub datum: String,
+    /// "2011-04-15".
+    pub datum_iso: String,
+    pub utgivare: String,
+    pub mottagare: String,
+    pub inspektorer: Vec<String>,
+    pub kontaktperson: Option<String>,
+    pub metod: Rich,
     pub metoddelar: Vec<MethodPartView>,
     pub fragor: Vec<QuestionView>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct MethodPartView {
-    pub titel: Markup,
-    pub beskrivning: Markup,
-    pub antal: Option<Markup>,
+    pub titel: String,
+    pub beskrivning: Rich,
+    pub antal: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct QuestionView {
-    pub fraga: Markup,
-    pub omrade: Markup,
+    pub fraga: String,
+    pub omrade: String,
 }
 
 #[derive(Debug, Serialize)]
 pub struct DistrictView {
-    pub namn: Markup,
-    pub forvaltning: Markup,
-    pub enhet: Markup,
-    pub beskrivning: Option<Markup>,
+    pub namn: String,
+    pub forvaltning: String,
+    pub enhet: String,
+    pub beskrivning: Option<Rich>,
     pub fakta: Vec<FactView>,
     pub nyckeltal: Option<KeyFiguresView>,
     pub tabeller: Vec<TableView>,
     pub aktgranskning: Option<FileReviewView>,
     pub kvalitetsomraden: Vec<AreaView>,
-    pub barnrattsanalys: Markup,
-    pub jamstalldhetsanalys: Markup,
-    pub slutsatser: Markup,
+    pub barnrattsanalys: Rich,
+    pub jamstalldhetsanalys: Rich,
+    pub slutsatser: Rich,
     pub rekommendationer: Vec<RecommendationView>,
     /// Review-wide sources first, then the district's own.
-    pub kallor: Vec<Markup>,
+    pub kallor: Vec<Rich>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct FactView {
-    pub uppgift: Markup,
-    /// Markup: the value with its unit, numbers formatted the Swedish way.
-    pub varde: Markup,
+    pub uppgift: String,
+    /// The value with its unit, numbers formatted the Swedish way.
+    pub varde: String,
     pub ar: Option<i32>,
-    pub kalla: Option<Markup>,
+    pub kalla: Option<Rich>,
 }
 
 #[derive(Debug, Serialize)]
@@ -162,70 +89,70 @@ pub struct KeyFiguresView {
     /// The years that have any value, ascending.
     pub ar: Vec<i32>,
     pub rader: Vec<KeyFigureRow>,
-    pub kallor: Vec<Markup>,
+    pub kallor: Vec<Rich>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct KeyFigureRow {
-    pub namn: Markup,
-    pub enhet: Option<Markup>,
+    pub namn: String,
+    pub enhet: Option<String>,
     /// One cell per year of [`KeyFiguresView::ar`]; "–" where missing.
-    pub varden: Vec<Markup>,
+    pub varden: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct TableView {
-    pub rubrik: Markup,
-    pub kolumner: Vec<Markup>,
+    pub rubrik: String,
+    pub kolumner: Vec<String>,
     pub rader: Vec<Vec<CellView>>,
-    pub kalla: Option<Markup>,
+    pub kalla: Option<Rich>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct CellView {
-    pub text: Markup,
+    pub text: String,
     /// Numbers are right-aligned.
     pub tal: bool,
 }
 
 #[derive(Debug, Serialize)]
 pub struct FileReviewView {
-    pub population: Markup,
-    pub urval: Markup,
+    pub population: String,
+    pub urval: String,
     pub granskade: SexTotals,
-    pub beskrivning: Option<Markup>,
+    pub beskrivning: Option<Rich>,
     pub resultat: Vec<ResultView>,
-    /// Literal: alternative text of the chart comparing women and men,
-    /// stating every share.
-    pub konsdiagram_alt: Literal,
+    /// Alternative text of the chart comparing women and men, stating every
+    /// share.
+    pub konsdiagram_alt: String,
 }
 
 #[derive(Debug, Serialize)]
 pub struct SexTotals {
-    pub kvinnor: u32,
-    pub man: u32,
-    pub totalt: u32,
+    pub kvinnor: u64,
+    pub man: u64,
+    pub totalt: u64,
 }
 
 #[derive(Debug, Serialize)]
 pub struct ResultView {
-    pub fraga: Markup,
-    pub omrade: Markup,
-    /// The quality area's key, to place the result under its area.
-    pub omrade_nyckel: &'static str,
+    pub fraga: String,
+    pub omrade: String,
+    /// The quality area's id, to place the result under its area.
+    pub omrade_nyckel: String,
     pub kvinnor: AnswersView,
     pub man: AnswersView,
     pub totalt: AnswersView,
     /// The same three as rows: Kvinnor, Män, Totalt.
     pub rader: Vec<AnswersRow>,
-    pub kommentar: Option<Markup>,
-    /// Literal: the chart's alternative text, stating every number.
-    pub diagram_alt: Literal,
+    pub kommentar: Option<Rich>,
+    /// The chart's alternative text, stating every number.
+    pub diagram_alt: String,
 }
 
 #[derive(Debug, Serialize)]
 pub struct AnswersRow {
-    /// Markup: "Kvinnor", "Män" or "Totalt".
+    /// "Kvinnor", "Män" or "Totalt".
     pub grupp: &'static str,
     #[serde(flatten)]
     pub svar: AnswersView,
@@ -233,69 +160,62 @@ pub struct AnswersRow {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AnswersView {
-    pub ja: u32,
-    pub nej: u32,
-    pub ej_aktuellt: u32,
-    pub totalt: u32,
-    /// Markup: share of "ja" among applicable files ("75 %"), "–" if none.
-    pub andel_ja: Markup,
+    pub ja: u64,
+    pub nej: u64,
+    pub ej_aktuellt: u64,
+    pub totalt: u64,
+    /// Files where the question applied (yes + no).
+    pub bedomda: u64,
+    /// Share of "ja" among applicable files ("75 %"), "–" if none.
+    pub andel_ja: String,
     /// The same share as a number 0–1 (0 when none), for charts.
     pub andel: f64,
 }
 
 #[derive(Debug, Serialize)]
 pub struct AreaView {
-    pub nyckel: &'static str,
-    pub titel: Markup,
-    pub beskrivning: Markup,
+    pub nyckel: String,
+    pub titel: String,
+    pub beskrivning: String,
     pub niva: RatingView,
-    pub sammanfattning: Markup,
-    pub iakttagelser: Markup,
-    pub bedomning: Markup,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct RatingView {
-    /// "grön", "gul" or "röd".
-    pub nyckel: &'static str,
-    /// Markup: "Grön", "Gul", "Röd".
-    pub ord: &'static str,
-    /// Literal colour for `rgb(...)`.
-    pub farg: Literal,
-    pub betydelse: Markup,
+    pub sammanfattning: String,
+    pub iakttagelser: Rich,
+    pub bedomning: Rich,
 }
 
 #[derive(Debug, Serialize)]
 pub struct RecommendationView {
-    pub text: Markup,
+    pub text: Rich,
     pub niva: RatingView,
-    pub omrade: Markup,
+    pub omrade: String,
 }
 
 impl ReportView {
-    pub fn new(review: &Review, district: &District, config: &Config) -> ReportView {
+    /// The report of `district`; `earlier` is the review it follows up and
+    /// that review's report of the same district, if any.
+    pub fn new(
+        review: &Review,
+        district: &District,
+        earlier: Option<(&Review, &District)>,
+        config: &Config,
+    ) -> ReportView {
+        let title = format!("{} – {}", review.title, district.name);
+        let subject = format!(
+            "{} vid {}, {}, diarienummer {}",
+            review.title, district.administration, district.unit, review.diarienummer
+        );
         ReportView {
             stil: StyleView::new(config),
-            dokument: DocumentView::new(review, district),
+            dokument: DocumentView::new(
+                &title,
+                &review.publisher,
+                &subject,
+                &[&review.service, &district.name, &review.diarienummer],
+            ),
             granskning: ReviewView::new(review),
             distrikt: DistrictView::new(review, district),
-            nivaer: Rating::ALL.into_iter().map(RatingView::new).collect(),
-            uppfoljning: None,
-        }
-    }
-}
-
-impl DocumentView {
-    fn new(review: &Review, district: &District) -> Self {
-        let keywords = [&review.service, &district.name, &review.diarienummer];
-        DocumentView {
-            titel: literal(&format!("{} – {}", review.title, district.name)),
-            forfattare: literal(&review.publisher),
-            amne: literal(&format!(
-                "{} vid {}, {}, diarienummer {}",
-                review.title, district.administration, district.unit, review.diarienummer
-            )),
-            nyckelord: format!("({},)", keywords.map(|k| literal(k)).join(", ")),
+            nivaer: RatingView::legend(),
+            uppfoljning: earlier.map(|(then_review, then)| FollowUpView::new(then_review, then, review, district)),
         }
     }
 }
@@ -307,8 +227,8 @@ impl ReviewView {
             verksamhet: plain(&review.service),
             diarienummer: plain(&review.diarienummer),
             period: plain(&review.period),
-            datum: plain(&review.published.long()),
-            datum_iso: plain(&review.published.to_string()),
+            datum: review.published.long(),
+            datum_iso: review.published.to_string(),
             utgivare: plain(&review.publisher),
             mottagare: plain(&review.recipient),
             inspektorer: review.inspectors.iter().map(|i| plain(i)).collect(),
@@ -318,15 +238,15 @@ impl ReviewView {
                 .method_parts
                 .iter()
                 .map(|p| MethodPartView {
-                    titel: plain(p.kind.title()),
+                    titel: p.kind.title().to_owned(),
                     beskrivning: rich(&p.description),
-                    antal: p.count.map(|c| plain(&format::integer(c.into()))),
+                    antal: p.count.map(|c| format::integer(c.into())),
                 })
                 .collect(),
             fragor: review
                 .questions
                 .iter()
-                .map(|q| QuestionView { fraga: plain(&q.text), omrade: plain(q.area.title()) })
+                .map(|q| QuestionView { fraga: plain(&q.text), omrade: q.area.name.clone() })
                 .collect(),
         }
     }
@@ -369,21 +289,10 @@ impl DistrictView {
                 .map(|r| RecommendationView {
                     text: rich(&r.text),
                     niva: RatingView::new(r.rating),
-                    omrade: plain(r.area.title()),
+                    omrade: r.area.name.clone(),
                 })
                 .collect(),
             kallor: review.sources.iter().chain(&district.sources).map(|s| rich(s)).collect(),
-        }
-    }
-}
-
-impl RatingView {
-    pub fn new(rating: Rating) -> Self {
-        RatingView {
-            nyckel: rating.key(),
-            ord: rating.word(),
-            farg: literal(rating.colour()),
-            betydelse: plain(rating.meaning()),
         }
     }
 }
@@ -409,7 +318,7 @@ fn key_figures(figures: &[KeyFigure]) -> Option<KeyFiguresView> {
             varden: years
                 .iter()
                 .map(|y| match k.values.iter().find(|(year, _)| year == y) {
-                    Some((_, v)) => plain(&format::decimal(*v, 2)),
+                    Some((_, v)) => format::decimal(*v, 2),
                     None => "–".to_owned(),
                 })
                 .collect(),
@@ -438,24 +347,21 @@ fn table(t: &Table) -> TableView {
 }
 
 fn file_review(review: &Review, f: &FileReview) -> FileReviewView {
+    let (women, men) = (u64::from(f.reviewed.women.get()), u64::from(f.reviewed.men.get()));
     FileReviewView {
-        population: plain(&format::integer(f.population.into())),
-        urval: plain(&format::integer(f.sample.into())),
-        granskade: SexTotals {
-            kvinnor: f.reviewed.women,
-            man: f.reviewed.men,
-            totalt: f.reviewed.women + f.reviewed.men,
-        },
+        population: format::integer(f.population.get().into()),
+        urval: format::integer(f.sample.get().into()),
+        granskade: SexTotals { kvinnor: women, man: men, totalt: women + men },
         beskrivning: f.description.as_deref().map(rich),
         resultat: f
             .results
             .iter()
             .filter_map(|r| {
                 let question = review.question(&r.question)?;
-                Some(result(&question.text, question.area, r.answers, r.comment.as_deref()))
+                Some(result(&question.text, &question.area.name, &question.area.id, r.answers, r.comment.as_deref()))
             })
             .collect(),
-        konsdiagram_alt: literal(&gender_chart_alt(review, f)),
+        konsdiagram_alt: gender_chart_alt(review, f),
     }
 }
 
@@ -467,7 +373,7 @@ fn gender_chart_alt(review: &Review, f: &FileReview) -> String {
             let question = review.question(&r.question)?;
             Some(format!(
                 "”{}”: kvinnor {}, män {}",
-                normalize::inline(&question.text),
+                plain(&question.text),
                 share_words(r.answers.women),
                 share_words(r.answers.men)
             ))
@@ -476,30 +382,33 @@ fn gender_chart_alt(review: &Review, f: &FileReview) -> String {
     format!("Stapeldiagram: andel ja per granskningsfråga för kvinnor och män. {}.", parts.join("; "))
 }
 
-pub(crate) fn result(question: &str, area: QualityArea, answers: BySex<Answers>, comment: Option<&str>) -> ResultView {
-    let total = Answers {
-        yes: answers.women.yes + answers.men.yes,
-        no: answers.women.no + answers.men.no,
-        not_applicable: answers.women.not_applicable + answers.men.not_applicable,
-    };
+/// One question's answers, by sex and in total.
+pub(crate) fn result(
+    question: &str,
+    area: &str,
+    area_id: &str,
+    answers: BySex<Answers>,
+    comment: Option<&str>,
+) -> ResultView {
+    let total = answers.women + answers.men;
     let (women, men, all) = (answers_view(answers.women), answers_view(answers.men), answers_view(total));
     let alt = format!(
         "Stapeldiagram: andel ja för frågan ”{}”. Kvinnor: {} ({} av {}). Män: {} ({} av {}). Totalt: {} ({} av {}).",
-        normalize::inline(question),
+        plain(question),
         share_words(answers.women),
         answers.women.yes,
-        answers.women.yes + answers.women.no,
+        answers.women.applicable(),
         share_words(answers.men),
         answers.men.yes,
-        answers.men.yes + answers.men.no,
+        answers.men.applicable(),
         share_words(total),
         total.yes,
-        total.yes + total.no,
+        total.applicable(),
     );
     ResultView {
         fraga: plain(question),
-        omrade: plain(area.title()),
-        omrade_nyckel: area.key(),
+        omrade: area.to_owned(),
+        omrade_nyckel: area_id.to_owned(),
         rader: vec![
             AnswersRow { grupp: "Kvinnor", svar: women.clone() },
             AnswersRow { grupp: "Män", svar: men.clone() },
@@ -509,31 +418,32 @@ pub(crate) fn result(question: &str, area: QualityArea, answers: BySex<Answers>,
         man: men,
         totalt: all,
         kommentar: comment.map(rich),
-        diagram_alt: literal(&alt),
+        diagram_alt: alt,
     }
 }
 
 pub(crate) fn share_words(a: Answers) -> String {
-    format::percent(a.yes, a.yes + a.no).unwrap_or_else(|| "inga bedömda akter".to_owned())
+    format::percent(a.yes, a.applicable()).unwrap_or_else(|| "inga bedömda akter".to_owned())
 }
 
 fn answers_view(a: Answers) -> AnswersView {
-    let applicable = a.yes + a.no;
+    let applicable = a.applicable();
     AnswersView {
         ja: a.yes,
         nej: a.no,
         ej_aktuellt: a.not_applicable,
         totalt: a.total(),
-        andel_ja: plain(&format::percent(a.yes, applicable).unwrap_or_else(|| "–".to_owned())),
-        andel: if applicable == 0 { 0.0 } else { f64::from(a.yes) / f64::from(applicable) },
+        bedomda: applicable,
+        andel_ja: format::percent(a.yes, applicable).unwrap_or_else(|| "–".to_owned()),
+        andel: if applicable == 0 { 0.0 } else { a.yes as f64 / applicable as f64 },
     }
 }
 
 fn area(a: &AreaAssessment) -> AreaView {
     AreaView {
-        nyckel: a.area.key(),
-        titel: plain(a.area.title()),
-        beskrivning: plain(a.area.description()),
+        nyckel: a.area.id.clone(),
+        titel: a.area.name.clone(),
+        beskrivning: a.area.description.clone(),
         niva: RatingView::new(a.rating),
         sammanfattning: plain(&a.summary),
         iakttagelser: rich(&a.findings),

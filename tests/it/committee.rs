@@ -2,11 +2,9 @@
 //! manifest, annual report (årsrapport), follow-ups (uppföljning) and
 //! branding. Built from the repository's examples and read back.
 
-mod common;
-
 use std::fs;
 
-use common::{Fixture, pdf_info, pdf_pages, pdf_text};
+use crate::common::{Fixture, pdf_info, pdf_pages, pdf_text};
 use sha2::{Digest, Sha256};
 
 /// Text with whitespace runs collapsed and words that were hyphenated at a
@@ -216,7 +214,7 @@ fn branding_puts_organisation_logo_and_colour_on_the_reports() {
     assert!(alts.iter().any(|a| a == "Logotyp för Tyresö kommun"), "{alts:?}");
     // The logo is an input: changing it rebuilds the reports.
     fixture.write("bilder/logotyp.svg", r##"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"/>"##);
-    assert!(fixture.run(&["build"]).stdout.contains("3 rapporter klara"));
+    assert!(fixture.run(&["build"]).stdout.contains("3 dokument klara"));
 }
 
 #[test]

@@ -4,14 +4,15 @@
 
 use serde::Serialize;
 
-use super::view::{Markup, RatingView, plain, rich};
+use super::{RatingView, Rich, plain, rich};
+
 use crate::model::{District, Review};
 
 #[derive(Debug, Serialize)]
 pub struct FollowUpView {
-    /// Markup: the earlier review's title.
-    pub granskning: Markup,
-    pub diarienummer: Markup,
+    /// The earlier review's title.
+    pub granskning: String,
+    pub diarienummer: String,
     /// The year of the earlier review and of this one.
     pub ar: i32,
     pub nu_ar: i32,
@@ -21,7 +22,7 @@ pub struct FollowUpView {
 
 #[derive(Debug, Serialize)]
 pub struct ChangeView {
-    pub titel: Markup,
+    pub titel: String,
     pub da: RatingView,
     pub nu: RatingView,
     /// "↑", "→" or "↓".
@@ -33,11 +34,11 @@ pub struct ChangeView {
 #[derive(Debug, Serialize)]
 pub struct EarlierRecommendationView {
     pub nummer: usize,
-    pub text: Markup,
+    pub text: Rich,
     pub niva: RatingView,
-    /// Markup: "Åtgärdad", "Delvis åtgärdad", "Ej åtgärdad", or none given.
+    /// "Åtgärdad", "Delvis åtgärdad", "Ej åtgärdad", or none given.
     pub status: Option<&'static str>,
-    pub kommentar: Option<Markup>,
+    pub kommentar: Option<Rich>,
 }
 
 impl FollowUpView {
@@ -45,7 +46,7 @@ impl FollowUpView {
         let omraden = district
             .areas
             .iter()
-            .zip(&earlier_district.areas)
+            .filter_map(|now| Some((now, earlier_district.areas.iter().find(|a| a.area.id == now.area.id)?)))
             .map(|(now, then)| {
                 let (pil, forandring) = match now.rating.rank().cmp(&then.rating.rank()) {
                     std::cmp::Ordering::Greater => ("↑", "Förbättrad"),
@@ -53,7 +54,7 @@ impl FollowUpView {
                     std::cmp::Ordering::Less => ("↓", "Försämrad"),
                 };
                 ChangeView {
-                    titel: plain(now.area.title()),
+                    titel: now.area.name.clone(),
                     da: RatingView::new(then.rating),
                     nu: RatingView::new(now.rating),
                     pil,
@@ -79,8 +80,8 @@ impl FollowUpView {
         FollowUpView {
             granskning: plain(&earlier.title),
             diarienummer: plain(&earlier.diarienummer),
-            ar: earlier.published.year,
-            nu_ar: now.published.year,
+            ar: earlier.published.year(),
+            nu_ar: now.published.year(),
             omraden,
             rekommendationer,
         }

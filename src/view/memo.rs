@@ -1,14 +1,16 @@
-//! The template contract of the cover memo (*tjänsteutlåtande*): the
-//! administration's letter to the committee with its proposals, and the
-//! district reports as numbered attachments (*bilagor*).
+//! The view of the cover memo (*tjänsteutlåtande*): the administration's
+//! letter to the committee with its proposals, and the district reports as
+//! numbered attachments (*bilagor*).
 
 use serde::Serialize;
 
-use super::view::{DocumentView, Markup, ReviewView, StyleView, literal, plain, rich};
+use super::report::ReviewView;
+use super::{DocumentView, Rich, StyleView, plain, rich};
 use crate::config::Config;
 use crate::model::{Memo, Review};
 
 /// One attachment: a district report.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attachment {
     pub district: String,
     pub file: String,
@@ -25,47 +27,44 @@ pub struct MemoView {
 
 #[derive(Debug, Serialize)]
 pub struct MemoFields {
-    pub diarienummer: Markup,
-    /// Markup: "10 maj 2011".
-    pub datum: Markup,
-    pub namnd: Markup,
-    pub rubrik: Markup,
-    pub forslag: Vec<Markup>,
-    pub sammanfattning: Markup,
-    pub beredning: Markup,
+    pub diarienummer: String,
+    /// "10 maj 2011".
+    pub datum: String,
+    pub namnd: String,
+    pub rubrik: String,
+    pub forslag: Vec<Rich>,
+    pub sammanfattning: Rich,
+    pub beredning: Rich,
     pub undertecknare: Vec<SignatoryView>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct SignatoryView {
-    pub namn: Markup,
-    pub titel: Markup,
+    pub namn: String,
+    pub titel: String,
 }
 
 #[derive(Debug, Serialize)]
 pub struct AttachmentView {
     pub nummer: usize,
-    pub titel: Markup,
-    pub fil: Markup,
+    pub titel: String,
+    pub fil: String,
 }
 
 impl MemoView {
     pub fn new(review: &Review, memo: &Memo, attachments: &[Attachment], config: &Config) -> MemoView {
         MemoView {
             stil: StyleView::new(config),
-            dokument: DocumentView {
-                titel: literal(&format!("Tjänsteutlåtande: {}", memo.heading)),
-                forfattare: literal(&review.publisher),
-                amne: literal(&format!("Tjänsteutlåtande till {}, diarienummer {}", memo.committee, memo.diarienummer)),
-                nyckelord: format!(
-                    "({},)",
-                    [&review.service, &memo.committee, &memo.diarienummer].map(|k| literal(k)).join(", ")
-                ),
-            },
+            dokument: DocumentView::new(
+                &format!("Tjänsteutlåtande: {}", memo.heading),
+                &review.publisher,
+                &format!("Tjänsteutlåtande till {}, diarienummer {}", memo.committee, memo.diarienummer),
+                &[&review.service, &memo.committee, &memo.diarienummer],
+            ),
             granskning: ReviewView::new(review),
             utlatande: MemoFields {
                 diarienummer: plain(&memo.diarienummer),
-                datum: plain(&memo.date.long()),
+                datum: memo.date.long(),
                 namnd: plain(&memo.committee),
                 rubrik: plain(&memo.heading),
                 forslag: memo.proposals.iter().map(|p| rich(p)).collect(),
@@ -74,7 +73,7 @@ impl MemoView {
                 undertecknare: memo
                     .signatories
                     .iter()
-                    .map(|(name, title)| SignatoryView { namn: plain(name), titel: plain(title) })
+                    .map(|s| SignatoryView { namn: plain(&s.name), titel: plain(&s.title) })
                     .collect(),
             },
             bilagor: attachments
@@ -83,7 +82,7 @@ impl MemoView {
                 .map(|(i, a)| AttachmentView {
                     nummer: i + 1,
                     titel: plain(&format!("{} – {}", review.title, a.district)),
-                    fil: plain(&a.file),
+                    fil: a.file.clone(),
                 })
                 .collect(),
         }

@@ -1,8 +1,6 @@
 //! `granska build` end to end: TOML in, PDF out, PDF read back.
 
-mod common;
-
-use common::{Fixture, numbered_headings, pdf_info, pdf_pages, pdf_text, run_in};
+use crate::common::{Fixture, numbered_headings, pdf_info, pdf_pages, pdf_text, run_in};
 
 /// The fixed sections, in the order every report has them.
 const SECTIONS: [&str; 13] = [
@@ -41,7 +39,7 @@ fn the_example_review_builds_one_pdf_per_district() {
         "{}",
         lines[2]
     );
-    assert_eq!(lines[3], "3 rapporter klara");
+    assert_eq!(lines[3], "3 dokument klara");
     for district in ["bromma", "skarholmen"] {
         let pages = pdf_pages(&fixture.pdf(district));
         assert!(pages.len() > 1, "{district}: {} pages", pages.len());

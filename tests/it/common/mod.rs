@@ -2,8 +2,6 @@
 //! folders, running the real binary, and reading PDFs back with Rust crates
 //! (no system tools needed).
 
-#![allow(dead_code)]
-
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};

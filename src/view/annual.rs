@@ -1,15 +1,14 @@
-//! The template contract of the annual report (*årsrapport*): the year's
+//! The view of the annual report (*årsrapport*): the year's
 //! reviews and districts, a matrix of ratings, the quality areas with the
 //! districts side by side, and child-rights and gender-equality analyses
 //! that add up the file-review counts by sex across districts.
 
 use serde::Serialize;
 
-use super::view::{
-    DocumentView, Literal, Markup, RatingView, ResultView, StyleView, literal, plain, result, rich, share_words,
-};
+use super::report::{ResultView, result, share_words};
+use super::{DocumentView, RatingView, Rich, StyleView, plain, rich};
 use crate::config::Config;
-use crate::model::{Annual, Answers, BySex, District, QualityArea, Rating, Review};
+use crate::model::{Annual, Answers, Area, BySex, District, Review};
 
 /// A review of the year and its districts.
 pub struct ReviewOfYear<'a> {
@@ -23,8 +22,8 @@ pub struct AnnualView {
     pub dokument: DocumentView,
     pub arsrapport: AnnualFields,
     pub granskningar: Vec<ReviewSummary>,
-    /// The six quality areas' names, for the matrix header.
-    pub omradesnamn: Vec<Markup>,
+    /// The quality areas' names, for the matrix header.
+    pub omradesnamn: Vec<String>,
     pub matris: Vec<MatrixRow>,
     pub omraden: Vec<AreaSummary>,
     pub barnratt: Vec<DistrictText>,
@@ -33,64 +32,65 @@ pub struct AnnualView {
     pub jamstalldhet: Vec<DistrictText>,
     /// Every file-review question, summed over districts.
     pub jamstalldhet_resultat: Vec<ResultView>,
-    /// Literal: the gender chart's alternative text.
-    pub jamstalldhet_alt: Literal,
+    /// The gender chart's alternative text.
+    pub jamstalldhet_alt: String,
     pub nivaer: Vec<RatingView>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct AnnualFields {
-    pub titel: Markup,
+    pub titel: String,
     pub ar: i32,
     pub nasta_ar: i32,
-    pub diarienummer: Markup,
-    pub datum: Markup,
-    pub utgivare: Markup,
-    pub mottagare: Markup,
-    pub inledning: Markup,
-    pub planering: Markup,
+    pub diarienummer: String,
+    pub datum: String,
+    pub utgivare: String,
+    pub mottagare: String,
+    pub inledning: Rich,
+    pub planering: Rich,
 }
 
 #[derive(Debug, Serialize)]
 pub struct ReviewSummary {
-    pub titel: Markup,
-    pub verksamhet: Markup,
-    pub diarienummer: Markup,
-    pub period: Markup,
-    pub distrikt: Vec<Markup>,
+    pub titel: String,
+    pub verksamhet: String,
+    pub diarienummer: String,
+    pub period: String,
+    pub distrikt: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct MatrixRow {
-    pub distrikt: Markup,
-    pub granskning: Markup,
+    pub distrikt: String,
+    pub granskning: String,
     pub nivaer: Vec<RatingView>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct AreaSummary {
-    pub titel: Markup,
+    pub titel: String,
     pub rader: Vec<AreaRow>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct AreaRow {
-    pub distrikt: Markup,
-    pub granskning: Markup,
+    pub distrikt: String,
+    pub granskning: String,
     pub niva: RatingView,
-    pub sammanfattning: Markup,
-    pub bedomning: Markup,
+    pub sammanfattning: String,
+    pub bedomning: Rich,
 }
 
 #[derive(Debug, Serialize)]
 pub struct DistrictText {
-    pub distrikt: Markup,
-    pub granskning: Markup,
-    pub text: Markup,
+    pub distrikt: String,
+    pub granskning: String,
+    pub text: Rich,
 }
 
 impl AnnualView {
     pub fn new(annual: &Annual, reviews: &[ReviewOfYear], config: &Config) -> AnnualView {
+        let areas = &config.areas;
         let each = || reviews.iter().flat_map(|r| r.districts.iter().map(move |d| (r.review, *d)));
         let texts = |pick: fn(&District) -> &str| -> Vec<DistrictText> {
             each()
@@ -110,28 +110,23 @@ impl AnnualView {
                 .collect::<Vec<_>>()
                 .join("; ")
         );
-        let to_views = |list: Vec<(String, QualityArea, BySex<Answers>)>| -> Vec<ResultView> {
-            list.into_iter().map(|(q, area, answers)| result(&q, area, answers, None)).collect()
+        let to_views = |list: Vec<(String, Area, BySex<Answers>)>| -> Vec<ResultView> {
+            list.into_iter().map(|(q, area, answers)| result(&q, &area.name, &area.id, answers, None)).collect()
         };
         AnnualView {
             stil: StyleView::new(config),
-            dokument: DocumentView {
-                titel: literal(&annual.title),
-                forfattare: literal(&annual.publisher),
-                amne: literal(&format!("{}, diarienummer {}", annual.title, annual.diarienummer)),
-                nyckelord: format!(
-                    "({},)",
-                    [annual.year.to_string(), annual.diarienummer.clone(), "årsrapport".to_owned()]
-                        .map(|k| literal(&k))
-                        .join(", ")
-                ),
-            },
+            dokument: DocumentView::new(
+                &annual.title,
+                &annual.publisher,
+                &format!("{}, diarienummer {}", annual.title, annual.diarienummer),
+                &[&annual.year.to_string(), &annual.diarienummer, "årsrapport"],
+            ),
             arsrapport: AnnualFields {
                 titel: plain(&annual.title),
                 ar: annual.year,
                 nasta_ar: annual.year + 1,
                 diarienummer: plain(&annual.diarienummer),
-                datum: plain(&annual.published.long()),
+                datum: annual.published.long(),
                 utgivare: plain(&annual.publisher),
                 mottagare: plain(&annual.recipient),
                 inledning: rich(&annual.introduction),
@@ -147,7 +142,7 @@ impl AnnualView {
                     distrikt: r.districts.iter().map(|d| plain(&d.name)).collect(),
                 })
                 .collect(),
-            omradesnamn: QualityArea::ALL.iter().map(|a| plain(a.title())).collect(),
+            omradesnamn: areas.iter().map(|a| a.name.clone()).collect(),
             matris: each()
                 .map(|(review, d)| MatrixRow {
                     distrikt: plain(&d.name),
@@ -155,18 +150,20 @@ impl AnnualView {
                     nivaer: d.areas.iter().map(|a| RatingView::new(a.rating)).collect(),
                 })
                 .collect(),
-            omraden: QualityArea::ALL
+            omraden: areas
                 .iter()
-                .enumerate()
-                .map(|(i, area)| AreaSummary {
-                    titel: plain(area.title()),
+                .map(|area| AreaSummary {
+                    titel: area.name.clone(),
                     rader: each()
-                        .map(|(review, d)| AreaRow {
-                            distrikt: plain(&d.name),
-                            granskning: plain(&review.title),
-                            niva: RatingView::new(d.areas[i].rating),
-                            sammanfattning: plain(&d.areas[i].summary),
-                            bedomning: rich(&d.areas[i].assessment),
+                        .filter_map(|(review, d)| {
+                            let assessment = d.areas.iter().find(|a| a.area.id == area.id)?;
+                            Some(AreaRow {
+                                distrikt: plain(&d.name),
+                                granskning: plain(&review.title),
+                                niva: RatingView::new(assessment.rating),
+                                sammanfattning: plain(&assessment.summary),
+                                bedomning: rich(&assessment.assessment),
+                            })
                         })
                         .collect(),
                 })
@@ -175,23 +172,15 @@ impl AnnualView {
             barnratt_resultat: to_views(sums(reviews, |q| q.child_rights)),
             jamstalldhet: texts(|d| &d.gender_equality),
             jamstalldhet_resultat: to_views(all),
-            jamstalldhet_alt: literal(&gender_alt),
-            nivaer: Rating::ALL.into_iter().map(RatingView::new).collect(),
+            jamstalldhet_alt: gender_alt,
+            nivaer: RatingView::legend(),
         }
     }
 }
 
 /// The answers to each selected question of each review, summed over the
 /// review's districts, by sex.
-fn sums(
-    reviews: &[ReviewOfYear],
-    keep: fn(&crate::model::Question) -> bool,
-) -> Vec<(String, QualityArea, BySex<Answers>)> {
-    let add = |a: Answers, b: Answers| Answers {
-        yes: a.yes + b.yes,
-        no: a.no + b.no,
-        not_applicable: a.not_applicable + b.not_applicable,
-    };
+fn sums(reviews: &[ReviewOfYear], keep: fn(&crate::model::Question) -> bool) -> Vec<(String, Area, BySex<Answers>)> {
     let mut out = Vec::new();
     for r in reviews {
         for question in r.review.questions.iter().filter(|q| keep(q)) {
@@ -200,15 +189,12 @@ fn sums(
             for district in &r.districts {
                 let results = district.file_review.iter().flat_map(|f| &f.results);
                 for result in results.filter(|res| res.question == question.id) {
-                    total = BySex {
-                        women: add(total.women, result.answers.women),
-                        men: add(total.men, result.answers.men),
-                    };
+                    total = BySex { women: total.women + result.answers.women, men: total.men + result.answers.men };
                     any = true;
                 }
             }
             if any {
-                out.push((question.text.clone(), question.area, total));
+                out.push((question.text.clone(), question.area.clone(), total));
             }
         }
     }

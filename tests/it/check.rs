@@ -1,20 +1,18 @@
 //! The safety net: `check`, exit codes, partial builds, nothing lost,
 //! scaffolds and schemas.
 
-mod common;
-
 use std::fs;
 use std::process::Command;
 use std::time::Duration;
 
-use common::{Fixture, pdf_text, run_in};
+use crate::common::{Fixture, pdf_text, run_in};
 
 #[test]
 fn check_is_quiet_and_succeeds_on_the_example() {
     let fixture = Fixture::example();
     let run = fixture.run(&["check"]);
     run.assert_ok();
-    assert_eq!(run.stdout.trim(), "2 distrikt utan fel");
+    assert_eq!(run.stdout.trim(), "3 dokument utan fel");
     assert!(!fixture.root().join("output").exists(), "check wrote output");
 }
 
@@ -31,7 +29,15 @@ fn check_reports_problems_in_every_file_and_exits_1() {
         "{}",
         run.stderr
     );
-    assert!(run.stderr.trim_end().ends_with("2 fel"), "{}", run.stderr);
+    assert!(run.stderr.contains("\n2 fel och 1 varning\n"), "{}", run.stderr);
+    // Both reports fail, and so does the memo that lists them.
+    assert!(
+        run.stderr.trim_end().ends_with(
+            "3 dokument med fel: granskningsrapporten för bromma.toml, granskningsrapporten för Skärholmen, tjänsteutlåtandet 3.1-117/2011"
+        ),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -49,8 +55,19 @@ fn build_skips_only_the_district_with_errors() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(!fixture.pdf("bromma").exists(), "a PDF was written for a district with errors");
     assert!(fixture.pdf("skarholmen").exists(), "the other district was not built");
-    assert!(run.stderr.contains("byggdes inte: findings/2011-ekonomiskt-bistand/bromma.toml"), "{}", run.stderr);
-    assert!(run.stderr.contains("1 rapport klar, 1 distrikt med fel"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("byggdes inte: granskningsrapporten för Bromma (findings/2011-ekonomiskt-bistand/bromma.toml)"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(
+            "1 dokument klart, 2 dokument med fel: granskningsrapporten för Bromma, tjänsteutlåtandet 3.1-117/2011"
+        ),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -245,7 +262,7 @@ fn an_unchanged_project_is_not_rebuilt() {
     std::thread::sleep(Duration::from_millis(20));
     let run = fixture.run(&["build"]);
     run.assert_ok();
-    assert_eq!(run.stdout.trim(), "3 rapporter redan aktuella, inget att bygga");
+    assert_eq!(run.stdout.trim(), "3 dokument redan aktuella, inget att bygga");
     assert_eq!((modified(&fixture.pdf("bromma")), modified(&fixture.pdf("skarholmen"))), before);
 }
 
@@ -258,7 +275,7 @@ fn only_the_changed_district_is_rebuilt() {
     let run = fixture.run(&["build"]);
     run.assert_ok();
     assert!(run.stdout.contains("skrev output/2011-ekonomiskt-bistand/3-1-117-2011-bromma.pdf"), "{}", run.stdout);
-    assert!(run.stdout.contains("1 rapport klar, 2 oförändrade"), "{}", run.stdout);
+    assert!(run.stdout.contains("1 dokument klart, 2 oförändrade"), "{}", run.stdout);
     assert_eq!(modified(&fixture.pdf("skarholmen")), skarholmen);
     assert!(pdf_text(&fixture.pdf("bromma")).contains("mycket noga"));
 }
@@ -270,11 +287,11 @@ fn a_template_or_review_change_rebuilds_every_district() {
     let style = fs::read_to_string(format!("{}/templates/stil.typ.tera", env!("CARGO_MANIFEST_DIR"))).unwrap();
     assert!(style.contains("luma(238)"));
     fixture.write("templates/stil.typ.tera", &style.replace("luma(238)", "luma(230)"));
-    assert!(fixture.run(&["build"]).stdout.contains("3 rapporter klara"));
+    assert!(fixture.run(&["build"]).stdout.contains("3 dokument klara"));
     let review = fixture.review_dir().join("granskning.toml");
     let text = fs::read_to_string(&review).unwrap().replace("period = \"november", "period = \"oktober");
     fs::write(&review, text).unwrap();
-    assert!(fixture.run(&["build"]).stdout.contains("3 rapporter klara"));
+    assert!(fixture.run(&["build"]).stdout.contains("3 dokument klara"));
 }
 
 #[test]
@@ -282,9 +299,9 @@ fn a_deleted_pdf_or_bygg_om_rebuilds() {
     let fixture = Fixture::example();
     fixture.run(&["build"]).assert_ok();
     fs::remove_file(fixture.pdf("bromma")).unwrap();
-    assert!(fixture.run(&["build"]).stdout.contains("1 rapport klar, 2 oförändrade"));
+    assert!(fixture.run(&["build"]).stdout.contains("1 dokument klart, 2 oförändrade"));
     assert!(fixture.pdf("bromma").exists());
-    assert!(fixture.run(&["build", "--bygg-om"]).stdout.contains("3 rapporter klara"));
+    assert!(fixture.run(&["build", "--bygg-om"]).stdout.contains("3 dokument klara"));
 }
 
 #[test]
@@ -296,7 +313,7 @@ fn a_district_with_errors_is_rebuilt_once_fixed() {
     fixture.edit_district("bromma", "urval = 100", "urval = 10");
     let run = fixture.run(&["build"]);
     run.assert_ok();
-    assert!(run.stdout.contains("1 rapport klar, 2 oförändrade"), "{}", run.stdout);
+    assert!(run.stdout.contains("1 dokument klart, 2 oförändrade"), "{}", run.stdout);
 }
 
 #[test]

@@ -1,13 +1,11 @@
 //! `granska watch`: rebuilds on save, only what changed, and survives errors.
 
-mod common;
-
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
-use common::{Fixture, pdf_text};
+use crate::common::{Fixture, pdf_text};
 
 struct Watch {
     child: Child,
@@ -42,7 +40,7 @@ impl Watch {
     /// build is done and the watcher has settled, ready for an edit.
     fn ready(fixture: &Fixture) -> Watch {
         let watch = Watch::start(fixture);
-        watch.expect(&["3 rapporter klara", "bevakar"]);
+        watch.expect(&["3 dokument klara", "bevakar"]);
         std::thread::sleep(Duration::from_millis(300));
         watch
     }
@@ -75,8 +73,8 @@ fn watch_rebuilds_the_saved_district_and_keeps_going_after_errors() {
 
     fixture.edit_district("bromma", "Handläggarna var noga", "Handläggarna var mycket noga");
     let lines = watch
-        .expect(&["1 rapport klar, 2 oförändrade", "skrev output/2011-ekonomiskt-bistand/3-1-117-2011-bromma.pdf"]);
-    let status = lines.iter().find(|l| l.contains("1 rapport klar")).unwrap();
+        .expect(&["1 dokument klart, 2 oförändrade", "skrev output/2011-ekonomiskt-bistand/3-1-117-2011-bromma.pdf"]);
+    let status = lines.iter().find(|l| l.contains("1 dokument klart")).unwrap();
     assert!(status.ends_with(" ms)") || status.ends_with(" s)"), "the status line lacks the time: {status:?}");
     assert!(pdf_text(&fixture.pdf("bromma")).contains("mycket noga"));
 
@@ -84,7 +82,7 @@ fn watch_rebuilds_the_saved_district_and_keeps_going_after_errors() {
     watch.expect(&["väntar på nästa ändring", "urvalet (100) är större än populationen (40)"]);
 
     fixture.edit_district("bromma", "urval = 100", "urval = 10");
-    watch.expect(&["1 rapport klar, 2 oförändrade"]);
+    watch.expect(&["1 dokument klart, 2 oförändrade"]);
 }
 
 #[test]
@@ -93,7 +91,7 @@ fn watch_reloads_changed_templates() {
     let watch = Watch::ready(&fixture);
     let report = std::fs::read_to_string(format!("{}/templates/rapport.typ.tera", env!("CARGO_MANIFEST_DIR"))).unwrap();
     fixture.write("templates/rapport.typ.tera", &report.replace("[Innehåll]", "[Innehåll enligt ny mall]"));
-    watch.expect(&["3 rapporter klara"]);
+    watch.expect(&["3 dokument klara"]);
     assert!(pdf_text(&fixture.pdf("skarholmen")).contains("Innehåll enligt ny mall"));
 }
 
@@ -104,10 +102,10 @@ fn a_rebuild_in_watch_gives_the_bytes_of_a_fresh_build() {
     // Edits that add markup (an escaped bracket, emphasis) before much of
     // the document: watch reparses them as edits of the previous source.
     fixture.edit_district("bromma", "Handläggarna var noga", "Handläggarna var (enligt [1]) *mycket* noga");
-    watch.expect(&["1 rapport klar, 2 oförändrade"]);
+    watch.expect(&["1 dokument klart, 2 oförändrade"]);
     std::thread::sleep(Duration::from_millis(300));
     fixture.edit_district("bromma", "(enligt [1]) *mycket*", "_särskilt_ #noga och");
-    watch.expect(&["1 rapport klar, 2 oförändrade"]);
+    watch.expect(&["1 dokument klart, 2 oförändrade"]);
     drop(watch);
 
     let rebuilt = std::fs::read(fixture.pdf("bromma")).unwrap();

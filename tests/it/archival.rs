@@ -2,12 +2,10 @@
 //! PDF/UA-1 identification, metadata, bookmarks, embedded fonts, tagged
 //! tables and figures, reproducible bytes, and the report's tables read back.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::fs;
 
-use common::{Fixture, pdf_info, pdf_pages, pdf_text, pdf_xmp};
+use crate::common::{Fixture, pdf_info, pdf_pages, pdf_text, pdf_xmp};
 use lopdf::{Document, Object};
 
 fn built() -> Fixture {

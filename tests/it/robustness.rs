@@ -7,20 +7,24 @@
 use std::path::Path;
 use std::sync::LazyLock;
 
-use granska::diag::SourceFile;
+use granska::config::Config;
+use granska::diag::{Diagnostics, SourceFile};
 use granska::lint::{self, Context};
 use granska::load::{self, Loaded};
 use granska::model::raw::{RawDistrict, RawReview};
 use granska::model::{District, Review};
-use granska::render::view::ReportView;
-use granska::render::{REPORT_TEMPLATE, Templates};
+use granska::render::{Format, REPORT_TEMPLATE, Templates};
+use granska::schema::Schemas;
 use granska::typeset::fonts::Fonts;
 use granska::typeset::{self, Environment, Job};
+use granska::view::report::ReportView;
 use proptest::prelude::*;
 
-/// Fonts and templates load once for all cases.
+/// Fonts, templates and schemas load once for all cases.
 static ENV: LazyLock<Environment> = LazyLock::new(|| Environment::new(Path::new("/nonexistent"), Fonts::load(None)));
-static TEMPLATES: LazyLock<Templates> = LazyLock::new(|| Templates::defaults().unwrap());
+static TEMPLATES: LazyLock<Templates> = LazyLock::new(Templates::defaults);
+static CONFIG: LazyLock<Config> = LazyLock::new(Config::default);
+static SCHEMAS: LazyLock<Schemas> = LazyLock::new(|| Schemas::new(&CONFIG.areas));
 
 fn base(name: &str) -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad-input/_base/findings/g").join(name))
@@ -35,19 +39,19 @@ fn with_text(text: &str) -> String {
 
 /// Runs every stage up to the Typst source; returns it if the checks pass.
 fn pipeline(review_text: &str, district_text: &str) -> Option<(String, Review)> {
-    let ctx = Context { coverage: &ENV.fonts };
-    let review: Loaded<RawReview> = load::parse(SourceFile::new("g.toml", review_text)).ok()?;
-    let review_problems = lint::review(&review, &ctx);
-    let district: Loaded<RawDistrict> = load::parse(SourceFile::new("d.toml", district_text)).ok()?;
-    let problems = lint::district(&district, &review.raw, &ctx);
-    if review_problems.iter().chain(&problems).any(|d| d.is_error()) {
-        return None;
-    }
-    let review = Review::from_raw("g", &review.raw).expect("a checked review converts");
-    let district = District::from_raw("d", &district.raw).expect("a checked district converts");
-    let source = TEMPLATES
-        .render(REPORT_TEMPLATE, &ReportView::new(&review, &district, &granska::config::Config::default()))
-        .expect("checked input renders");
+    let ctx = Context { coverage: &ENV.fonts, areas: &CONFIG.areas };
+    let mut diags = Diagnostics::default();
+    let review: Loaded<RawReview> =
+        load::parse(SourceFile::new("g.toml", review_text), &SCHEMAS.review, &mut diags).ok()?;
+    let district: Loaded<RawDistrict> =
+        load::parse(SourceFile::new("d.toml", district_text), &SCHEMAS.district, &mut diags).ok()?;
+    let review_ok = lint::review(&review, &ctx, &mut diags);
+    lint::district(&district, &review.raw, &ctx, &mut diags).ok()?;
+    review_ok.ok()?;
+    let review = Review::from_raw("g", &review.raw, &CONFIG.areas).expect("a checked review converts");
+    let district = District::from_raw("d", &district.raw, &CONFIG.areas).expect("a checked district converts");
+    let view = ReportView::new(&review, &district, None, &CONFIG);
+    let source = TEMPLATES.render(Format::Typst, REPORT_TEMPLATE, &view).expect("checked input renders");
     Some((source, review))
 }
 

@@ -45,8 +45,8 @@ pub fn decimal(x: f64, places: usize) -> String {
 
 /// A share as a whole percentage: `percent(3, 4)` is "75 %"; `None` when
 /// the denominator is zero (nothing to divide).
-pub fn percent(part: u32, whole: u32) -> Option<String> {
-    (whole > 0).then(|| format!("{}{NBSP}%", (f64::from(part) * 100.0 / f64::from(whole)).round()))
+pub fn percent(part: u64, whole: u64) -> Option<String> {
+    (whole > 0).then(|| format!("{}{NBSP}%", (part as f64 * 100.0 / whole as f64).round()))
 }
 
 #[cfg(test)]

@@ -1,0 +1,238 @@
+//! One document through the chain: its findings checked into the model, the
+//! model into a view, the view through the templates into Typst, Typst into
+//! a PDF, and (when building) the PDF written atomically.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::inputs::DistrictInput;
+use super::review::CheckedReview;
+use super::{Options, Session};
+use crate::diag::{Checked, Diagnostic, Diagnostics, Severity};
+use crate::incremental::{self, Entry, OutputFile};
+use crate::lint;
+use crate::model::{Date, District};
+use crate::output;
+use crate::render::{ANNUAL_TEMPLATE, Format, MEMO_TEMPLATE, REPORT_TEMPLATE};
+use crate::typeset::{self, Job};
+use crate::view::View;
+use crate::view::memo::{Attachment, MemoView};
+use crate::view::report::ReportView;
+
+/// The kinds of document granska makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentKind {
+    /// A district's inspection report (*granskningsrapport*).
+    District,
+    /// A district's report in a review that follows up an earlier one.
+    FollowUp,
+    /// A review's cover memo to the committee (*tjänsteutlåtande*).
+    Memo,
+    /// A year's annual report (*årsrapport*).
+    Annual,
+}
+
+impl DocumentKind {
+    /// How messages name a document of this kind: `name` is the district,
+    /// the memo's diarienummer or the year.
+    pub fn label(self, name: &str) -> String {
+        match self {
+            DocumentKind::District => format!("granskningsrapporten för {name}"),
+            DocumentKind::FollowUp => format!("uppföljningen för {name}"),
+            DocumentKind::Memo => format!("tjänsteutlåtandet {name}"),
+            DocumentKind::Annual => format!("årsrapporten {name}"),
+        }
+    }
+
+    fn template(self) -> &'static str {
+        match self {
+            DocumentKind::District | DocumentKind::FollowUp => REPORT_TEMPLATE,
+            DocumentKind::Memo => MEMO_TEMPLATE,
+            DocumentKind::Annual => ANNUAL_TEMPLATE,
+        }
+    }
+}
+
+/// A document ready to render: its view, and what the state and manifest
+/// remember of it.
+pub struct Made {
+    pub kind: DocumentKind,
+    pub view: View,
+    /// Its date: "today" in Typst and the PDF timestamp.
+    pub date: Date,
+    /// The district's name, empty for documents about a whole review.
+    pub district: String,
+    pub diarienummer: String,
+}
+
+/// A district's report: the district file checked against its review (and
+/// in a follow-up, against the earlier report), then its view.
+pub fn district(
+    session: &Session,
+    review: &CheckedReview,
+    input: &DistrictInput,
+    kind: DocumentKind,
+    diags: &mut Diagnostics,
+) -> Checked<Made> {
+    let (district, earlier) = checked_district(session, review, input, diags)?;
+    let then = review.earlier.as_ref().map(|(_, r)| r).zip(earlier.as_ref());
+    let view = ReportView::new(&review.model, &district, then, &session.config);
+    Ok(Made {
+        kind,
+        view: View::Report(Box::new(view)),
+        date: review.model.published,
+        district: district.name,
+        diarienummer: review.model.diarienummer.clone(),
+    })
+}
+
+/// The district, checked into the model, and in a follow-up its earlier
+/// report (`None` when the earlier review had no such district).
+pub fn checked_district(
+    session: &Session,
+    review: &CheckedReview,
+    input: &DistrictInput,
+    diags: &mut Diagnostics,
+) -> Checked<(District, Option<District>)> {
+    input.diags.check()?;
+    let shown = session.project.shown(&input.path);
+    let loaded = input.loaded.as_ref().ok_or_else(|| diags.error(Diagnostic::internal(&shown, "filen saknas")))?;
+    let checked = lint::district(loaded, &review.raw.raw, &session.lint_context(), diags);
+    let earlier = match &review.earlier {
+        Some((earlier_id, _)) => {
+            let then = earlier_district(session, review, input, diags)?;
+            diags.all(lint::follow_up::check(&loaded.source, &loaded.raw, then.as_ref(), earlier_id))?;
+            then
+        }
+        None => None,
+    };
+    checked?;
+    let district = District::from_raw(&input.id, &loaded.raw, &session.config.areas)
+        .ok_or_else(|| diags.error(Diagnostic::internal(&shown, "distriktet kunde inte läsas in")))?;
+    Ok((district, earlier))
+}
+
+/// The earlier report of the district, checked: `None` when the earlier
+/// review had no district with this file name.
+fn earlier_district(
+    session: &Session,
+    review: &CheckedReview,
+    input: &DistrictInput,
+    diags: &mut Diagnostics,
+) -> Checked<Option<District>> {
+    let Some(earlier) = &input.earlier else { return Ok(None) };
+    let mut problems = diags.fork();
+    let ctx = session.lint_context();
+    let earlier_raw = review.input.earlier.as_ref().map(|e| &e.review.raw);
+    let model = earlier_raw
+        .and_then(|raw| lint::district(earlier, raw, &ctx, &mut problems).ok())
+        .and_then(|()| District::from_raw(&input.id, &earlier.raw, &session.config.areas));
+    match model {
+        Some(model) => Ok(Some(model)),
+        None => Err(diags.error(
+            Diagnostic::file(Severity::Error, &earlier.source.path, "den tidigare rapportens distriktsfil har fel")
+                .with_hint(format!("kör `granska check {}` och rätta felen där", earlier.source.path.display())),
+        )),
+    }
+}
+
+/// A review's cover memo, listing `attachments`.
+pub fn memo(
+    session: &Session,
+    review: &CheckedReview,
+    attachments: &[Attachment],
+    diags: &mut Diagnostics,
+) -> Checked<Made> {
+    let shown = session.project.shown(&review.input.files.review);
+    let memo = review
+        .model
+        .memo
+        .as_ref()
+        .ok_or_else(|| diags.error(Diagnostic::internal(&shown, "tjänsteutlåtandet saknas")))?;
+    let view = MemoView::new(&review.model, memo, attachments, &session.config);
+    Ok(Made {
+        kind: DocumentKind::Memo,
+        view: View::Memo(Box::new(view)),
+        date: memo.date,
+        district: String::new(),
+        diarienummer: memo.diarienummer.clone(),
+    })
+}
+
+/// A typeset document.
+pub struct Published {
+    pub pages: usize,
+    /// Project files the document read, with hashes.
+    pub read: BTreeMap<String, String>,
+    /// What to remember of the written files; `None` when only checking.
+    pub entry: Option<Entry>,
+}
+
+/// Renders `made` through the templates, typesets it and, when building,
+/// writes `<dir>/<stem>.pdf` atomically (and `<stem>.typ` with
+/// `--emit-typst`). The entry it returns lacks only the fingerprint.
+pub fn publish(
+    session: &Session,
+    made: &Made,
+    dir: &Path,
+    stem: &str,
+    options: &Options,
+    diags: &mut Diagnostics,
+) -> Checked<Published> {
+    let source =
+        session.templates.render(Format::Typst, made.kind.template(), &made.view).map_err(|d| diags.error(d))?;
+    let pdf_name = format!("{stem}.pdf");
+    let typ_path = dir.join(format!("{stem}.typ"));
+    if options.write && options.emit_typst {
+        output::write_atomic(&typ_path, source.as_bytes())
+            .map_err(|e| diags.error(write_error(&session.project.shown(&typ_path), &e)))?;
+    }
+    let typ_shown = session.project.shown(&typ_path);
+    let job =
+        Job { source, source_name: &typ_shown, date: made.date, ident: &pdf_name, earlier: session.sources.as_ref() };
+    let done = match typeset::typeset(session.env(), job) {
+        Ok(done) => done,
+        Err(errors) => {
+            let reported = errors.into_iter().map(|d| diags.error(explain_typst_error(d, options.emit_typst))).last();
+            return Err(reported.unwrap_or_else(|| {
+                diags.error(Diagnostic::internal(&typ_shown, "Typst avbröt utan att säga varför"))
+            }));
+        }
+    };
+    for warning in done.warnings {
+        diags.push(warning);
+    }
+    diags.check()?;
+    let read = incremental::read_files(&session.project.root, &done.accessed);
+    if !options.write {
+        return Ok(Published { pages: done.pages, read, entry: None });
+    }
+    let pdf = dir.join(&pdf_name);
+    output::write_atomic(&pdf, &done.pdf).map_err(|e| diags.error(write_error(&session.project.shown(&pdf), &e)))?;
+    let entry = Entry {
+        files: vec![OutputFile::of(&pdf_name, &done.pdf)],
+        typst_source: options.emit_typst,
+        pages: done.pages,
+        title: made.view.document().titel.clone(),
+        district: made.district.clone(),
+        diarienummer: made.diarienummer.clone(),
+        read: read.clone(),
+        ..Entry::default()
+    };
+    Ok(Published { pages: done.pages, read, entry: Some(entry) })
+}
+
+fn explain_typst_error(d: Diagnostic, emitted: bool) -> Diagnostic {
+    let d =
+        d.with_hint("felet uppstod när dokumentet sattes med Typst; det beror oftast på en egen mall i `templates/`");
+    if emitted {
+        d
+    } else {
+        d.with_hint("kör med `--emit-typst` för att spara den genererade Typst-koden och se raden")
+    }
+}
+
+pub fn write_error(shown: &Path, err: &std::io::Error) -> Diagnostic {
+    Diagnostic::file(Severity::Error, shown, format!("filen kunde inte skrivas: {err}"))
+        .with_hint("kontrollera att mappen `output/` går att skriva i och att filen inte är öppen i ett annat program")
+}

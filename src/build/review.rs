@@ -1,0 +1,50 @@
+//! Checking a review once for all its documents: `granskning.toml` through
+//! the lint stage into the model, and in a follow-up the review it follows
+//! up, whose texts the follow-up reports print.
+
+use super::Session;
+use super::inputs::ReviewInput;
+use crate::diag::{Checked, Diagnostic, Diagnostics};
+use crate::lint;
+use crate::load::Loaded;
+use crate::model::Review;
+use crate::model::raw::RawReview;
+
+/// A review that passed its checks.
+pub struct CheckedReview<'a> {
+    pub input: &'a ReviewInput,
+    pub raw: &'a Loaded<RawReview>,
+    pub model: Review,
+    /// In a follow-up: the earlier review's folder and model.
+    pub earlier: Option<(String, Review)>,
+}
+
+/// Checks the review of `input`. Problems reading it were reported with
+/// the input; problems found here go to `diags`.
+pub fn check<'a>(session: &Session, input: &'a ReviewInput, diags: &mut Diagnostics) -> Checked<CheckedReview<'a>> {
+    input.diags.check()?;
+    let shown = session.project.shown(&input.files.review);
+    let raw = input.review.as_ref().ok_or_else(|| diags.error(Diagnostic::internal(&shown, "granskningen saknas")))?;
+    let ctx = session.lint_context();
+    lint::review(raw, &ctx, diags)?;
+    let model = Review::from_raw(&input.files.id, &raw.raw, &session.config.areas)
+        .ok_or_else(|| diags.error(Diagnostic::internal(&shown, "granskningen kunde inte läsas in")))?;
+    let earlier = match &input.earlier {
+        Some(earlier) => {
+            let mut problems = diags.fork();
+            let model = lint::review(&earlier.review, &ctx, &mut problems)
+                .ok()
+                .and_then(|()| Review::from_raw(&earlier.id, &earlier.review.raw, &session.config.areas));
+            let Some(model) = model else {
+                let at = raw.raw.foljer_upp.as_ref().map_or(0..0, |f| f.span());
+                return Err(diags.error(
+                    Diagnostic::error(&raw.source, at, format!("granskningen `{}` som följs upp har fel", earlier.id))
+                        .with_hint(format!("kör `granska check findings/{}` och rätta felen där", earlier.id)),
+                ));
+            };
+            Some((earlier.id.clone(), model))
+        }
+        None => None,
+    };
+    Ok(CheckedReview { input, raw, model, earlier })
+}

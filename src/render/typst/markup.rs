@@ -1,0 +1,144 @@
+//! A [`Rich`] text as Typst markup.
+//!
+//! Every piece of text goes through [`escape::markup`] or
+//! [`escape::string_literal`]; the only Typst syntax in the output is what
+//! this module writes itself. The report text is data, never code.
+
+use super::escape;
+use crate::markdown::{Align, Block, Inline, Rich};
+
+/// Renders `text` as Typst markup. With `level` set, sub-headings become
+/// real (unnumbered) headings of that level and below, so they are tagged
+/// and appear in the PDF outline; without it (inside a table cell, say)
+/// they become bold paragraphs.
+pub fn rich(text: &Rich, level: Option<u8>) -> String {
+    let mut writer = Writer { out: String::new(), level, previous_heading: 0 };
+    writer.blocks(&text.blocks, true);
+    writer.out
+}
+
+struct Writer {
+    out: String,
+    /// The heading level of relative level 1, if headings are allowed.
+    level: Option<u8>,
+    /// The relative level of the last heading written (to keep levels
+    /// from skipping even if the lint stage was bypassed).
+    previous_heading: u8,
+}
+
+impl Writer {
+    /// Writes blocks separated by blank lines; `top` is true for the
+    /// field's own blocks (not those inside a list, quote or note).
+    fn blocks(&mut self, blocks: &[Block], top: bool) {
+        for (i, block) in blocks.iter().enumerate() {
+            if i > 0 {
+                self.out.push_str("\n\n");
+            }
+            self.block(block, top);
+        }
+    }
+
+    fn block(&mut self, block: &Block, top: bool) {
+        match block {
+            Block::Paragraph(inlines) => self.inlines(inlines),
+            Block::Heading { level, body } => match self.level.filter(|_| top) {
+                Some(base) => {
+                    let relative = (*level).clamp(1, self.previous_heading + 1);
+                    self.previous_heading = relative;
+                    let level = base.saturating_add(relative - 1);
+                    self.out.push_str(&format!("#heading(level: {level}, numbering: none)["));
+                    self.inlines(body);
+                    self.out.push(']');
+                }
+                None => self.wrapped("#strong[", body),
+            },
+            Block::List { start, items } => {
+                match start {
+                    Some(n) => self.out.push_str(&format!("#enum(start: {n}, ")),
+                    None => self.out.push_str("#list("),
+                }
+                for item in items {
+                    self.out.push('[');
+                    self.blocks(item, false);
+                    self.out.push_str("], ");
+                }
+                self.out.push(')');
+            }
+            Block::Quote(inner) => {
+                self.out.push_str("#quote(block: true)[");
+                self.blocks(inner, false);
+                self.out.push(']');
+            }
+            Block::Code(code) => {
+                self.out.push_str("#raw(block: true, ");
+                self.out.push_str(&escape::string_literal(code));
+                self.out.push(')');
+            }
+            Block::Table { align, head, rows } => {
+                let aligns: Vec<&str> = align.iter().map(alignment).collect();
+                let columns = aligns.len().max(1);
+                self.out.push_str(&format!("#table(columns: {columns}, align: ({},), ", aligns.join(", ")));
+                self.out.push_str("table.header(");
+                for cell in head {
+                    self.cell(cell);
+                }
+                self.out.push_str("), ");
+                for row in rows {
+                    for cell in row {
+                        self.cell(cell);
+                    }
+                }
+                self.out.push(')');
+            }
+            Block::Rule => self.out.push_str("#line(length: 100%)"),
+        }
+    }
+
+    fn cell(&mut self, cell: &[Inline]) {
+        self.out.push('[');
+        self.inlines(cell);
+        self.out.push_str("], ");
+    }
+
+    fn wrapped(&mut self, opener: &str, inlines: &[Inline]) {
+        self.out.push_str(opener);
+        self.inlines(inlines);
+        self.out.push(']');
+    }
+
+    fn inlines(&mut self, inlines: &[Inline]) {
+        for inline in inlines {
+            match inline {
+                Inline::Text(text) => self.out.push_str(&escape::markup(text)),
+                Inline::Emphasis(inner) => self.wrapped("#emph[", inner),
+                Inline::Strong(inner) => self.wrapped("#strong[", inner),
+                Inline::Strikethrough(inner) => self.wrapped("#strike[", inner),
+                Inline::Code(code) => {
+                    self.out.push_str("#raw(");
+                    self.out.push_str(&escape::string_literal(code));
+                    self.out.push(')');
+                }
+                Inline::Link { url, body } => {
+                    let opener = format!("#link({})[", escape::string_literal(url));
+                    self.wrapped(&opener, body);
+                }
+                Inline::Footnote(note) => {
+                    self.out.push_str("#footnote[");
+                    let level = self.level.take();
+                    self.blocks(note, false);
+                    self.level = level;
+                    self.out.push(']');
+                }
+                Inline::LineBreak => self.out.push_str("#linebreak()"),
+            }
+        }
+    }
+}
+
+fn alignment(alignment: &Align) -> &'static str {
+    match alignment {
+        Align::Left => "left",
+        Align::Center => "center",
+        Align::Right => "right",
+    }
+}

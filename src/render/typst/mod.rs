@@ -1,0 +1,99 @@
+//! The Typst room: how `*.typ.tera` templates turn a view into Typst source.
+//!
+//! The view is format-neutral, so safety is the template engine's job here:
+//! - every string a template prints with `{{ … }}` is escaped as Typst
+//!   markup by Tera's autoescaping (with [`escape::markup`] as the escape
+//!   function), so plain text can never become Typst code;
+//! - `{{ x | lit }}` prints a string as a Typst string literal, for code
+//!   positions such as `set document(title: …)`;
+//! - `{{ x | rik }}` renders a Markdown text ([`Rich`]) as markup;
+//!   `{{ x | rik(niva=3) }}` also turns its sub-headings into real headings
+//!   from level 3 down.
+//!
+//! Numbers print as they are.
+
+pub mod escape;
+pub mod markup;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+
+use tera::{Filter, Tera, Value};
+
+use crate::markdown::Rich;
+
+/// The suffix of Typst templates.
+pub const SUFFIX: &str = ".typ.tera";
+
+/// Sets up a Tera instance for Typst templates.
+pub fn configure(tera: &mut Tera) {
+    tera.autoescape_on(vec![SUFFIX]);
+    tera.set_escape_fn(escape::markup);
+    tera.register_filter("lit", Literal);
+    tera.register_filter("rik", RichFilter);
+}
+
+/// `lit`: a string (or number) as a Typst string literal.
+struct Literal;
+
+impl Filter for Literal {
+    fn filter(&self, value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
+        match value {
+            Value::String(text) => Ok(Value::String(escape::string_literal(text))),
+            Value::Number(n) => Ok(Value::String(escape::string_literal(&n.to_string()))),
+            other => Err(tera::Error::msg(format!("filtret `lit` gäller text, inte {}", kind(other)))),
+        }
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
+}
+
+/// `rik(niva=N)`: a Markdown text as Typst markup.
+struct RichFilter;
+
+impl Filter for RichFilter {
+    fn filter(&self, value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let text = rich_value(value, "rik")?;
+        let level = match args.get("niva") {
+            None => None,
+            Some(Value::Number(n)) => {
+                match n.as_u64().and_then(|n| u8::try_from(n).ok()).filter(|n| (1..=6).contains(n)) {
+                    Some(level) => Some(level),
+                    None => return Err(tera::Error::msg("`niva` i filtret `rik` ska vara ett heltal 1–6")),
+                }
+            }
+            Some(_) => return Err(tera::Error::msg("`niva` i filtret `rik` ska vara ett heltal 1–6")),
+        };
+        Ok(Value::String(markup::rich(&text, level)))
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
+}
+
+/// Reads a [`Rich`] text from the template context; `filter` names the
+/// filter for the message when the value is something else.
+pub(crate) fn rich_value(value: &Value, filter: &str) -> tera::Result<Rich> {
+    if value.get(Rich::KEY).is_none() {
+        return Err(tera::Error::msg(format!(
+            "filtret `{filter}` gäller texter skrivna i Markdown, inte {}",
+            kind(value)
+        )));
+    }
+    serde_json::from_value(value.clone()).map_err(|e| tera::Error::msg(format!("texten kunde inte läsas: {e}")))
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "ett tomt värde",
+        Value::Bool(_) => "ett sanningsvärde",
+        Value::Number(_) => "ett tal",
+        Value::String(_) => "en vanlig text",
+        Value::Array(_) => "en lista",
+        Value::Object(_) => "en tabell",
+    }
+}

@@ -1,0 +1,133 @@
+//! The template contract: what a template sees of a document.
+//!
+//! View structs are built once per document from the checked model and
+//! rendered by every output format. They are format-neutral: a one-line
+//! text is a plain `String` (normalised, shown as written), a Markdown text
+//! is a parsed [`Rich`] tree, numbers and dates are already written the
+//! Swedish way. Escaping is each format's business (see `crate::render`).
+//! Keys are Swedish, as template authors read them.
+
+pub mod annual;
+pub mod followup;
+pub mod format;
+pub mod memo;
+pub mod report;
+
+use serde::Serialize;
+
+use crate::config::Config;
+pub use crate::markdown::Rich;
+use crate::markdown::{self, normalize};
+use crate::model::Rating;
+
+/// One-line text as shown: normalised (see [`normalize::inline`]).
+pub(crate) fn plain(text: &str) -> String {
+    normalize::inline(text)
+}
+
+/// Markdown text, parsed.
+pub(crate) fn rich(text: &str) -> Rich {
+    markdown::parse(text)
+}
+
+/// Any document's view, for the stages that handle every kind alike.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum View {
+    Report(Box<report::ReportView>),
+    Memo(Box<memo::MemoView>),
+    Annual(Box<annual::AnnualView>),
+}
+
+impl View {
+    /// The document metadata.
+    pub fn document(&self) -> &DocumentView {
+        match self {
+            View::Report(v) => &v.dokument,
+            View::Memo(v) => &v.dokument,
+            View::Annual(v) => &v.dokument,
+        }
+    }
+}
+
+/// The organisation's look, shared by every document kind.
+#[derive(Debug, Serialize)]
+pub struct StyleView {
+    /// Accent colour, "#rrggbb".
+    pub accent: String,
+    /// Font family for body text.
+    pub brodtext: String,
+    /// Font family for headings.
+    pub rubriker: String,
+    /// The organisation's name, if configured.
+    pub organisation: Option<String>,
+    /// Project path of the logo, e.g. "/bilder/logotyp.svg".
+    pub logotyp: Option<String>,
+    /// Alternative text of the logo.
+    pub logotyp_alt: String,
+}
+
+impl StyleView {
+    pub fn new(config: &Config) -> StyleView {
+        let name = config.organisation.as_deref().unwrap_or("organisationen");
+        StyleView {
+            accent: config.accent.clone(),
+            brodtext: config.body_font.clone(),
+            rubriker: config.heading_font.clone(),
+            organisation: config.organisation.as_deref().map(plain),
+            logotyp: config.logo.clone(),
+            logotyp_alt: plain(&format!("Logotyp för {name}")),
+        }
+    }
+}
+
+/// Document metadata (PDF information, HTML head).
+#[derive(Debug, Serialize)]
+pub struct DocumentView {
+    /// "Granskning av ekonomiskt bistånd – Bromma".
+    pub titel: String,
+    /// The publisher.
+    pub forfattare: String,
+    /// One-sentence description (the PDF subject).
+    pub amne: String,
+    pub nyckelord: Vec<String>,
+}
+
+impl DocumentView {
+    pub fn new(title: &str, author: &str, subject: &str, keywords: &[&str]) -> DocumentView {
+        DocumentView {
+            titel: plain(title),
+            forfattare: plain(author),
+            amne: plain(subject),
+            nyckelord: keywords.iter().map(|k| plain(k)).collect(),
+        }
+    }
+}
+
+/// A rating as shown: colour and word, never colour alone.
+#[derive(Debug, Clone, Serialize)]
+pub struct RatingView {
+    /// "grön", "gul" or "röd".
+    pub nyckel: &'static str,
+    /// "Grön", "Gul", "Röd".
+    pub ord: &'static str,
+    /// Fill colour, "#rrggbb".
+    pub farg: &'static str,
+    pub betydelse: String,
+}
+
+impl RatingView {
+    pub fn new(rating: Rating) -> Self {
+        RatingView {
+            nyckel: rating.key(),
+            ord: rating.word(),
+            farg: rating.colour(),
+            betydelse: rating.meaning().to_owned(),
+        }
+    }
+
+    /// The three levels, for a legend.
+    pub fn legend() -> Vec<RatingView> {
+        Rating::ALL.into_iter().map(RatingView::new).collect()
+    }
+}

@@ -1,0 +1,15 @@
+//! granska's integration tests, one binary with a module per feature. They
+//! run the real binary on copies of the examples and of small fixture
+//! projects, and read the results back (PDF text, outline, tags, metadata)
+//! with Rust crates only: `cargo test` needs no system tool.
+
+#![allow(dead_code)]
+
+mod archival;
+mod bad_input;
+mod building;
+mod check;
+mod committee;
+mod common;
+mod robustness;
+mod watch;
