@@ -13,6 +13,19 @@ use granska::cli::{self, Cli, Command};
 use granska::cmd::{self, Exit};
 
 fn main() -> ExitCode {
+    // A panic is a bug in granska: say so in Swedish, with where it
+    // happened. A panic while making a document also fails that document
+    // (see `build::schedule`), so the run exits with an error.
+    std::panic::set_hook(Box::new(|info| {
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let place = info.location().map(|l| format!(" ({}:{})", l.file(), l.line())).unwrap_or_default();
+        eprintln!("granska: internt fel: {message}{place}");
+    }));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) if matches!(err.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {

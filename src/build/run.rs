@@ -149,6 +149,12 @@ fn make(
     documents: &[Planned],
     options: &Options,
 ) -> Done {
+    // Fault injection for the test that proves a panic fails its document
+    // loudly; debug builds only.
+    #[cfg(debug_assertions)]
+    if std::env::var_os("GRANSKA_TEST_PANIK").is_some_and(|key| key == doc.key.as_str()) {
+        panic!("testpanik i {}", doc.key);
+    }
     let mut diags = Diagnostics::new(options.strict);
     let district = doc.district.map(|d| &input.districts[d]);
     if let Some(district) = district {

@@ -11,5 +11,7 @@ mod building;
 mod check;
 mod committee;
 mod common;
+mod documents;
 mod robustness;
+mod snapshots;
 mod watch;
