@@ -12,6 +12,12 @@
 //! brodtext = "Libertinus Serif"      # a font family from fonts/ or the built-in ones
 //! rubriker = "Libertinus Serif"
 //!
+//! [rapport]
+//! sammanfattningstabell = "konstateranden"   # or "omraden" (the default)
+//!
+//! [rapport.nivaer]                   # the legend, in the organisation's words
+//! gron = "Verksamheten håller god kvalitet."
+//!
 //! [[kvalitetsomrade]]                # the project's own areas, in order
 //! id = "trygghet"                    # (default: the six of Socialstyrelsen and SKR)
 //! namn = "Trygghet och säkerhet"
@@ -26,7 +32,7 @@ use serde::Deserialize;
 use crate::diag::{Checked, Diagnostic, Diagnostics, SourceFile, closest};
 use crate::load::{self, Loaded};
 use crate::model::raw::{Text, schema_of};
-use crate::model::vocab::{Area, default_areas};
+use crate::model::vocab::{Area, Rating, SummaryTable, default_areas};
 use crate::project::Project;
 
 /// The default accent colour (headings, rules, bars).
@@ -44,11 +50,41 @@ pub struct RawConfig {
     #[schemars(description = "Rapporternas utseende.")]
     #[serde(default)]
     pub stil: Option<RawStyle>,
+    #[schemars(description = "Rapporternas innehåll: sammanfattningstabell och förklaring av nivåerna.")]
+    #[serde(default)]
+    pub rapport: Option<RawReport>,
     #[schemars(
         description = "Projektets kvalitetsområden i rapportens ordning: [[kvalitetsomrade]]. Utan dem gäller Socialstyrelsens och SKR:s sex områden."
     )]
     #[serde(default)]
     pub kvalitetsomrade: Vec<RawArea>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawReport {
+    #[schemars(
+        description = "Vad tabellen först i rapporten visar: \"omraden\" (en rad per kvalitetsområde, standard) eller \"konstateranden\" (varje konstaterande med sin nivå, grupperade per område)."
+    )]
+    #[serde(default)]
+    pub sammanfattningstabell: Option<SummaryTable>,
+    #[schemars(description = "Förklaringen av nivåerna under tabellen, med organisationens egna ord.")]
+    #[serde(default)]
+    pub nivaer: Option<RawLegend>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawLegend {
+    #[schemars(description = "Vad grön betyder, t.ex. \"God kvalitet – ett arbetssätt att sprida till andra.\"")]
+    #[serde(default)]
+    pub gron: Option<Text>,
+    #[schemars(description = "Vad gul betyder, t.ex. \"Behöver utvecklas – brister som bör åtgärdas.\"")]
+    #[serde(default)]
+    pub gul: Option<Text>,
+    #[schemars(description = "Vad röd betyder, t.ex. \"Allvarlig brist – måste åtgärdas.\"")]
+    #[serde(default)]
+    pub rod: Option<Text>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -108,6 +144,17 @@ pub struct Config {
     pub heading_font: String,
     /// The quality areas, in report order.
     pub areas: Vec<Area>,
+    /// What the summary table lists.
+    pub summary_table: SummaryTable,
+    /// What each rating means, in the organisation's words (grön, gul, röd).
+    pub legend: [String; 3],
+}
+
+impl Config {
+    /// What `rating` means, for the legend.
+    pub fn meaning(&self, rating: Rating) -> &str {
+        &self.legend[usize::from(2 - rating.rank())]
+    }
 }
 
 impl Default for Config {
@@ -119,6 +166,8 @@ impl Default for Config {
             body_font: DEFAULT_FONT.to_owned(),
             heading_font: DEFAULT_FONT.to_owned(),
             areas: default_areas(),
+            summary_table: SummaryTable::default(),
+            legend: Rating::ALL.map(|r| r.meaning().to_owned()),
         }
     }
 }
@@ -171,6 +220,22 @@ impl Config {
                             .with_hint("lägg typsnittsfilerna (.otf eller .ttf) i projektets mapp `fonts/`")
                             .with_hint(format!("tillgängliga typsnitt: {}", known.join(", "))),
                     );
+                }
+            }
+        }
+        if let Some(report) = &loaded.raw.rapport {
+            config.summary_table = report.sammanfattningstabell.unwrap_or_default();
+            if let Some(legend) = &report.nivaer {
+                for (slot, text) in config.legend.iter_mut().zip([&legend.gron, &legend.gul, &legend.rod]) {
+                    match text.as_ref().map(|t| (t, t.get_ref().trim())) {
+                        Some((t, "")) => {
+                            diags.push(Diagnostic::error(source, t.span(), "förklaringen av nivån är tom").with_hint(
+                                "skriv vad nivån betyder, eller ta bort raden för att använda standardtexten",
+                            ))
+                        }
+                        Some((_, words)) => *slot = words.to_owned(),
+                        None => {}
+                    }
                 }
             }
         }

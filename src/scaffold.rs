@@ -1,18 +1,27 @@
 //! Starting points for inspectors: a commented review file and a commented
 //! district file with every section present and `TODO` where text is
-//! missing. `check` warns about every `TODO` left (`--strikt` makes them
-//! errors), so nothing half-written is published by mistake.
+//! missing, and the optional parts shown as comments to uncomment. `check`
+//! reports every `TODO` left, so nothing half-written is published by
+//! mistake. Every value from the command line is written as a TOML string
+//! by the `toml` crate, so the files are always valid TOML.
 
-use crate::model::{Area, Date};
+use crate::model::{Area, Date, SummaryTable};
+
+/// `text` as a TOML string, quotes and escapes included.
+fn quoted(text: &str) -> String {
+    toml::Value::String(text.to_owned()).to_string()
+}
 
 /// A new `granskning.toml`.
 pub fn review(title: &str, date: Date, areas: &[Area]) -> String {
+    let ids: Vec<&str> = areas.iter().map(|a| a.id.as_str()).collect();
     format!(
         r#"# Granskning: det som är gemensamt för alla distrikt.
 # Fyll i alla TODO och kör `granska check`. Texter i Markdown: tom rad mellan
-# stycken, "- " för punktlistor, fotnoter med [^1] och "[^1]: källa".
+# stycken, "- " för punktlistor, `### Rubrik` för underrubriker, fotnoter med
+# [^1] och "[^1]: källa".
 
-titel = "{title}"
+titel = {title}
 verksamhet = "TODO: den granskade verksamheten, t.ex. Ekonomiskt bistånd"
 diarienummer = "TODO"
 period = "TODO: när granskningen genomfördes, t.ex. januari–mars {year}"
@@ -25,6 +34,10 @@ inspektorer = ["TODO: namn"]
 
 # Källor som gäller alla distrikt (Markdown, en per rad).
 kallor = []
+
+inledning = """
+TODO: Varför granskningen gjordes. Ett distrikt kan ha en egen [inledning].
+"""
 
 metod = """
 TODO: Beskriv syftet med granskningen, avgränsningen och hur den genomfördes.
@@ -43,7 +56,7 @@ antal = 0
 [[granskningsfraga]]
 id = "grundutredning"
 fraga = "TODO: t.ex. Finns en grundutredning upprättad?"
-kvalitetsomrade = "{first_area}"
+kvalitetsomrade = {first_area}
 
 # Tjänsteutlåtande till nämnden (valfritt). Ta bort # framför raderna:
 # [tjansteutlatande]
@@ -51,30 +64,56 @@ kvalitetsomrade = "{first_area}"
 # namnd = "Socialnämnden"
 # forslag = ["Socialnämnden godkänner rapporten."]
 # sammanfattning = """Sammanfattning av granskningen."""
-# beredning = """Hur ärendet har beretts."""
+#
+# Avsnitt efter sammanfattningen, i den ordning de ska stå, t.ex. Bakgrund,
+# Ärendet, Ärendets beredning, Förvaltningens synpunkter, Ekonomiska
+# konsekvenser, Prövning av barnets bästa:
+# [[tjansteutlatande.avsnitt]]
+# rubrik = "Bakgrund"
+# text = """Varför ärendet kommer till nämnden."""
+#
+# [[tjansteutlatande.avsnitt]]
+# rubrik = "Förvaltningens synpunkter"
+# text = """Vad förvaltningen anser."""
 #
 # [[tjansteutlatande.undertecknare]]
 # namn = "Namn Namnsson"
 # titel = "Förvaltningsdirektör"
 "#,
+        title = quoted(title),
         year = date.year(),
-        areas = areas.iter().map(|a| a.id.as_str()).collect::<Vec<_>>().join(", "),
-        first_area = areas.first().map_or("", |a| a.id.as_str()),
+        areas = ids.join(", "),
+        first_area = quoted(ids.first().copied().unwrap_or_default()),
     )
 }
 
 /// A new district file; `questions` are the review's question ids, each
-/// given a zeroed result row to fill in, and `areas` the project's quality
-/// areas.
-pub fn district(name: &str, questions: &[String], areas: &[Area]) -> String {
-    let mut out = format!(
+/// given a zeroed result row to fill in, `areas` the project's quality
+/// areas, and `summary_table` what the project's summary table lists.
+pub fn district(name: &str, questions: &[String], areas: &[Area], summary_table: SummaryTable) -> String {
+    let mut out = district_head(name);
+    out.push_str(&file_review(questions));
+    out.push_str(
+        "\n# Kvalitetsområden: niva är grön (gott exempel), gul (behöver utvecklas)\n\
+         # eller röd (brist som måste åtgärdas). Utan niva gäller det sämsta\n\
+         # konstaterandets nivå.\n",
+    );
+    for area in areas {
+        out.push_str(&area_block(area, summary_table));
+    }
+    out.push_str(&district_tail(areas.first().map_or("", |a| a.id.as_str())));
+    out
+}
+
+fn district_head(name: &str) -> String {
+    format!(
         r#"# Distrikt: {name}. Fyll i alla TODO och kör `granska check`.
-# Texter i Markdown: tom rad mellan stycken, "- " för punktlistor, fotnoter med
-# [^1] i texten och "[^1]: källa" på en egen rad.
+# Texter i Markdown: tom rad mellan stycken, "- " för punktlistor, `### Rubrik`
+# för underrubriker, fotnoter med [^1] i texten och "[^1]: källa" på en egen rad.
 # Nycklar som står efter en [tabellrubrik] hör till den tabellen.
 
-distrikt = "{name}"
-forvaltning = "TODO: t.ex. {name} stadsdelsförvaltning"
+distrikt = {quoted_name}
+forvaltning = "TODO: t.ex. stadsdelsförvaltningen eller socialförvaltningen"
 enhet = "TODO: den granskade enheten"
 beskrivning = """
 TODO: Om distriktet och enheten: personal, målgrupp, organisation.
@@ -82,6 +121,14 @@ TODO: Om distriktet och enheten: personal, målgrupp, organisation.
 
 # Distriktets egna källor (Markdown, en per rad).
 kallor = []
+
+# Sammanfattning först i rapporten (valfritt):
+# [sammanfattning]
+# text = """Granskningens viktigaste resultat."""
+
+# En egen inledning, i stället för granskningens (valfritt):
+# [inledning]
+# text = """Varför granskningen gjordes."""
 
 # Områdesfakta (valfritt), en tabell per uppgift:
 # [[omradesfakta]]
@@ -91,18 +138,28 @@ kallor = []
 # ar = 2009
 # kalla = "USK, Områdesfakta"
 
-# Nyckeltal per år (valfritt):
+# Nyckeltal per år (valfritt). jamforelse är kommunens placering bland alla
+# kommuner: bast (25 % bästa), mellan (mellersta 50 %) eller samst (25 % sämsta).
 # [[nyckeltal]]
-# namn = "Hushåll med ekonomiskt bistånd"
-# enhet = "hushåll"
-# varden = {{ 2010 = 380, 2011 = 405 }}
+# namn = "Väntetid från nybesök till beslut"
+# enhet = "dagar"
+# varden = {{ 2022 = 9, 2023 = 8 }}
+# jamforelse = {{ 2022 = "mellan", 2023 = "bast" }}
+# kalla = "Kolada, KKiK"
 
 # Egna tabeller (valfritt):
 # [[tabell]]
 # rubrik = "Försörjningshinder, januari 2011"
 # kolumner = ["Försörjningshinder", "Antal"]
 # rader = [["Arbetslös", 224], ["Sjukskriven med läkarintyg", 81]]
+"#,
+        quoted_name = quoted(name),
+    )
+}
 
+fn file_review(questions: &[String]) -> String {
+    let mut out = String::from(
+        r#"
 [aktgranskning]
 population = 0          # akter i gruppen som urvalet drogs ur
 urval = 0               # utvalda akter
@@ -111,35 +168,50 @@ granskade_man = 0       # granskade akter som gällde män
 beskrivning = """
 TODO: Hur urvalet gjordes och vad som granskades.
 """
-"#
+"#,
     );
     for id in questions {
         out.push_str(&format!(
             "\n# ja + nej + ej_aktuellt = antal granskade akter, för kvinnor och för män.\n\
-             [[aktgranskning.resultat]]\nfraga = \"{id}\"\n\
+             [[aktgranskning.resultat]]\nfraga = {}\n\
              kvinnor = {{ ja = 0, nej = 0, ej_aktuellt = 0 }}\n\
-             man = {{ ja = 0, nej = 0, ej_aktuellt = 0 }}\n"
+             man = {{ ja = 0, nej = 0, ej_aktuellt = 0 }}\n",
+            quoted(id)
         ));
     }
-    out.push_str("\n# Kvalitetsområden: niva är grön (gott exempel), gul (behöver utvecklas)\n# eller röd (brist som måste åtgärdas).\n");
-    for area in areas {
-        out.push_str(&format!(
-            r#"
+    out
+}
+
+/// One area: with the summary sentence when the summary table lists areas,
+/// with a statement to fill in when it lists statements.
+fn area_block(area: &Area, summary_table: SummaryTable) -> String {
+    let key = &area.id;
+    let statement = format!(
+        "[[kvalitetsomraden.{key}.konstaterande]]\nniva = \"gul\"\ntext = \"TODO: ett konstaterande i en mening.\"\n"
+    );
+    let (head, statements) = match summary_table {
+        SummaryTable::Areas => (
+            "niva = \"gul\"\nsammanfattning = \"TODO: bedömningen i en mening.\"\n".to_owned(),
+            format!("# Konstateranden med egen nivå (valfritt):\n# {}\n", statement.trim_end().replace('\n', "\n# ")),
+        ),
+        SummaryTable::Statements => (String::new(), statement),
+    };
+    format!(
+        r#"
 [kvalitetsomraden.{key}]   # {title}
-niva = "gul"
-sammanfattning = "TODO: bedömningen i en mening."
-iakttagelser = """
+{head}iakttagelser = """
 TODO: Vad inspektörerna iakttog.
 """
 bedomning = """
 TODO: Inspektörernas bedömning.
 """
-"#,
-            key = area.id,
-            title = area.name,
-        ));
-    }
-    out.push_str(
+{statements}"#,
+        title = area.name,
+    )
+}
+
+fn district_tail(first_area: &str) -> String {
+    format!(
         r#"
 [barnrattsanalys]
 text = """
@@ -160,10 +232,10 @@ TODO: Inspektörernas slutsatser.
 [[rekommendation]]
 text = "TODO: rekommendationen."
 niva = "gul"
-kvalitetsomrade = "{first_area}"
+kvalitetsomrade = {first_area}
 "#,
-    );
-    out.replace("{first_area}", areas.first().map_or("", |a| a.id.as_str()))
+        first_area = quoted(first_area),
+    )
 }
 
 #[cfg(test)]
@@ -178,26 +250,36 @@ mod tests {
     #[test]
     fn the_review_scaffold_parses() {
         let areas = default_areas();
-        let text = review("Granskning av X", Date::new(2026, 11, 23).unwrap(), &areas);
+        let text = review("Granskning av \"X\" \\ Y", Date::new(2026, 11, 23).unwrap(), &areas);
         let schema = Schemas::new(&areas).review;
         let loaded =
             load::parse::<RawReview>(SourceFile::new("g.toml", text), &schema, &mut Diagnostics::default()).unwrap();
-        assert_eq!(loaded.raw.titel.get_ref(), "Granskning av X");
+        assert_eq!(loaded.raw.titel.get_ref(), "Granskning av \"X\" \\ Y");
+        assert!(loaded.raw.inledning.is_some());
     }
 
     #[test]
-    fn the_district_scaffold_parses_with_every_area_and_question() {
+    fn the_district_scaffold_parses_with_every_area_and_question_in_both_table_modes() {
         let areas = vec![
             Area { id: "trygghet".into(), name: "Trygghet".into(), description: "T.".into() },
             Area { id: "delaktighet".into(), name: "Delaktighet".into(), description: "D.".into() },
         ];
-        let text = district("Hässelby-Vällingby", &["a".into(), "b".into()], &areas);
         let schema = Schemas::new(&areas).district;
-        let loaded =
-            load::parse::<RawDistrict>(SourceFile::new("d.toml", text), &schema, &mut Diagnostics::default()).unwrap();
-        assert_eq!(loaded.raw.aktgranskning.unwrap().resultat.len(), 2);
-        let written: Vec<&String> = loaded.raw.kvalitetsomraden.get_ref().keys().collect();
-        assert_eq!(written, ["delaktighet", "trygghet"]);
-        assert_eq!(loaded.raw.rekommendation[0].kvalitetsomrade.get_ref(), "trygghet");
+        for mode in [SummaryTable::Areas, SummaryTable::Statements] {
+            let text = district("Bro\"mma \\ Öst", &["a".into(), "b\"c".into()], &areas, mode);
+            let loaded =
+                load::parse::<RawDistrict>(SourceFile::new("d.toml", text), &schema, &mut Diagnostics::default())
+                    .unwrap();
+            assert_eq!(loaded.raw.distrikt.get_ref(), "Bro\"mma \\ Öst");
+            assert_eq!(loaded.raw.aktgranskning.as_ref().unwrap().resultat[1].fraga.get_ref(), "b\"c");
+            let written: Vec<&String> = loaded.raw.kvalitetsomraden.get_ref().keys().collect();
+            assert_eq!(written, ["delaktighet", "trygghet"]);
+            let trygghet = loaded.raw.kvalitetsomraden.get_ref()["trygghet"].get_ref();
+            match mode {
+                SummaryTable::Areas => assert!(trygghet.sammanfattning.is_some() && trygghet.konstaterande.is_empty()),
+                SummaryTable::Statements => assert!(trygghet.niva.is_none() && trygghet.konstaterande.len() == 1),
+            }
+            assert_eq!(loaded.raw.rekommendation[0].kvalitetsomrade.get_ref(), "trygghet");
+        }
     }
 }

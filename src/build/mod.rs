@@ -199,7 +199,11 @@ impl Session {
     }
 
     fn lint_context(&self) -> lint::Context<'_> {
-        lint::Context { coverage: &self.env().fonts, areas: &self.config.areas }
+        lint::Context {
+            coverage: &self.env().fonts,
+            areas: &self.config.areas,
+            summary_table: self.config.summary_table,
+        }
     }
 
     /// Makes (or checks) the selected documents.

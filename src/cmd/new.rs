@@ -11,7 +11,7 @@ use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::load;
 use crate::model::raw::RawReview;
 use crate::model::vocab::default_areas;
-use crate::model::{Area, Date};
+use crate::model::{Area, Date, SummaryTable};
 use crate::output::slug;
 use crate::project::{FINDINGS_DIR, Project, REVIEW_FILE};
 use crate::scaffold;
@@ -20,8 +20,8 @@ use crate::typeset::fonts::Fonts;
 
 pub fn run_review(args: &NewReviewArgs) -> Exit {
     let (root, areas) = match Project::discover(Path::new(".")) {
-        Ok(project) => match areas(&project) {
-            Ok(areas) => (project.root, areas),
+        Ok(project) => match config(&project) {
+            Ok(config) => (project.root, config.areas),
             Err(problems) => return fail(problems),
         },
         // A first review in an empty folder starts a project here.
@@ -35,11 +35,11 @@ pub fn run_review(args: &NewReviewArgs) -> Exit {
     finish(create(&dir.join(REVIEW_FILE), &root, &text), &root)
 }
 
-/// The project's quality areas, from `granska.toml`.
-fn areas(project: &Project) -> Result<Vec<Area>, Vec<Diagnostic>> {
+/// The project's configuration, from `granska.toml`.
+fn config(project: &Project) -> Result<Config, Vec<Diagnostic>> {
     let mut diags = Diagnostics::default();
     let families = || Fonts::load(Some(&project.fonts())).families();
-    Config::load(project, &families, &mut diags).map(|c| c.areas).map_err(|_| diags.into_vec())
+    Config::load(project, &families, &mut diags).map_err(|_| diags.into_vec())
 }
 
 fn fail(problems: Vec<Diagnostic>) -> Exit {
@@ -67,8 +67,8 @@ pub fn run_district(args: &NewDistrictArgs) -> Exit {
     }
     // The review's questions get one result row each; a review file with
     // errors just gives a district file without them.
-    let areas = match areas(&project) {
-        Ok(areas) => areas,
+    let (areas, summary_table): (Vec<Area>, SummaryTable) = match config(&project) {
+        Ok(config) => (config.areas, config.summary_table),
         Err(problems) => return fail(problems),
     };
     let schema = Schemas::new(&areas).review;
@@ -76,7 +76,8 @@ pub fn run_district(args: &NewDistrictArgs) -> Exit {
         .map(|r| r.raw.granskningsfraga.iter().map(|q| q.id.get_ref().clone()).collect())
         .unwrap_or_default();
     let path = dir.join(format!("{}.toml", slug(&args.district)));
-    let text = with_schema(&project.root, "distrikt", scaffold::district(&args.district, &questions, &areas));
+    let text =
+        with_schema(&project.root, "distrikt", scaffold::district(&args.district, &questions, &areas, summary_table));
     finish(create(&path, &project.root, &text), &project.root)
 }
 

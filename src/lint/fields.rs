@@ -61,6 +61,7 @@ pub fn review(raw: &RawReview) -> Vec<Field<'_>> {
         c.text(format!("inspektorer[{}]", i + 1), name, Kind::Plain, false);
     }
     c.optional("kontaktperson", &raw.kontaktperson, Kind::Plain);
+    c.optional("inledning", &raw.inledning, Kind::Markdown);
     c.text("metod", &raw.metod, Kind::Markdown, true);
     for (i, part) in raw.metoddel.iter().enumerate() {
         c.text(format!("metoddel[{}].beskrivning", i + 1), &part.beskrivning, Kind::Markdown, true);
@@ -81,7 +82,11 @@ pub fn review(raw: &RawReview) -> Vec<Field<'_>> {
             c.text(format!("tjansteutlatande.forslag[{}]", i + 1), proposal, Kind::Markdown, false);
         }
         c.text("tjansteutlatande.sammanfattning", &memo.sammanfattning, Kind::Markdown, true);
-        c.text("tjansteutlatande.beredning", &memo.beredning, Kind::Markdown, true);
+        for (i, section) in memo.avsnitt.iter().enumerate() {
+            c.text(format!("tjansteutlatande.avsnitt[{}].rubrik", i + 1), &section.rubrik, Kind::Plain, true);
+            c.text(format!("tjansteutlatande.avsnitt[{}].text", i + 1), &section.text, Kind::Markdown, true);
+        }
+        c.optional("tjansteutlatande.beredning", &memo.beredning, Kind::Markdown);
         for (i, s) in memo.undertecknare.iter().enumerate() {
             c.text(format!("tjansteutlatande.undertecknare[{}].namn", i + 1), &s.namn, Kind::Plain, true);
             c.text(format!("tjansteutlatande.undertecknare[{}].titel", i + 1), &s.titel, Kind::Plain, true);
@@ -90,11 +95,18 @@ pub fn review(raw: &RawReview) -> Vec<Field<'_>> {
     c.fields
 }
 
-pub fn district(raw: &RawDistrict) -> Vec<Field<'_>> {
+/// Every text of a district file; `summary_required` when the summary table
+/// lists areas, so that each area's `sammanfattning` is needed.
+pub fn district(raw: &RawDistrict, summary_required: bool) -> Vec<Field<'_>> {
     let mut c = Collector { fields: Vec::new() };
     c.text("distrikt", &raw.distrikt, Kind::Plain, true);
     c.text("forvaltning", &raw.forvaltning, Kind::Plain, true);
     c.text("enhet", &raw.enhet, Kind::Plain, true);
+    for (key, section) in [("sammanfattning", &raw.sammanfattning), ("inledning", &raw.inledning)] {
+        if let Some(section) = section {
+            c.text(format!("{key}.text"), &section.text, Kind::Markdown, true);
+        }
+    }
     c.optional("beskrivning", &raw.beskrivning, Kind::Markdown);
     for (i, f) in raw.omradesfakta.iter().enumerate() {
         let key = format!("omradesfakta[{}]", i + 1);
@@ -135,11 +147,15 @@ pub fn district(raw: &RawDistrict) -> Vec<Field<'_>> {
         }
     }
     for (id, a) in raw.kvalitetsomraden.get_ref() {
-        {
-            let key = format!("kvalitetsomraden.{id}");
-            c.text(format!("{key}.sammanfattning"), &a.sammanfattning, Kind::Plain, true);
-            c.text(format!("{key}.iakttagelser"), &a.iakttagelser, Kind::Markdown, true);
-            c.text(format!("{key}.bedomning"), &a.bedomning, Kind::Markdown, true);
+        let a = a.get_ref();
+        let key = format!("kvalitetsomraden.{id}");
+        if let Some(summary) = &a.sammanfattning {
+            c.text(format!("{key}.sammanfattning"), summary, Kind::Plain, summary_required);
+        }
+        c.optional(format!("{key}.iakttagelser"), &a.iakttagelser, Kind::Markdown);
+        c.optional(format!("{key}.bedomning"), &a.bedomning, Kind::Markdown);
+        for (i, statement) in a.konstaterande.iter().enumerate() {
+            c.text(format!("{key}.konstaterande[{}].text", i + 1), &statement.text, Kind::Markdown, true);
         }
     }
     c.text("barnrattsanalys.text", &raw.barnrattsanalys.text, Kind::Markdown, true);

@@ -19,7 +19,7 @@ use std::ops::Range;
 use crate::diag::{Checked, Diagnostic, Diagnostics, SourceFile};
 use crate::load::Loaded;
 use crate::model::raw::{RawAnnual, RawDistrict, RawReview};
-use crate::model::{Area, Date};
+use crate::model::{Area, Date, SummaryTable};
 
 /// Which text the report's fonts can show.
 pub trait Coverage {
@@ -32,6 +32,8 @@ pub struct Context<'a> {
     pub coverage: &'a dyn Coverage,
     /// The project's quality areas.
     pub areas: &'a [Area],
+    /// What the report's summary table lists.
+    pub summary_table: SummaryTable,
 }
 
 /// Checks `granskning.toml`.
@@ -67,8 +69,9 @@ pub fn district(
     diags: &mut Diagnostics,
 ) -> Checked<()> {
     let mut out = Vec::new();
-    text::check(&district.source, &fields::district(&district.raw), ctx, &mut out);
-    structure::district(&district.source, &district.raw, review, ctx.areas, &mut out);
+    let summary_required = ctx.summary_table == SummaryTable::Areas;
+    text::check(&district.source, &fields::district(&district.raw, summary_required), ctx, &mut out);
+    structure::district(&district.source, &district.raw, review, ctx.areas, ctx.summary_table, &mut out);
     counts::district(&district.source, &district.raw, &mut out);
     report(&district.source, out, diags)
 }

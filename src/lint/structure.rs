@@ -3,8 +3,8 @@
 use std::collections::HashSet;
 
 use crate::diag::{Diagnostic, SourceFile, closest};
-use crate::model::raw::{RawDistrict, RawReview, Text};
-use crate::model::{Area, Date};
+use crate::model::raw::{RawDistrict, RawFileReview, RawReview, Text};
+use crate::model::{Area, Date, SummaryTable};
 
 pub fn review(source: &SourceFile, raw: &RawReview, areas: &[Area], out: &mut Vec<Diagnostic>) {
     if Date::from_toml(raw.publiceringsdatum.get_ref()).is_none() {
@@ -80,10 +80,37 @@ fn area_reference(source: &SourceFile, value: &Text, areas: &[Area], out: &mut V
     out.push(d.with_hint(format!("projektets kvalitetsområden: {}", list.join(", "))));
 }
 
-pub fn district(source: &SourceFile, raw: &RawDistrict, review: &RawReview, areas: &[Area], out: &mut Vec<Diagnostic>) {
+pub fn district(
+    source: &SourceFile,
+    raw: &RawDistrict,
+    review: &RawReview,
+    areas: &[Area],
+    summary_table: SummaryTable,
+    out: &mut Vec<Diagnostic>,
+) {
+    quality_areas(source, raw, areas, summary_table, out);
+    for recommendation in &raw.rekommendation {
+        area_reference(source, &recommendation.kvalitetsomrade, areas, out);
+    }
+    if let Some(file_review) = &raw.aktgranskning {
+        results(source, file_review, review, out);
+    }
+    tables(source, raw, out);
+    key_figures(source, raw, out);
+}
+
+/// Every area of the project is there, and each has a level and something
+/// to say.
+fn quality_areas(
+    source: &SourceFile,
+    raw: &RawDistrict,
+    areas: &[Area],
+    summary_table: SummaryTable,
+    out: &mut Vec<Diagnostic>,
+) {
     let written = raw.kvalitetsomraden.get_ref();
     for area in areas {
-        if !written.contains_key(&area.id) {
+        let Some(assessment) = written.get(&area.id) else {
             out.push(
                 Diagnostic::error(
                     source,
@@ -95,46 +122,70 @@ pub fn district(source: &SourceFile, raw: &RawDistrict, review: &RawReview, area
                     area.id
                 )),
             );
+            continue;
+        };
+        let (span, a) = (assessment.span(), assessment.get_ref());
+        if a.niva.is_none() && a.konstaterande.is_empty() {
+            out.push(
+                Diagnostic::error(source, span.clone(), format!("kvalitetsområdet `{}` saknar nivå", area.id))
+                    .with_hint("skriv `niva = \"gul\"` (grön, gul eller röd), eller lägg till `[[kvalitetsomraden.<område>.konstaterande]]`: då gäller det sämsta konstaterandets nivå"),
+            );
+        }
+        if a.iakttagelser.is_none() && a.bedomning.is_none() && a.konstaterande.is_empty() {
+            out.push(
+                Diagnostic::error(source, span.clone(), format!("kvalitetsområdet `{}` har ingen text", area.id))
+                    .with_hint("skriv `iakttagelser`, `bedomning` eller konstateranden för området"),
+            );
+        }
+        if summary_table == SummaryTable::Areas && a.sammanfattning.is_none() {
+            out.push(
+                Diagnostic::error(source, span, format!("kvalitetsområdet `{}` saknar `sammanfattning`", area.id))
+                    .with_hint("sammanfattningstabellen visar en mening per område: skriv `sammanfattning = \"…\"`")
+                    .with_hint("eller låt tabellen visa konstaterandena: `sammanfattningstabell = \"konstateranden\"` under `[rapport]` i granska.toml"),
+            );
         }
     }
-    for recommendation in &raw.rekommendation {
-        area_reference(source, &recommendation.kvalitetsomrade, areas, out);
-    }
-    if let Some(file_review) = &raw.aktgranskning {
-        let ids: Vec<&str> = review.granskningsfraga.iter().map(|q| q.id.get_ref().as_str()).collect();
-        let mut seen = HashSet::new();
-        for result in &file_review.resultat {
-            let id = result.fraga.get_ref().as_str();
-            if !ids.contains(&id) {
-                let mut d = Diagnostic::error(
+}
+
+/// File-review results name questions of the review, once each.
+fn results(source: &SourceFile, file_review: &RawFileReview, review: &RawReview, out: &mut Vec<Diagnostic>) {
+    let ids: Vec<&str> = review.granskningsfraga.iter().map(|q| q.id.get_ref().as_str()).collect();
+    let mut seen = HashSet::new();
+    for result in &file_review.resultat {
+        let id = result.fraga.get_ref().as_str();
+        if !ids.contains(&id) {
+            let mut d = Diagnostic::error(
+                source,
+                result.fraga.span(),
+                format!("granskningsfrågan `{id}` finns inte i granskning.toml"),
+            );
+            if let Some(suggestion) = closest(id, ids.iter().copied()) {
+                d = d.with_hint(format!("menade du `{suggestion}`?"));
+            }
+            d = d.with_hint(if ids.is_empty() {
+                "granskning.toml har inga `[[granskningsfraga]]`; lägg till frågan där".to_owned()
+            } else {
+                format!(
+                    "frågor i granskning.toml: {}",
+                    ids.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
+                )
+            });
+            out.push(d);
+        } else if !seen.insert(id) {
+            out.push(
+                Diagnostic::error(
                     source,
                     result.fraga.span(),
-                    format!("granskningsfrågan `{id}` finns inte i granskning.toml"),
-                );
-                if let Some(suggestion) = closest(id, ids.iter().copied()) {
-                    d = d.with_hint(format!("menade du `{suggestion}`?"));
-                }
-                d = d.with_hint(if ids.is_empty() {
-                    "granskning.toml har inga `[[granskningsfraga]]`; lägg till frågan där".to_owned()
-                } else {
-                    format!(
-                        "frågor i granskning.toml: {}",
-                        ids.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
-                    )
-                });
-                out.push(d);
-            } else if !seen.insert(id) {
-                out.push(
-                    Diagnostic::error(
-                        source,
-                        result.fraga.span(),
-                        format!("resultatet för granskningsfrågan `{id}` finns redan"),
-                    )
-                    .with_hint("slå ihop resultaten till ett `[[aktgranskning.resultat]]` per fråga"),
-                );
-            }
+                    format!("resultatet för granskningsfrågan `{id}` finns redan"),
+                )
+                .with_hint("slå ihop resultaten till ett `[[aktgranskning.resultat]]` per fråga"),
+            );
         }
     }
+}
+
+/// Every row of a table has one cell per column.
+fn tables(source: &SourceFile, raw: &RawDistrict, out: &mut Vec<Diagnostic>) {
     for table in &raw.tabell {
         let columns = table.kolumner.get_ref().len();
         if columns == 0 {
@@ -157,12 +208,33 @@ pub fn district(source: &SourceFile, raw: &RawDistrict, review: &RawReview, area
             }
         }
     }
+}
+
+/// Key figures are given per year, and a standing only for a year with a
+/// value.
+fn key_figures(source: &SourceFile, raw: &RawDistrict, out: &mut Vec<Diagnostic>) {
+    let is_year = |year: &str| year.parse::<i32>().is_ok_and(|y| (1900..=2200).contains(&y));
     for figure in &raw.nyckeltal {
-        for year in figure.varden.get_ref().keys() {
-            if !year.parse::<i32>().is_ok_and(|y| (1900..=2200).contains(&y)) {
+        let values = figure.varden.get_ref();
+        for year in values.keys().filter(|y| !is_year(y)) {
+            out.push(
+                Diagnostic::error(source, figure.varden.span(), format!("`{year}` är inte ett årtal"))
+                    .with_hint("skriv värdena per år, t.ex. `varden = { 2010 = 380, 2011 = 405 }`"),
+            );
+        }
+        let Some(standings) = &figure.jamforelse else { continue };
+        for year in standings.get_ref().keys() {
+            if !is_year(year) {
                 out.push(
-                    Diagnostic::error(source, figure.varden.span(), format!("`{year}` är inte ett årtal"))
-                        .with_hint("skriv värdena per år, t.ex. `varden = { 2010 = 380, 2011 = 405 }`"),
+                    Diagnostic::error(source, standings.span(), format!("`{year}` är inte ett årtal"))
+                        .with_hint("skriv jämförelsen per år, t.ex. `jamforelse = { 2022 = \"bast\" }`"),
+                );
+            } else if !values.contains_key(year) {
+                out.push(
+                    Diagnostic::error(source, standings.span(), format!("jämförelsen för {year} saknar ett värde"))
+                        .with_hint(format!(
+                            "lägg till värdet för {year} i `varden`, eller ta bort {year} ur `jamforelse`"
+                        )),
                 );
             }
         }

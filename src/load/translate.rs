@@ -61,11 +61,18 @@ pub fn translate(english: &str, canonical: &dyn Fn(&str) -> bool) -> Translated 
     }
     if let Some(rest) = english.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        return Translated::new(format!(
+        let t = Translated::new(format!(
             "fel sorts värde: {}, men här ska det vara {}",
             found_sv(found),
             expected_sv(expected)
         ));
+        // A report section (`[sammanfattning]`, `[slutsatser]` …) written
+        // as `key = "text"`: show the table form.
+        if expected == "struct RawSection" && found.starts_with("string") {
+            return t.hint("ett avsnitt skrivs som en tabell: rubriken inom hakparenteser på en egen rad, och texten under den")
+                .hint("t.ex. `[sammanfattning]` och på nästa rad `text = \"\"\"…\"\"\"`");
+        }
+        return t;
     }
     if let Some(rest) = english.strip_prefix("invalid value: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));

@@ -13,8 +13,8 @@ pub mod vocab;
 
 pub use date::Date;
 pub use raw::Value;
-use raw::{RawAnswers, RawDistrict, RawReview};
-pub use vocab::{Area, MethodKind, Rating, Status};
+use raw::{RawAnswers, RawArea, RawDistrict, RawFileReview, RawKeyFigure, RawMemo, RawReview};
+pub use vocab::{Area, MethodKind, Rating, Standing, Status, SummaryTable};
 
 /// The largest count of files granska accepts: far above any real review,
 /// and small enough that no sum of counts in a report can overflow.
@@ -81,6 +81,8 @@ pub struct Review {
     pub recipient: String,
     pub inspectors: Vec<String>,
     pub contact: Option<String>,
+    /// Markdown: why the review was made (a district may have its own).
+    pub introduction: Option<String>,
     /// Markdown.
     pub method: String,
     pub method_parts: Vec<MethodPart>,
@@ -102,9 +104,18 @@ pub struct Memo {
     pub proposals: Vec<String>,
     /// Markdown.
     pub summary: String,
-    /// Markdown.
-    pub preparation: String,
+    /// The sections after the summary, in order (the preparation, if
+    /// written as `beredning`, is the last).
+    pub sections: Vec<MemoSection>,
     pub signatories: Vec<Signatory>,
+}
+
+/// A section of the memo: a heading and its text.
+#[derive(Debug, Clone)]
+pub struct MemoSection {
+    pub heading: String,
+    /// Markdown.
+    pub text: String,
 }
 
 /// One who signs the memo.
@@ -138,6 +149,10 @@ pub struct District {
     pub name: String,
     pub administration: String,
     pub unit: String,
+    /// Markdown: the report's summary, first in the report.
+    pub summary: Option<String>,
+    /// Markdown: the district's own introduction.
+    pub introduction: Option<String>,
     pub description: Option<String>,
     pub facts: Vec<Fact>,
     pub key_figures: Vec<KeyFigure>,
@@ -177,9 +192,18 @@ pub struct Fact {
 pub struct KeyFigure {
     pub name: String,
     pub unit: Option<String>,
-    /// (year, value), ascending by year.
-    pub values: Vec<(i32, f64)>,
+    /// Ascending by year.
+    pub values: Vec<KeyValue>,
     pub source: Option<String>,
+}
+
+/// One year's value of a key figure.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct KeyValue {
+    pub year: i32,
+    pub value: f64,
+    /// The municipality's standing among all municipalities that year.
+    pub standing: Option<Standing>,
 }
 
 #[derive(Debug, Clone)]
@@ -258,12 +282,23 @@ pub struct QuestionResult {
 #[derive(Debug, Clone)]
 pub struct AreaAssessment {
     pub area: Area,
+    /// As written, or else the worst of the statements'.
     pub rating: Rating,
-    pub summary: String,
+    /// One sentence for the summary table.
+    pub summary: Option<String>,
     /// Markdown.
-    pub findings: String,
+    pub findings: Option<String>,
     /// Markdown.
-    pub assessment: String,
+    pub assessment: Option<String>,
+    pub statements: Vec<Statement>,
+}
+
+/// A rated statement (*konstaterande*).
+#[derive(Debug, Clone)]
+pub struct Statement {
+    pub rating: Rating,
+    /// Markdown, one sentence.
+    pub text: String,
 }
 
 #[derive(Debug, Clone)]
@@ -293,6 +328,7 @@ impl Review {
             recipient: text(&raw.mottagare),
             inspectors: raw.inspektorer.iter().map(text).collect(),
             contact: raw.kontaktperson.as_ref().map(text),
+            introduction: raw.inledning.as_ref().map(text),
             method: text(&raw.metod),
             method_parts: raw
                 .metoddel
@@ -318,20 +354,7 @@ impl Review {
             sources: raw.kallor.iter().map(text).collect(),
             follows_up: raw.foljer_upp.as_ref().map(|f| f.get_ref().trim().to_owned()),
             memo: match &raw.tjansteutlatande {
-                Some(m) => Some(Memo {
-                    diarienummer: m.diarienummer.as_ref().map_or_else(|| text(&raw.diarienummer), text),
-                    date: Date::from_toml(m.datum.get_ref())?,
-                    committee: text(&m.namnd),
-                    heading: m.rubrik.as_ref().map_or_else(|| text(&raw.titel), text),
-                    proposals: m.forslag.iter().map(text).collect(),
-                    summary: text(&m.sammanfattning),
-                    preparation: text(&m.beredning),
-                    signatories: m
-                        .undertecknare
-                        .iter()
-                        .map(|s| Signatory { name: text(&s.namn), title: text(&s.titel) })
-                        .collect(),
-                }),
+                Some(m) => Some(Memo::from_raw(m, raw)?),
                 None => None,
             },
         })
@@ -342,45 +365,108 @@ impl Review {
     }
 }
 
+impl Memo {
+    /// `None` only if the date is not a date (reported by lint first).
+    fn from_raw(m: &RawMemo, review: &RawReview) -> Option<Memo> {
+        let mut sections: Vec<MemoSection> =
+            m.avsnitt.iter().map(|s| MemoSection { heading: text(&s.rubrik), text: text(&s.text) }).collect();
+        if let Some(preparation) = &m.beredning {
+            sections.push(MemoSection { heading: "Ärendets beredning".to_owned(), text: text(preparation) });
+        }
+        Some(Memo {
+            diarienummer: m.diarienummer.as_ref().map_or_else(|| text(&review.diarienummer), text),
+            date: Date::from_toml(m.datum.get_ref())?,
+            committee: text(&m.namnd),
+            heading: m.rubrik.as_ref().map_or_else(|| text(&review.titel), text),
+            proposals: m.forslag.iter().map(text).collect(),
+            summary: text(&m.sammanfattning),
+            sections,
+            signatories: m
+                .undertecknare
+                .iter()
+                .map(|s| Signatory { name: text(&s.namn), title: text(&s.titel) })
+                .collect(),
+        })
+    }
+}
+
+impl AreaAssessment {
+    /// `None` when neither the area nor any statement has a level (the
+    /// lint stage reports it first).
+    fn from_raw(area: &Area, raw: &RawArea) -> Option<AreaAssessment> {
+        let statements: Vec<Statement> =
+            raw.konstaterande.iter().map(|s| Statement { rating: *s.niva.get_ref(), text: text(&s.text) }).collect();
+        let worst = statements.iter().map(|s| s.rating).min_by_key(|r| r.rank());
+        Some(AreaAssessment {
+            area: area.clone(),
+            rating: raw.niva.as_ref().map(|n| *n.get_ref()).or(worst)?,
+            summary: raw.sammanfattning.as_ref().map(text),
+            findings: raw.iakttagelser.as_ref().map(text),
+            assessment: raw.bedomning.as_ref().map(text),
+            statements,
+        })
+    }
+}
+
+impl FileReview {
+    /// `None` if a count is out of range (reported by lint first).
+    fn from_raw(f: &RawFileReview) -> Option<FileReview> {
+        let count = |c: &raw::Count| Count::new(*c.get_ref());
+        Some(FileReview {
+            population: count(&f.population)?,
+            sample: count(&f.urval)?,
+            reviewed: BySex { women: count(&f.granskade_kvinnor)?, men: count(&f.granskade_man)? },
+            description: f.beskrivning.as_ref().map(text),
+            results: f
+                .resultat
+                .iter()
+                .map(|r| {
+                    Some(QuestionResult {
+                        question: text(&r.fraga),
+                        answers: BySex {
+                            women: Answers::from_raw(*r.kvinnor.get_ref())?,
+                            men: Answers::from_raw(*r.man.get_ref())?,
+                        },
+                        comment: r.kommentar.as_ref().map(text),
+                    })
+                })
+                .collect::<Option<_>>()?,
+        })
+    }
+}
+
+impl KeyFigure {
+    fn from_raw(k: &RawKeyFigure) -> KeyFigure {
+        let standings = k.jamforelse.as_ref().map(|j| j.get_ref());
+        KeyFigure {
+            name: text(&k.namn),
+            unit: k.enhet.as_ref().map(text),
+            values: k
+                .varden
+                .get_ref()
+                .iter()
+                .filter_map(|(year, value)| {
+                    let standing = standings.and_then(|s| s.get(year)).copied();
+                    Some(KeyValue { year: year.parse().ok()?, value: *value, standing })
+                })
+                .collect(),
+            source: k.kalla.as_ref().map(text),
+        }
+    }
+}
+
 impl District {
-    /// Builds the district; `None` if an area is missing or unknown or a
-    /// count is out of range, which the lint stage reports first.
+    /// Builds the district; `None` if an area is missing, unknown or without
+    /// a level, or a count is out of range, which the lint stage reports
+    /// first.
     pub fn from_raw(id: &str, raw: &RawDistrict, project_areas: &[Area]) -> Option<District> {
         let written = raw.kvalitetsomraden.get_ref();
         let areas = project_areas
             .iter()
-            .map(|area| {
-                written.get(&area.id).map(|a| AreaAssessment {
-                    area: area.clone(),
-                    rating: *a.niva.get_ref(),
-                    summary: text(&a.sammanfattning),
-                    findings: text(&a.iakttagelser),
-                    assessment: text(&a.bedomning),
-                })
-            })
+            .map(|area| written.get(&area.id).and_then(|a| AreaAssessment::from_raw(area, a.get_ref())))
             .collect::<Option<Vec<_>>>()?;
-        let count = |c: &raw::Count| Count::new(*c.get_ref());
         let file_review = match &raw.aktgranskning {
-            Some(f) => Some(FileReview {
-                population: count(&f.population)?,
-                sample: count(&f.urval)?,
-                reviewed: BySex { women: count(&f.granskade_kvinnor)?, men: count(&f.granskade_man)? },
-                description: f.beskrivning.as_ref().map(text),
-                results: f
-                    .resultat
-                    .iter()
-                    .map(|r| {
-                        Some(QuestionResult {
-                            question: text(&r.fraga),
-                            answers: BySex {
-                                women: Answers::from_raw(*r.kvinnor.get_ref())?,
-                                men: Answers::from_raw(*r.man.get_ref())?,
-                            },
-                            comment: r.kommentar.as_ref().map(text),
-                        })
-                    })
-                    .collect::<Option<_>>()?,
-            }),
+            Some(f) => Some(FileReview::from_raw(f)?),
             None => None,
         };
         Some(District {
@@ -388,6 +474,8 @@ impl District {
             name: text(&raw.distrikt),
             administration: text(&raw.forvaltning),
             unit: text(&raw.enhet),
+            summary: raw.sammanfattning.as_ref().map(|s| text(&s.text)),
+            introduction: raw.inledning.as_ref().map(|s| text(&s.text)),
             description: raw.beskrivning.as_ref().map(text),
             facts: raw
                 .omradesfakta
@@ -400,16 +488,7 @@ impl District {
                     source: f.kalla.as_ref().map(text),
                 })
                 .collect(),
-            key_figures: raw
-                .nyckeltal
-                .iter()
-                .map(|k| KeyFigure {
-                    name: text(&k.namn),
-                    unit: k.enhet.as_ref().map(text),
-                    values: k.varden.get_ref().iter().filter_map(|(y, v)| Some((y.parse().ok()?, *v))).collect(),
-                    source: k.kalla.as_ref().map(text),
-                })
-                .collect(),
+            key_figures: raw.nyckeltal.iter().map(KeyFigure::from_raw).collect(),
             tables: raw
                 .tabell
                 .iter()

@@ -15,7 +15,7 @@ use std::ops::Range;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::Deserialize;
 
-use super::vocab::{MethodKind, Rating, Status};
+use super::vocab::{MethodKind, Rating, Standing, Status};
 
 /// A value with its byte span in the file. A transparent wrapper around
 /// [`toml::Spanned`] that also describes itself as a JSON Schema (as the
@@ -92,6 +92,11 @@ pub struct RawReview {
     #[schemars(description = "Kontaktperson, om någon annan än inspektörerna.")]
     #[serde(default)]
     pub kontaktperson: Option<Text>,
+    #[schemars(
+        description = "Inledning för alla distrikt: varför granskningen gjordes (Markdown). Ett distrikt kan ha en egen [inledning]."
+    )]
+    #[serde(default)]
+    pub inledning: Option<Text>,
     #[schemars(description = "Metodbeskrivning (Markdown).")]
     pub metod: Text,
     #[schemars(description = "Metoddelar som användes: [[metoddel]].")]
@@ -132,11 +137,27 @@ pub struct RawMemo {
     pub forslag: Vec<Text>,
     #[schemars(description = "Sammanfattning (Markdown).")]
     pub sammanfattning: Text,
-    #[schemars(description = "Ärendets beredning (Markdown).")]
-    pub beredning: Text,
+    #[schemars(
+        description = "Utlåtandets avsnitt efter sammanfattningen, i ordning, t.ex. Bakgrund, Ärendet, Förvaltningens synpunkter: [[tjansteutlatande.avsnitt]]."
+    )]
+    #[serde(default)]
+    pub avsnitt: Vec<RawMemoSection>,
+    #[schemars(description = "Ärendets beredning (Markdown); blir ett sista avsnitt \"Ärendets beredning\".")]
+    #[serde(default)]
+    pub beredning: Option<Text>,
     #[schemars(description = "De som undertecknar: [[tjansteutlatande.undertecknare]].")]
     #[serde(default)]
     pub undertecknare: Vec<RawSignatory>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(description = "Ett avsnitt i tjänsteutlåtandet.")]
+pub struct RawMemoSection {
+    #[schemars(description = "Avsnittets rubrik, t.ex. \"Förvaltningens synpunkter\".")]
+    pub rubrik: Text,
+    #[schemars(description = "Avsnittets text (Markdown).")]
+    pub text: Text,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -211,6 +232,14 @@ pub struct RawDistrict {
     pub forvaltning: Text,
     #[schemars(description = "Den granskade enheten.")]
     pub enhet: Text,
+    #[schemars(description = "Sammanfattning av rapporten, först i rapporten: [sammanfattning] med text.")]
+    #[serde(default)]
+    pub sammanfattning: Option<RawSection>,
+    #[schemars(
+        description = "Inledning, om distriktet behöver en egen i stället för granskningens: [inledning] med text."
+    )]
+    #[serde(default)]
+    pub inledning: Option<RawSection>,
     #[schemars(description = "Om distriktet och enheten (Markdown).")]
     #[serde(default)]
     pub beskrivning: Option<Text>,
@@ -227,7 +256,7 @@ pub struct RawDistrict {
     #[serde(default)]
     pub aktgranskning: Option<RawFileReview>,
     #[schemars(description = "Kvalitetsområdena, ett per område i projektet: [kvalitetsomraden.<område>].")]
-    pub kvalitetsomraden: Spanned<BTreeMap<String, RawArea>>,
+    pub kvalitetsomraden: Spanned<BTreeMap<String, Spanned<RawArea>>>,
     #[schemars(description = "Barnrättsanalys: [barnrattsanalys] med text.")]
     pub barnrattsanalys: RawSection,
     #[schemars(description = "Jämställdhetsanalys: [jamstalldhetsanalys] med text.")]
@@ -298,8 +327,13 @@ pub struct RawKeyFigure {
     #[schemars(description = "Enhet, t.ex. \"%\".")]
     #[serde(default)]
     pub enhet: Option<Text>,
-    #[schemars(description = "Värden per år, t.ex. { 2010 = 380, 2011 = 405 }.")]
+    #[schemars(description = "Värden per år, t.ex. { 2010 = 380, 2011 = 405 }. År som saknas visas som –.")]
     pub varden: Spanned<BTreeMap<String, f64>>,
+    #[schemars(
+        description = "Kommunens placering bland alla kommuner per år, t.ex. { 2022 = \"bast\", 2023 = \"mellan\" }: bast (25 % bästa), mellan (mellersta 50 %) eller samst (25 % sämsta)."
+    )]
+    #[serde(default)]
+    pub jamforelse: Option<Spanned<BTreeMap<String, Standing>>>,
     #[schemars(description = "Källa (blir en fotnot).")]
     #[serde(default)]
     pub kalla: Option<Text>,
@@ -366,18 +400,37 @@ pub struct RawAnswers {
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(description = "Ett kvalitetsområdes iakttagelser och bedömning.")]
+#[schemars(description = "Ett kvalitetsområdes iakttagelser, bedömning och konstateranden.")]
 pub struct RawArea {
     #[schemars(
-        description = "Kvalitetsnivå: grön (gott exempel), gul (behöver utvecklas) eller röd (brist som måste åtgärdas)."
+        description = "Kvalitetsnivå: grön (gott exempel), gul (behöver utvecklas) eller röd (brist som måste åtgärdas). Utan niva gäller det sämsta konstaterandets nivå."
     )]
-    pub niva: Spanned<Rating>,
+    #[serde(default)]
+    pub niva: Option<Spanned<Rating>>,
     #[schemars(description = "Bedömningen i en mening, till sammanfattningstabellen.")]
-    pub sammanfattning: Text,
-    #[schemars(description = "Vad inspektörerna iakttog (Markdown).")]
-    pub iakttagelser: Text,
-    #[schemars(description = "Inspektörernas bedömning (Markdown).")]
-    pub bedomning: Text,
+    #[serde(default)]
+    pub sammanfattning: Option<Text>,
+    #[schemars(description = "Vad inspektörerna iakttog (Markdown; ### ger underrubriker).")]
+    #[serde(default)]
+    pub iakttagelser: Option<Text>,
+    #[schemars(description = "Inspektörernas bedömning (Markdown; ### ger underrubriker).")]
+    #[serde(default)]
+    pub bedomning: Option<Text>,
+    #[schemars(
+        description = "Bedömda påståenden, vart och ett med sin nivå: [[kvalitetsomraden.<område>.konstaterande]]."
+    )]
+    #[serde(default)]
+    pub konstaterande: Vec<RawStatement>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(description = "Ett konstaterande: en mening med en kvalitetsnivå.")]
+pub struct RawStatement {
+    #[schemars(description = "Kvalitetsnivå: grön, gul eller röd.")]
+    pub niva: Spanned<Rating>,
+    #[schemars(description = "Konstaterandet i en mening (Markdown).")]
+    pub text: Text,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

@@ -171,3 +171,74 @@ impl Rating {
         }
     }
 }
+
+/// A key figure's standing among all municipalities (*jämförelse*), as KKiK
+/// reports it: among the best quarter, the middle half, or the worst
+/// quarter. Never shown as a colour alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
+#[schemars(description = "Kommunens placering bland alla kommuner: bast, mellan eller samst.")]
+pub enum Standing {
+    #[schemars(description = "Bland de 25 % bästa kommunerna.")]
+    #[serde(rename = "bast", alias = "bäst")]
+    Best,
+    #[schemars(description = "Bland de mellersta 50 % av kommunerna.")]
+    #[serde(rename = "mellan")]
+    Middle,
+    #[schemars(description = "Bland de 25 % sämsta kommunerna.")]
+    #[serde(rename = "samst", alias = "sämst")]
+    Worst,
+}
+
+impl Standing {
+    pub const ALL: [Standing; 3] = [Standing::Best, Standing::Middle, Standing::Worst];
+
+    /// The value inspectors write in TOML.
+    pub fn key(self) -> &'static str {
+        match self {
+            Standing::Best => "bast",
+            Standing::Middle => "mellan",
+            Standing::Worst => "samst",
+        }
+    }
+
+    /// The word printed next to the colour, short enough for a table cell.
+    pub fn word(self) -> &'static str {
+        match self {
+            Standing::Best => "Bäst",
+            Standing::Middle => "Mellan",
+            Standing::Worst => "Sämst",
+        }
+    }
+
+    /// What it means, for the legend.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Standing::Best => "bland de 25 % bästa kommunerna",
+            Standing::Middle => "bland de mellersta 50 % av kommunerna",
+            Standing::Worst => "bland de 25 % sämsta kommunerna",
+        }
+    }
+
+    /// The colour of its marker: the rating colours, best as green.
+    pub fn colour(self) -> &'static str {
+        match self {
+            Standing::Best => Rating::Gron.colour(),
+            Standing::Middle => Rating::Gul.colour(),
+            Standing::Worst => Rating::Rod.colour(),
+        }
+    }
+}
+
+/// How the summary table near the start of a report lists ratings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, JsonSchema)]
+pub enum SummaryTable {
+    /// One row per quality area: its level and its one-sentence summary.
+    #[default]
+    #[schemars(description = "En rad per kvalitetsområde: nivå och sammanfattning i en mening.")]
+    #[serde(rename = "omraden")]
+    Areas,
+    /// Every rated statement, grouped by area.
+    #[schemars(description = "Varje konstaterande med sin nivå, grupperade per kvalitetsområde.")]
+    #[serde(rename = "konstateranden")]
+    Statements,
+}

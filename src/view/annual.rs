@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::report::{ResultView, result, share_words};
-use super::{DocumentView, RatingView, Rich, StyleView, plain, rich};
+use super::{DocumentView, LegendView, RatingView, Rich, StyleView, plain, rich};
 use crate::config::Config;
 use crate::model::{Annual, Answers, Area, BySex, District, Review};
 
@@ -34,7 +34,7 @@ pub struct AnnualView {
     pub jamstalldhet_resultat: Vec<ResultView>,
     /// The gender chart's alternative text.
     pub jamstalldhet_alt: String,
-    pub nivaer: Vec<RatingView>,
+    pub nivaer: Vec<LegendView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -77,8 +77,9 @@ pub struct AreaRow {
     pub distrikt: String,
     pub granskning: String,
     pub niva: RatingView,
+    /// The area's one-sentence summary, or else its statements.
     pub sammanfattning: String,
-    pub bedomning: Rich,
+    pub bedomning: Option<Rich>,
 }
 
 #[derive(Debug, Serialize)]
@@ -161,8 +162,11 @@ impl AnnualView {
                                 distrikt: plain(&d.name),
                                 granskning: plain(&review.title),
                                 niva: RatingView::new(assessment.rating),
-                                sammanfattning: plain(&assessment.summary),
-                                bedomning: rich(&assessment.assessment),
+                                sammanfattning: match &assessment.summary {
+                                    Some(summary) => plain(summary),
+                                    None => statements_text(assessment),
+                                },
+                                bedomning: assessment.assessment.as_deref().map(rich),
                             })
                         })
                         .collect(),
@@ -173,9 +177,19 @@ impl AnnualView {
             jamstalldhet: texts(|d| &d.gender_equality),
             jamstalldhet_resultat: to_views(all),
             jamstalldhet_alt: gender_alt,
-            nivaer: RatingView::legend(),
+            nivaer: LegendView::all(config),
         }
     }
+}
+
+/// An area's statements as one line of text: "Grön: …; Gul: …".
+fn statements_text(assessment: &crate::model::AreaAssessment) -> String {
+    let parts: Vec<String> = assessment
+        .statements
+        .iter()
+        .map(|s| format!("{}: {}", s.rating.word(), crate::markdown::parse(&s.text).plain_text()))
+        .collect();
+    parts.join("; ")
 }
 
 /// The answers to each selected question of each review, summed over the

@@ -34,8 +34,15 @@ pub struct MemoFields {
     pub rubrik: String,
     pub forslag: Vec<Rich>,
     pub sammanfattning: Rich,
-    pub beredning: Rich,
+    /// The sections after the summary, in order.
+    pub avsnitt: Vec<SectionView>,
     pub undertecknare: Vec<SignatoryView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SectionView {
+    pub rubrik: String,
+    pub text: Rich,
 }
 
 #[derive(Debug, Serialize)]
@@ -69,7 +76,11 @@ impl MemoView {
                 rubrik: plain(&memo.heading),
                 forslag: memo.proposals.iter().map(|p| rich(p)).collect(),
                 sammanfattning: rich(&memo.summary),
-                beredning: rich(&memo.preparation),
+                avsnitt: memo
+                    .sections
+                    .iter()
+                    .map(|s| SectionView { rubrik: plain(&s.heading), text: rich(&s.text) })
+                    .collect(),
                 undertecknare: memo
                     .signatories
                     .iter()

@@ -113,21 +113,29 @@ pub struct RatingView {
     pub ord: &'static str,
     /// Fill colour, "#rrggbb".
     pub farg: &'static str,
-    pub betydelse: String,
 }
 
 impl RatingView {
     pub fn new(rating: Rating) -> Self {
-        RatingView {
-            nyckel: rating.key(),
-            ord: rating.word(),
-            farg: rating.colour(),
-            betydelse: rating.meaning().to_owned(),
-        }
+        RatingView { nyckel: rating.key(), ord: rating.word(), farg: rating.colour() }
     }
+}
 
-    /// The three levels, for a legend.
-    pub fn legend() -> Vec<RatingView> {
-        Rating::ALL.into_iter().map(RatingView::new).collect()
+/// One line of the rating legend.
+#[derive(Debug, Clone, Serialize)]
+pub struct LegendView {
+    #[serde(flatten)]
+    pub niva: RatingView,
+    /// What the level means, in the organisation's words.
+    pub betydelse: String,
+}
+
+impl LegendView {
+    /// The three levels, with the meanings `config` gives them.
+    pub fn all(config: &Config) -> Vec<LegendView> {
+        Rating::ALL
+            .into_iter()
+            .map(|rating| LegendView { niva: RatingView::new(rating), betydelse: config.meaning(rating).to_owned() })
+            .collect()
     }
 }

@@ -6,10 +6,12 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use super::followup::FollowUpView;
-use super::{DocumentView, RatingView, Rich, StyleView, format, plain, rich};
+use super::{DocumentView, LegendView, RatingView, Rich, StyleView, format, plain, rich};
 use crate::config::Config;
 use crate::markdown::normalize;
-use crate::model::{Answers, AreaAssessment, BySex, District, FileReview, KeyFigure, Review, Table, Value};
+use crate::model::{
+    Answers, AreaAssessment, BySex, District, FileReview, KeyFigure, Review, Standing, SummaryTable, Table, Value,
+};
 
 /// The whole context of one district report.
 #[derive(Debug, Serialize)]
@@ -18,8 +20,11 @@ pub struct ReportView {
     pub dokument: DocumentView,
     pub granskning: ReviewView,
     pub distrikt: DistrictView,
+    /// What the summary table lists: "omraden" (a row per area) or
+    /// "konstateranden" (every rated statement, grouped by area).
+    pub sammanfattningstabell: &'static str,
     /// The three rating levels, for the legend.
-    pub nivaer: Vec<RatingView>,
+    pub nivaer: Vec<LegendView>,
     /// In a follow-up review: then and now.
     pub uppfoljning: Option<FollowUpView>,
 }
@@ -61,6 +66,10 @@ pub struct DistrictView {
     pub namn: String,
     pub forvaltning: String,
     pub enhet: String,
+    /// The report's summary, first in the report.
+    pub sammanfattning: Option<Rich>,
+    /// The district's introduction, or else the review's.
+    pub inledning: Option<Rich>,
     pub beskrivning: Option<Rich>,
     pub fakta: Vec<FactView>,
     pub nyckeltal: Option<KeyFiguresView>,
@@ -90,14 +99,49 @@ pub struct KeyFiguresView {
     pub ar: Vec<i32>,
     pub rader: Vec<KeyFigureRow>,
     pub kallor: Vec<Rich>,
+    /// The standings, for a legend; empty when no value has one.
+    pub jamforelser: Vec<StandingView>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct KeyFigureRow {
     pub namn: String,
     pub enhet: Option<String>,
-    /// One cell per year of [`KeyFiguresView::ar`]; "–" where missing.
-    pub varden: Vec<String>,
+    /// One cell per year of [`KeyFiguresView::ar`].
+    pub varden: Vec<KeyValueView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct KeyValueView {
+    /// The value the Swedish way; "–" where the year has none.
+    pub text: String,
+    /// The municipality's standing that year, if given.
+    pub jamforelse: Option<StandingView>,
+}
+
+/// A standing among all municipalities: colour and word, never colour
+/// alone.
+#[derive(Debug, Clone, Serialize)]
+pub struct StandingView {
+    /// "bast", "mellan" or "samst".
+    pub nyckel: &'static str,
+    /// "Bäst", "Mellan", "Sämst".
+    pub ord: &'static str,
+    /// "#rrggbb".
+    pub farg: &'static str,
+    /// "bland de 25 % bästa kommunerna" and so on.
+    pub betydelse: &'static str,
+}
+
+impl StandingView {
+    fn new(standing: Standing) -> StandingView {
+        StandingView {
+            nyckel: standing.key(),
+            ord: standing.word(),
+            farg: standing.colour(),
+            betydelse: standing.meaning(),
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -178,9 +222,17 @@ pub struct AreaView {
     pub titel: String,
     pub beskrivning: String,
     pub niva: RatingView,
-    pub sammanfattning: String,
-    pub iakttagelser: Rich,
-    pub bedomning: Rich,
+    pub sammanfattning: Option<String>,
+    pub iakttagelser: Option<Rich>,
+    pub bedomning: Option<Rich>,
+    /// The rated statements, in order.
+    pub konstateranden: Vec<StatementView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StatementView {
+    pub niva: RatingView,
+    pub text: Rich,
 }
 
 #[derive(Debug, Serialize)]
@@ -214,7 +266,11 @@ impl ReportView {
             ),
             granskning: ReviewView::new(review),
             distrikt: DistrictView::new(review, district),
-            nivaer: RatingView::legend(),
+            sammanfattningstabell: match config.summary_table {
+                SummaryTable::Areas => "omraden",
+                SummaryTable::Statements => "konstateranden",
+            },
+            nivaer: LegendView::all(config),
             uppfoljning: earlier.map(|(then_review, then)| FollowUpView::new(then_review, then, review, district)),
         }
     }
@@ -258,6 +314,8 @@ impl DistrictView {
             namn: plain(&district.name),
             forvaltning: plain(&district.administration),
             enhet: plain(&district.unit),
+            sammanfattning: district.summary.as_deref().map(rich),
+            inledning: district.introduction.as_ref().or(review.introduction.as_ref()).map(|t| rich(t)),
             beskrivning: district.description.as_deref().map(rich),
             fakta: district
                 .facts
@@ -309,7 +367,7 @@ fn key_figures(figures: &[KeyFigure]) -> Option<KeyFiguresView> {
     if figures.is_empty() {
         return None;
     }
-    let years: BTreeSet<i32> = figures.iter().flat_map(|k| k.values.iter().map(|(y, _)| *y)).collect();
+    let years: BTreeSet<i32> = figures.iter().flat_map(|k| k.values.iter().map(|v| v.year)).collect();
     let rader = figures
         .iter()
         .map(|k| KeyFigureRow {
@@ -317,16 +375,22 @@ fn key_figures(figures: &[KeyFigure]) -> Option<KeyFiguresView> {
             enhet: k.unit.as_deref().map(plain),
             varden: years
                 .iter()
-                .map(|y| match k.values.iter().find(|(year, _)| year == y) {
-                    Some((_, v)) => format::decimal(*v, 2),
-                    None => "–".to_owned(),
+                .map(|y| match k.values.iter().find(|v| v.year == *y) {
+                    Some(v) => KeyValueView {
+                        text: format::decimal(v.value, 2),
+                        jamforelse: v.standing.map(StandingView::new),
+                    },
+                    None => KeyValueView { text: "–".to_owned(), jamforelse: None },
                 })
                 .collect(),
         })
         .collect();
     let kallor =
         figures.iter().filter_map(|k| k.source.as_deref()).collect::<BTreeSet<_>>().into_iter().map(rich).collect();
-    Some(KeyFiguresView { ar: years.into_iter().collect(), rader, kallor })
+    let any_standing = figures.iter().flat_map(|k| &k.values).any(|v| v.standing.is_some());
+    let jamforelser =
+        if any_standing { Standing::ALL.into_iter().map(StandingView::new).collect() } else { Vec::new() };
+    Some(KeyFiguresView { ar: years.into_iter().collect(), rader, kallor, jamforelser })
 }
 
 fn table(t: &Table) -> TableView {
@@ -445,8 +509,13 @@ fn area(a: &AreaAssessment) -> AreaView {
         titel: a.area.name.clone(),
         beskrivning: a.area.description.clone(),
         niva: RatingView::new(a.rating),
-        sammanfattning: plain(&a.summary),
-        iakttagelser: rich(&a.findings),
-        bedomning: rich(&a.assessment),
+        sammanfattning: a.summary.as_deref().map(plain),
+        iakttagelser: a.findings.as_deref().map(rich),
+        bedomning: a.assessment.as_deref().map(rich),
+        konstateranden: a
+            .statements
+            .iter()
+            .map(|s| StatementView { niva: RatingView::new(s.rating), text: rich(&s.text) })
+            .collect(),
     }
 }

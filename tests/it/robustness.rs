@@ -39,7 +39,7 @@ fn with_text(text: &str) -> String {
 
 /// Runs every stage up to the Typst source; returns it if the checks pass.
 fn pipeline(review_text: &str, district_text: &str) -> Option<(String, Review)> {
-    let ctx = Context { coverage: &ENV.fonts, areas: &CONFIG.areas };
+    let ctx = Context { coverage: &ENV.fonts, areas: &CONFIG.areas, summary_table: CONFIG.summary_table };
     let mut diags = Diagnostics::default();
     let review: Loaded<RawReview> =
         load::parse(SourceFile::new("g.toml", review_text), &SCHEMAS.review, &mut diags).ok()?;
