@@ -4,15 +4,8 @@
 
 use std::fs;
 
-use crate::common::{Fixture, pdf_info, pdf_pages, pdf_text};
+use crate::common::{Fixture, flat, pdf_info, pdf_pages, pdf_text};
 use sha2::{Digest, Sha256};
-
-/// Text with whitespace runs collapsed and words that were hyphenated at a
-/// line end (soft hyphen) joined again.
-fn flat(text: &str) -> String {
-    let joined: String = text.split('\u{AD}').map(|part| part.trim_start()).collect::<Vec<_>>().join("");
-    joined.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 #[test]
 fn the_cover_memo_proposes_decisions_and_lists_the_reports_as_attachments() {

@@ -12,6 +12,7 @@ mod check;
 mod committee;
 mod common;
 mod documents;
+mod real_reports;
 mod robustness;
 mod snapshots;
 mod watch;

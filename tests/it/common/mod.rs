@@ -48,6 +48,14 @@ impl Fixture {
         fixture
     }
 
+    /// A copy of the second example project, `examples/solvik` (one unit,
+    /// its own quality areas).
+    pub fn solvik() -> Fixture {
+        let fixture = Fixture::empty();
+        copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/solvik"), fixture.root());
+        fixture
+    }
+
     pub fn root(&self) -> &Path {
         self.dir.path()
     }
@@ -198,4 +206,33 @@ pub fn numbered_headings(text: &str) -> Vec<String> {
         })
         .map(|l| l.split_once(' ').map(|(_, title)| title.to_owned()).unwrap_or_default())
         .collect()
+}
+
+/// The PDF outline (bookmarks) in reading order: (depth from 1, title).
+pub fn pdf_outline(path: &Path) -> Vec<(usize, String)> {
+    let doc = lopdf::Document::load(path).unwrap();
+    let catalog = doc.catalog().unwrap();
+    let Ok(outlines) = catalog.get(b"Outlines") else { return Vec::new() };
+    let root = doc.dereference(outlines).unwrap().1.as_dict().unwrap().clone();
+    let mut out = Vec::new();
+    outline_items(&doc, &root, 1, &mut out);
+    out
+}
+
+fn outline_items(doc: &lopdf::Document, parent: &lopdf::Dictionary, depth: usize, out: &mut Vec<(usize, String)>) {
+    let mut next = parent.get(b"First").ok().cloned();
+    while let Some(reference) = next {
+        let item = doc.dereference(&reference).unwrap().1.as_dict().unwrap().clone();
+        let title = item.get(b"Title").ok().and_then(|t| lopdf::decode_text_string(t).ok()).unwrap_or_default();
+        out.push((depth, title));
+        outline_items(doc, &item, depth + 1, out);
+        next = item.get(b"Next").ok().cloned();
+    }
+}
+
+/// Text with whitespace runs collapsed and words that were hyphenated at a
+/// line end (soft hyphen) joined again.
+pub fn flat(text: &str) -> String {
+    let joined: String = text.split('\u{AD}').map(|part| part.trim_start()).collect::<Vec<_>>().join("");
+    joined.split_whitespace().collect::<Vec<_>>().join(" ")
 }
