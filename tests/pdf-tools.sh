@@ -24,9 +24,12 @@ check() {
 
 "$bin" build "$work" >/dev/null || { echo "build failed" >&2; exit 1; }
 "$bin" arsrapport 2011 "$work" >/dev/null || { echo "annual report failed" >&2; exit 1; }
-mapfile -t pdfs < <(find "$work/output" -name '*.pdf' | sort)
-# 2 + 2 district reports, the cover memo, the annual report.
-check "six documents were built" test "${#pdfs[@]}" -eq 6
+cp -r examples/solvik "$work/solvik"
+"$bin" build "$work/solvik" >/dev/null || { echo "build of examples/solvik failed" >&2; exit 1; }
+mapfile -t pdfs < <(find "$work/output" "$work/solvik/output" -name '*.pdf' | sort)
+# 2 + 2 district reports, the cover memo, the annual report; Solvik's report
+# and memo.
+check "eight documents were built" test "${#pdfs[@]}" -eq 8
 
 for pdf in "${pdfs[@]}"; do
   name=$(basename "$pdf")
@@ -40,8 +43,10 @@ for pdf in "${pdfs[@]}"; do
   check "$name declares PDF/A-2b" grep -q '<pdfaid:part>2</pdfaid:part>' <<<"$meta"
   check "$name declares PDF/UA-1" grep -q '<pdfuaid:part>1</pdfuaid:part>' <<<"$meta"
   check "$name is in Swedish" grep -q '<rdf:li>sv-SE</rdf:li>' <<<"$meta"
-  # The section checks are for district reports.
-  case "$name" in *tjansteutlatande*|arsrapport*) continue ;; esac
+  check "$name has no word joiner (U+2060) in its text" bash -c '! pdftotext "$1" - | grep -q $'"'"'\u2060'"'"'' _ "$pdf"
+  # The section checks are for district reports (Solvik's have their own
+  # quality areas).
+  case "$name" in *tjansteutlatande*|arsrapport*|sn-*) continue ;; esac
   check "$name has more than one page" awk '/^Pages:/ { exit !($2 > 1) }' <<<"$info"
   text=$(pdftotext -layout "$pdf" - 2>/dev/null)
   for section in "Metod" "Barnrättsanalys" "Jämställdhetsanalys" "Slutsatser" "Rekommendationer" "Källor"; do
@@ -57,8 +62,10 @@ work2=$(mktemp -d)
 cp -r findings templates granska.toml "$work2/"
 "$bin" build "$work2" -j 1 >/dev/null || { echo "second build failed" >&2; exit 1; }
 "$bin" arsrapport 2011 "$work2" >/dev/null || { echo "second annual report failed" >&2; exit 1; }
+cp -r examples/solvik "$work2/solvik"
+"$bin" build "$work2/solvik" -j 1 >/dev/null || { echo "second build of examples/solvik failed" >&2; exit 1; }
 for pdf in "${pdfs[@]}"; do
-  check "$(basename "$pdf") is byte-identical in a second build" cmp -s "$pdf" "$work2/output/${pdf#"$work/output/"}"
+  check "$(basename "$pdf") is byte-identical in a second build" cmp -s "$pdf" "$work2/${pdf#"$work/"}"
 done
 rm -rf "$work2"
 

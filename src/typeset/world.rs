@@ -18,7 +18,7 @@ use typst::foundations::{Bytes, Datetime, Duration};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
-use typst::{Library, LibraryExt, World};
+use typst::{Feature, Library, LibraryExt, World};
 
 use super::fonts::Fonts;
 use crate::model::Date;
@@ -33,7 +33,10 @@ pub struct Environment {
 
 impl Environment {
     pub fn new(root: &Path, fonts: Fonts) -> Environment {
-        Environment { library: LazyHash::new(Library::default()), fonts, root: root.to_owned() }
+        // `a11y-extras` gives templates `pdf.header-cell`, to tag a table's
+        // row labels as row headers.
+        let library = Library::builder().with_features([Feature::A11yExtras].into_iter().collect()).build();
+        Environment { library: LazyHash::new(library), fonts, root: root.to_owned() }
     }
 }
 

@@ -10,7 +10,7 @@ use super::{DocumentView, LegendView, RatingView, Rich, StyleView, format, plain
 use crate::config::Config;
 use crate::markdown::normalize;
 use crate::model::{
-    Answers, AreaAssessment, BySex, District, FileReview, KeyFigure, Review, Standing, SummaryTable, Table, Value,
+    Answers, AreaAssessment, BySex, District, Fact, FileReview, KeyFigure, Review, Standing, SummaryTable, Table, Value,
 };
 
 /// The whole context of one district report.
@@ -72,6 +72,8 @@ pub struct DistrictView {
     pub inledning: Option<Rich>,
     pub beskrivning: Option<Rich>,
     pub fakta: Vec<FactView>,
+    /// The facts' sources, each once, with the facts it is the source of.
+    pub faktakallor: Vec<FactSourceView>,
     pub nyckeltal: Option<KeyFiguresView>,
     pub tabeller: Vec<TableView>,
     pub aktgranskning: Option<FileReviewView>,
@@ -91,6 +93,13 @@ pub struct FactView {
     pub varde: String,
     pub ar: Option<i32>,
     pub kalla: Option<Rich>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FactSourceView {
+    /// The facts, e.g. ["Folkmängd", "Arbetslöshet"].
+    pub uppgifter: Vec<String>,
+    pub kalla: Rich,
 }
 
 #[derive(Debug, Serialize)]
@@ -334,6 +343,7 @@ impl DistrictView {
                     }
                 })
                 .collect(),
+            faktakallor: fact_sources(&district.facts),
             nyckeltal: key_figures(&district.key_figures),
             tabeller: district.tables.iter().map(table).collect(),
             aktgranskning: district.file_review.as_ref().map(|f| file_review(review, f)),
@@ -361,6 +371,19 @@ fn value_text(value: &Value) -> String {
         Value::Decimal(x) => format::decimal(*x, 2),
         Value::Text(t) => t.clone(),
     }
+}
+
+/// Each source of the facts once, in order of first use, with its facts.
+fn fact_sources(facts: &[Fact]) -> Vec<FactSourceView> {
+    let mut sources: Vec<(&str, Vec<String>)> = Vec::new();
+    for fact in facts {
+        let Some(source) = fact.source.as_deref() else { continue };
+        match sources.iter_mut().find(|(s, _)| *s == source) {
+            Some((_, labels)) => labels.push(plain(&fact.label)),
+            None => sources.push((source, vec![plain(&fact.label)])),
+        }
+    }
+    sources.into_iter().map(|(source, uppgifter)| FactSourceView { uppgifter, kalla: rich(source) }).collect()
 }
 
 fn key_figures(figures: &[KeyFigure]) -> Option<KeyFiguresView> {

@@ -5,6 +5,7 @@
 
 #![allow(dead_code)]
 
+mod accessibility;
 mod archival;
 mod bad_input;
 mod building;

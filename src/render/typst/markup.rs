@@ -123,6 +123,12 @@ impl Writer {
                     self.wrapped(&opener, body);
                 }
                 Inline::Footnote(note) => {
+                    // A marker right after a number would read as part of
+                    // it ("januari 2011⁴" as "20114"): a thin space keeps
+                    // them apart, also in extracted text.
+                    if self.out.chars().last().is_some_and(|c| c.is_ascii_digit()) {
+                        self.out.push('\u{2009}');
+                    }
                     self.out.push_str("#footnote[");
                     let level = self.level.take();
                     self.blocks(note, false);

@@ -9,6 +9,8 @@ use std::process::{Command, Output};
 
 use tempfile::TempDir;
 
+pub mod tags;
+
 pub const REVIEW: &str = "2011-ekonomiskt-bistand";
 
 /// A project in a temporary folder.
