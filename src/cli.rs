@@ -27,7 +27,7 @@ Användning: {usage}
 #[command(
     name = "granska",
     version,
-    about = "gör granskningsrapporter (PDF) av inspektörernas iakttagelser i TOML",
+    about = "gör granskningsrapporter (PDF och webbsida) av inspektörernas iakttagelser i TOML",
     help_template = HELP_TEMPLATE,
     subcommand_help_heading = "Kommandon",
     subcommand_value_name = "KOMMANDO",
@@ -51,7 +51,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Bygg PDF-rapporter av alla granskningar (eller av en mapp eller fil)
+    /// Bygg rapporterna (PDF och webbsida) av alla granskningar (eller av en mapp eller fil)
     #[command(help_template = SUB_HELP_TEMPLATE, override_usage = "granska build [FLAGGOR] [SÖKVÄG]")]
     Build(BuildArgs),
     /// Kontrollera iakttagelserna utan att skriva något

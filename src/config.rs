@@ -26,6 +26,7 @@
 
 use std::path::Path;
 
+use base64::Engine;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
@@ -139,6 +140,9 @@ pub struct Config {
     /// The logo's path inside the project, with a leading slash (as Typst
     /// addresses project files).
     pub logo: Option<String>,
+    /// The logo as a `data:` URI, for documents that must be one file (the
+    /// web edition).
+    pub logo_data: Option<String>,
     pub accent: String,
     pub body_font: String,
     pub heading_font: String,
@@ -162,6 +166,7 @@ impl Default for Config {
         Config {
             organisation: None,
             logo: None,
+            logo_data: None,
             accent: DEFAULT_ACCENT.to_owned(),
             body_font: DEFAULT_FONT.to_owned(),
             heading_font: DEFAULT_FONT.to_owned(),
@@ -190,7 +195,10 @@ impl Config {
             config.organisation = Some(org.namn.get_ref().trim().to_owned());
             if let Some(logo) = &org.logotyp {
                 match check_logo(project, source, logo) {
-                    Ok(path) => config.logo = Some(path),
+                    Ok((path, data)) => {
+                        config.logo = Some(path);
+                        config.logo_data = Some(data);
+                    }
                     Err(d) => diags.push(d),
                 }
             }
@@ -287,8 +295,12 @@ impl Config {
     }
 }
 
-/// The logo must be an image file inside the project.
-fn check_logo(project: &Project, source: &SourceFile, logo: &Text) -> Result<String, Diagnostic> {
+/// The largest logo file granska embeds.
+const MAX_LOGO_BYTES: u64 = 2 * 1024 * 1024;
+
+/// The logo must be an image file inside the project, of reasonable size.
+/// Returns its project path (for Typst) and its bytes as a `data:` URI.
+fn check_logo(project: &Project, source: &SourceFile, logo: &Text) -> Result<(String, String), Diagnostic> {
     let written = logo.get_ref().trim();
     let error = |message: String| Diagnostic::error(source, logo.span(), message);
     let extension = Path::new(written).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
@@ -305,8 +317,20 @@ fn check_logo(project: &Project, source: &SourceFile, logo: &Text) -> Result<Str
         return Err(error(format!("logotypen `{written}` ligger utanför projektmappen"))
             .with_hint("kopiera in bilden i projektet, t.ex. i mappen `bilder/`"));
     }
+    let size = std::fs::metadata(&canonical).map(|m| m.len()).unwrap_or(0);
+    if !canonical.is_file() || size > MAX_LOGO_BYTES {
+        return Err(error(format!("logotypen `{written}` är ingen bildfil på högst 2 MB"))
+            .with_hint("spara logotypen som en mindre SVG-, PNG- eller JPG-fil"));
+    }
+    let bytes = std::fs::read(&canonical).map_err(|e| error(format!("logotypen `{written}` kunde inte läsas: {e}")))?;
+    let mime = match extension.as_deref() {
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        _ => "image/jpeg",
+    };
+    let data = format!("data:{mime};base64,{}", base64::engine::general_purpose::STANDARD.encode(&bytes));
     let relative = canonical.strip_prefix(&project.root).unwrap_or(&canonical);
-    Ok(format!("/{}", relative.to_string_lossy().replace('\\', "/")))
+    Ok((format!("/{}", relative.to_string_lossy().replace('\\', "/")), data))
 }
 
 fn is_hex_colour(value: &str) -> bool {

@@ -21,7 +21,7 @@ use crate::output;
 
 /// The state file's name inside a review's output folder.
 pub const STATE_FILE: &str = ".granska-state.json";
-const STATE_VERSION: u32 = 3;
+const STATE_VERSION: u32 = 4;
 
 /// Hex SHA-256 of bytes.
 pub fn sha256(bytes: &[u8]) -> String {
@@ -99,9 +99,18 @@ pub struct Entry {
     pub pages: usize,
     /// The document title (as in the PDF metadata).
     pub title: String,
+    /// "distrikt", "uppfoljning", "tjansteutlatande" or "arsrapport".
+    pub kind: String,
+    /// The title of the review (or annual report) it belongs to.
+    pub review: String,
     /// The district's name, empty for documents about the whole review.
     pub district: String,
     pub diarienummer: String,
+    /// The document's date, "2011-04-15".
+    pub date: String,
+    /// A district report's rating per quality area: (area name, rating
+    /// key), in the project's order.
+    pub ratings: Vec<(String, String)>,
     /// Other project files the document read, relative to the project
     /// root, with their hashes.
     pub read: BTreeMap<String, String>,
@@ -110,7 +119,12 @@ pub struct Entry {
 impl Entry {
     /// The PDF's file name.
     pub fn pdf(&self) -> Option<&str> {
-        self.files.first().map(|f| f.name.as_str())
+        self.file("pdf")
+    }
+
+    /// The name of the written file with extension `extension`.
+    pub fn file(&self, extension: &str) -> Option<&str> {
+        self.files.iter().map(|f| f.name.as_str()).find(|n| n.ends_with(&format!(".{extension}")))
     }
 }
 

@@ -22,7 +22,8 @@ struct Row<'a> {
     titel: &'a str,
     distrikt: &'a str,
     diarienummer: &'a str,
-    sidor: usize,
+    /// Pages of a PDF; empty for a web page.
+    sidor: Option<usize>,
     sha256: &'a str,
     byte: u64,
 }
@@ -38,7 +39,7 @@ pub fn write(dir: &Path, entries: &[&Entry]) -> std::io::Result<()> {
                 titel: &e.title,
                 distrikt: &e.district,
                 diarienummer: &e.diarienummer,
-                sidor: e.pages,
+                sidor: file.name.ends_with(".pdf").then_some(e.pages),
                 sha256: &file.sha256,
                 byte: file.bytes,
             })

@@ -10,6 +10,7 @@ use super::inputs::{self, ReviewInput};
 use super::review::{self, CheckedReview};
 use super::{DocumentResult, Options, Outcome, Report, Selection, Session};
 use crate::diag::{Checked, Diagnostic, Diagnostics, Severity};
+use crate::incremental::State;
 use crate::lint;
 use crate::load;
 use crate::manifest;
@@ -27,10 +28,21 @@ pub fn run(session: &Session, year: i32, options: &Options) -> Report {
     let outcome = match published {
         Ok(Published { pages, entry: Some(entry), .. }) => {
             let files = entry.files.iter().map(|f| session.project.shown(&dir.join(&f.name))).collect();
-            match manifest::write(&dir, &[&entry]) {
-                Ok(()) => Outcome::Written { files, pages },
-                Err(e) => {
-                    diags.push(document::write_error(&session.project.shown(&dir.join(manifest::JSON_FILE)), &e));
+            // The annual report is always made anew; its state is what the
+            // index lists.
+            let mut state = State::default();
+            state.record("arsrapport", entry.clone());
+            let saved = state
+                .save(&dir)
+                .map_err(|e| (crate::incremental::STATE_FILE, e))
+                .and_then(|()| manifest::write(&dir, &[&entry]).map_err(|e| (manifest::JSON_FILE, e)));
+            match saved {
+                Ok(()) => {
+                    super::index::write(session, &mut diags);
+                    Outcome::Written { files, pages }
+                }
+                Err((file, e)) => {
+                    diags.push(document::write_error(&session.project.shown(&dir.join(file)), &e));
                     Outcome::Failed
                 }
             }
@@ -84,8 +96,10 @@ fn make(session: &Session, year: i32, path: &Path, options: &Options, diags: &mu
         kind: DocumentKind::Annual,
         view: View::Annual(Box::new(AnnualView::new(&annual, &views, &session.config))),
         date: annual.published,
+        review: annual.title.clone(),
         district: String::new(),
         diarienummer: annual.diarienummer.clone(),
+        ratings: Vec::new(),
     };
     let stem = format!("{}{year}", crate::project::ANNUAL_PREFIX);
     let dir = session.project.output().join(&stem);

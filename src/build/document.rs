@@ -11,7 +11,7 @@ use super::{Options, Session};
 use crate::diag::{Checked, Diagnostic, Diagnostics, Severity};
 use crate::incremental::{self, Entry, OutputFile};
 use crate::lint;
-use crate::model::{Date, District};
+use crate::model::{Date, District, Rating};
 use crate::output;
 use crate::render::{ANNUAL_TEMPLATE, Format, MEMO_TEMPLATE, REPORT_TEMPLATE};
 use crate::typeset::{self, Job};
@@ -33,6 +33,16 @@ pub enum DocumentKind {
 }
 
 impl DocumentKind {
+    /// The kind's key in the state and the index.
+    pub fn key(self) -> &'static str {
+        match self {
+            DocumentKind::District => "distrikt",
+            DocumentKind::FollowUp => "uppfoljning",
+            DocumentKind::Memo => "tjansteutlatande",
+            DocumentKind::Annual => "arsrapport",
+        }
+    }
+
     /// How messages name a document of this kind: `name` is the district,
     /// the memo's diarienummer or the year.
     pub fn label(self, name: &str) -> String {
@@ -60,9 +70,13 @@ pub struct Made {
     pub view: View,
     /// Its date: "today" in Typst and the PDF timestamp.
     pub date: Date,
+    /// The title of the review (or annual report) it belongs to.
+    pub review: String,
     /// The district's name, empty for documents about a whole review.
     pub district: String,
     pub diarienummer: String,
+    /// A district report's rating per quality area (area name, rating).
+    pub ratings: Vec<(String, Rating)>,
 }
 
 /// A district's report: the district file checked against its review (and
@@ -81,6 +95,8 @@ pub fn district(
         kind,
         view: View::Report(Box::new(view)),
         date: review.model.published,
+        review: review.model.title.clone(),
+        ratings: district.areas.iter().map(|a| (a.area.name.clone(), a.rating)).collect(),
         district: district.name,
         diarienummer: review.model.diarienummer.clone(),
     })
@@ -154,8 +170,10 @@ pub fn memo(
         kind: DocumentKind::Memo,
         view: View::Memo(Box::new(view)),
         date: memo.date,
+        review: review.model.title.clone(),
         district: String::new(),
         diarienummer: memo.diarienummer.clone(),
+        ratings: Vec::new(),
     })
 }
 
@@ -168,9 +186,10 @@ pub struct Published {
     pub entry: Option<Entry>,
 }
 
-/// Renders `made` through the templates, typesets it and, when building,
-/// writes `<dir>/<stem>.pdf` atomically (and `<stem>.typ` with
-/// `--emit-typst`). The entry it returns lacks only the fingerprint.
+/// Renders `made` in every format, typesets the PDF and, when building,
+/// writes `<dir>/<stem>.pdf` and `<dir>/<stem>.html` atomically (and
+/// `<stem>.typ` with `--emit-typst`). The entry it returns lacks only the
+/// fingerprint.
 pub fn publish(
     session: &Session,
     made: &Made,
@@ -179,15 +198,21 @@ pub fn publish(
     options: &Options,
     diags: &mut Diagnostics,
 ) -> Checked<Published> {
-    let source =
-        session.templates.render(Format::Typst, made.kind.template(), &made.view).map_err(|d| diags.error(d))?;
-    let pdf_name = format!("{stem}.pdf");
+    let template = made.kind.template();
+    let render = |format| session.templates.render(format, template, &made.view);
+    let (source, html) = match (render(Format::Typst), render(Format::Html)) {
+        (Ok(source), Ok(html)) => (source, html),
+        (typst, html) => {
+            let errors = [typst.err(), html.err()].into_iter().flatten().map(|d| diags.error(d));
+            return Err(errors.last().expect("one format failed"));
+        }
+    };
     let typ_path = dir.join(format!("{stem}.typ"));
     if options.write && options.emit_typst {
-        output::write_atomic(&typ_path, source.as_bytes())
-            .map_err(|e| diags.error(write_error(&session.project.shown(&typ_path), &e)))?;
+        write(session, &typ_path, source.as_bytes(), diags)?;
     }
     let typ_shown = session.project.shown(&typ_path);
+    let (pdf_name, html_name) = (format!("{stem}.pdf"), format!("{stem}.html"));
     let job =
         Job { source, source_name: &typ_shown, date: made.date, ident: &pdf_name, earlier: session.sources.as_ref() };
     let done = match typeset::typeset(session.env(), job) {
@@ -207,19 +232,28 @@ pub fn publish(
     if !options.write {
         return Ok(Published { pages: done.pages, read, entry: None });
     }
-    let pdf = dir.join(&pdf_name);
-    output::write_atomic(&pdf, &done.pdf).map_err(|e| diags.error(write_error(&session.project.shown(&pdf), &e)))?;
+    write(session, &dir.join(&pdf_name), &done.pdf, diags)?;
+    write(session, &dir.join(&html_name), html.as_bytes(), diags)?;
     let entry = Entry {
-        files: vec![OutputFile::of(&pdf_name, &done.pdf)],
+        files: vec![OutputFile::of(&pdf_name, &done.pdf), OutputFile::of(&html_name, html.as_bytes())],
         typst_source: options.emit_typst,
         pages: done.pages,
         title: made.view.document().titel.clone(),
+        kind: made.kind.key().to_owned(),
+        review: made.review.clone(),
         district: made.district.clone(),
         diarienummer: made.diarienummer.clone(),
+        date: made.date.to_string(),
+        ratings: made.ratings.iter().map(|(area, rating)| (area.clone(), rating.key().to_owned())).collect(),
         read: read.clone(),
         ..Entry::default()
     };
     Ok(Published { pages: done.pages, read, entry: Some(entry) })
+}
+
+/// Writes a file atomically, reporting a failure.
+fn write(session: &Session, path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Checked<()> {
+    output::write_atomic(path, bytes).map_err(|e| diags.error(write_error(&session.project.shown(path), &e)))
 }
 
 fn explain_typst_error(d: Diagnostic, emitted: bool) -> Diagnostic {

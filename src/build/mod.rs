@@ -11,13 +11,15 @@
 //! - [`document`] takes one document through the chain;
 //! - [`schedule`] runs documents on worker threads, a panic becoming an
 //!   error of its document;
-//! - [`annual`] gathers a year's reviews into the annual report.
+//! - [`annual`] gathers a year's reviews into the annual report;
+//! - [`index`] lists every document of `output/` in `output/index.html`.
 //!
 //! `check` runs the same chain as `build`, only nothing is written, so the
 //! two agree on every error.
 
 mod annual;
 mod document;
+mod index;
 mod inputs;
 mod plan;
 mod review;

@@ -42,7 +42,7 @@ pub struct Planned {
 pub enum Step {
     Make,
     /// Unchanged since it was written; its state entry.
-    Keep(Entry),
+    Keep(Box<Entry>),
 }
 
 /// The documents of the run's reviews. `shared` is the fingerprint of
@@ -143,7 +143,7 @@ pub fn plan(documents: &[Planned], verified: &[BTreeMap<String, Entry>], rules: 
                         && &entry.fingerprint == fingerprint
                         && (entry.typst_source || !rules.emit_typst) =>
                 {
-                    Step::Keep(entry.clone())
+                    Step::Keep(Box::new(entry.clone()))
                 }
                 _ => Step::Make,
             }

@@ -74,6 +74,9 @@ pub fn run(session: &Session, selection: &Selection, options: &Options, progress
     for (index, state) in states.iter_mut().enumerate() {
         record(session, index, &inputs[index], state, &dirs[index], &documents, &done, &mut general);
     }
+    if options.write && !documents.is_empty() {
+        super::index::write(session, &mut general);
+    }
     Report { general: general.into_vec(), documents: done.into_iter().map(|d| d.result).collect() }
 }
 

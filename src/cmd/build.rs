@@ -72,9 +72,18 @@ pub(super) fn print_results(report: &Report) {
         print_diagnostics(&result.diagnostics);
         match &result.outcome {
             Outcome::Written { files, pages } => {
-                let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+                // The PDF with its folder, the files beside it by name.
+                let mut names = files.iter().map(|f| f.display().to_string());
+                let first = names.next().unwrap_or_default();
+                let rest: Vec<String> = files
+                    .iter()
+                    .skip(1)
+                    .filter_map(|f| f.file_name())
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .collect();
                 let pages = if *pages == 1 { "1 sida".to_owned() } else { format!("{pages} sidor") };
-                println!("skrev {} ({pages})", names.join(" och "));
+                let beside = if rest.is_empty() { String::new() } else { format!(" och {}", rest.join(", ")) };
+                println!("skrev {first} ({pages}){beside}");
             }
             Outcome::Failed => eprintln!("byggdes inte: {} ({})", result.label, result.source.display()),
             Outcome::Checked { .. } | Outcome::Unchanged { .. } => {}

@@ -75,6 +75,11 @@ pub enum Rating {
 impl Rating {
     pub const ALL: [Rating; 3] = [Rating::Gron, Rating::Gul, Rating::Rod];
 
+    /// The rating written `key` (as [`Rating::key`] gives it).
+    pub fn from_key(key: &str) -> Option<Rating> {
+        Rating::ALL.into_iter().find(|r| r.key() == key)
+    }
+
     /// The value inspectors write in TOML.
     pub fn key(self) -> &'static str {
         match self {

@@ -2,19 +2,23 @@
 //! of one output format.
 //!
 //! Each format has its own room: [`typst`] (templates `*.typ.tera`, giving
-//! Typst source for the PDF). A room decides how text is escaped and how a
-//! Markdown text is rendered; the views (see `crate::view`) know nothing of
-//! formats. The default templates in `templates/` are compiled into the
+//! Typst source for the PDF) and [`html`] (templates `*.html.tera`, giving
+//! the web edition). A room decides how text is escaped and how a Markdown
+//! text is rendered; the views (see `crate::view`) know nothing of formats. The default templates in `templates/` are compiled into the
 //! binary; a project may override any of them (or add new ones to include)
 //! by placing a file of the same name in its own `templates/` folder.
 
+pub mod html;
 pub mod typst;
 
-use tera::{Context, Tera};
+use std::collections::HashMap;
+
+use tera::{Context, Tera, Value};
 use walkdir::WalkDir;
 
 use crate::diag::{Checked, Diagnostic, Diagnostics, Severity, SourceFile};
 use crate::load;
+use crate::markdown::Rich;
 use crate::project::{Project, TEMPLATES_DIR};
 
 /// An output format, and so a room of templates.
@@ -22,13 +26,18 @@ use crate::project::{Project, TEMPLATES_DIR};
 pub enum Format {
     /// Typst source, typeset into a PDF.
     Typst,
+    /// The accessible web edition.
+    Html,
 }
 
 impl Format {
+    pub const ALL: [Format; 2] = [Format::Typst, Format::Html];
+
     /// The template suffix of the format.
     pub fn suffix(self) -> &'static str {
         match self {
             Format::Typst => typst::SUFFIX,
+            Format::Html => html::SUFFIX,
         }
     }
 }
@@ -39,6 +48,8 @@ pub const REPORT_TEMPLATE: &str = "rapport";
 pub const ANNUAL_TEMPLATE: &str = "arsrapport";
 /// The cover memo to the committee.
 pub const MEMO_TEMPLATE: &str = "tjansteutlatande";
+/// The web index of every document in `output/` (HTML only).
+pub const INDEX_TEMPLATE: &str = "index";
 
 /// Default templates, embedded at compile time.
 const DEFAULTS: &[(&str, &str)] = &[
@@ -46,11 +57,18 @@ const DEFAULTS: &[(&str, &str)] = &[
     ("rapport.typ.tera", include_str!("../../templates/rapport.typ.tera")),
     ("stil.typ.tera", include_str!("../../templates/stil.typ.tera")),
     ("tjansteutlatande.typ.tera", include_str!("../../templates/tjansteutlatande.typ.tera")),
+    ("arsrapport.html.tera", include_str!("../../templates/arsrapport.html.tera")),
+    ("delar.html.tera", include_str!("../../templates/delar.html.tera")),
+    ("index.html.tera", include_str!("../../templates/index.html.tera")),
+    ("rapport.html.tera", include_str!("../../templates/rapport.html.tera")),
+    ("sida.html.tera", include_str!("../../templates/sida.html.tera")),
+    ("tjansteutlatande.html.tera", include_str!("../../templates/tjansteutlatande.html.tera")),
 ];
 
 /// The loaded template set, one Tera instance per format.
 pub struct Templates {
     typst: Tera,
+    html: Tera,
     /// Names and contents of every template in effect (for fingerprints).
     sources: Vec<(String, String)>,
 }
@@ -87,15 +105,22 @@ impl Templates {
     }
 
     fn from_sources(sources: Vec<(String, String)>) -> Result<Templates, Diagnostic> {
-        let mut typst = Tera::default();
-        typst::configure(&mut typst);
-        let of_format = |format: Format| {
-            sources.iter().filter(move |(n, _)| n.ends_with(format.suffix()) || !n.ends_with(".typ.tera"))
+        let room = |format: Format| -> Result<Tera, Diagnostic> {
+            let mut tera = Tera::default();
+            match format {
+                Format::Typst => typst::configure(&mut tera),
+                Format::Html => html::configure(&mut tera),
+            }
+            // Each room has its own templates, and the shared ones that
+            // belong to no format.
+            let theirs = sources.iter().filter(|(name, _)| {
+                name.ends_with(format.suffix()) || !Format::ALL.iter().any(|f| name.ends_with(f.suffix()))
+            });
+            tera.add_raw_templates(theirs.map(|(n, s)| (n.as_str(), s.as_str())))
+                .map_err(|e| template_error(&e, &sources, "mallen kunde inte läsas"))?;
+            Ok(tera)
         };
-        typst
-            .add_raw_templates(of_format(Format::Typst).map(|(n, s)| (n.as_str(), s.as_str())))
-            .map_err(|e| template_error(&e, &sources, "mallen kunde inte läsas"))?;
-        Ok(Templates { typst, sources })
+        Ok(Templates { typst: room(Format::Typst)?, html: room(Format::Html)?, sources })
     }
 
     pub fn sources(&self) -> &[(String, String)] {
@@ -107,11 +132,55 @@ impl Templates {
     pub fn render(&self, format: Format, name: &str, view: &impl serde::Serialize) -> Result<String, Diagnostic> {
         let tera = match format {
             Format::Typst => &self.typst,
+            Format::Html => &self.html,
         };
         let context = Context::from_serialize(view)
             .map_err(|e| template_error(&e, &self.sources, "mallens data kunde inte förberedas"))?;
         let name = format!("{name}{}", format.suffix());
-        tera.render(&name, &context).map_err(|e| template_error(&e, &self.sources, "mallen kunde inte fyllas i"))
+        let rendered = tera
+            .render(&name, &context)
+            .map_err(|e| template_error(&e, &self.sources, "mallen kunde inte fyllas i"))?;
+        Ok(match format {
+            Format::Typst => rendered,
+            Format::Html => html::finish(&rendered),
+        })
+    }
+}
+
+/// Reads a [`Rich`] text from the template context; `filter` names the
+/// filter for the message when the value is something else.
+fn rich_value(value: &Value, filter: &str) -> tera::Result<Rich> {
+    if value.get(Rich::KEY).is_none() {
+        return Err(tera::Error::msg(format!(
+            "filtret `{filter}` gäller texter skrivna i Markdown, inte {}",
+            kind(value)
+        )));
+    }
+    serde_json::from_value(value.clone()).map_err(|e| tera::Error::msg(format!("texten kunde inte läsas: {e}")))
+}
+
+/// The `niva` argument of a `rik` filter: the level of the text's first
+/// sub-headings, if they are to be headings at all.
+fn heading_level(args: &HashMap<String, Value>) -> tera::Result<Option<u8>> {
+    match args.get("niva") {
+        None => Ok(None),
+        Some(Value::Number(n)) => match n.as_u64().and_then(|n| u8::try_from(n).ok()).filter(|n| (1..=6).contains(n)) {
+            Some(level) => Ok(Some(level)),
+            None => Err(tera::Error::msg("`niva` i filtret `rik` ska vara ett heltal 1–6")),
+        },
+        Some(_) => Err(tera::Error::msg("`niva` i filtret `rik` ska vara ett heltal 1–6")),
+    }
+}
+
+/// What kind of value a template passed, in words.
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "ett tomt värde",
+        Value::Bool(_) => "ett sanningsvärde",
+        Value::Number(_) => "ett tal",
+        Value::String(_) => "en vanlig text",
+        Value::Array(_) => "en lista",
+        Value::Object(_) => "en tabell",
     }
 }
 

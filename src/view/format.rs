@@ -49,6 +49,32 @@ pub fn percent(part: u64, whole: u64) -> Option<String> {
     (whole > 0).then(|| format!("{}{NBSP}%", (part as f64 * 100.0 / whole as f64).round()))
 }
 
+/// `colour` ("#rrggbb") if text in it has a contrast of at least 4.5:1 on
+/// white (WCAG 2.1 AA), else the same hue darkened until it has.
+pub fn readable_on_white(colour: &str) -> String {
+    let Some(mut rgb) = parse_hex(colour) else { return "#000000".to_owned() };
+    while contrast_on_white(rgb) < 4.5 {
+        rgb = rgb.map(|c| (f64::from(c) * 0.9).floor() as u8);
+    }
+    format!("#{:02x}{:02x}{:02x}", rgb[0], rgb[1], rgb[2])
+}
+
+fn parse_hex(colour: &str) -> Option<[u8; 3]> {
+    let hex = colour.strip_prefix('#').filter(|h| h.len() == 6)?;
+    let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    Some([channel(0)?, channel(2)?, channel(4)?])
+}
+
+/// WCAG 2.1 contrast ratio of a colour against white.
+fn contrast_on_white(rgb: [u8; 3]) -> f64 {
+    let linear = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.039_28 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+    };
+    let luminance = 0.2126 * linear(rgb[0]) + 0.7152 * linear(rgb[1]) + 0.0722 * linear(rgb[2]);
+    1.05 / (luminance + 0.05)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,6 +97,15 @@ mod tests {
         assert_eq!(decimal(-0.25, 2), "−0,25");
         assert_eq!(decimal(-0.001, 2), "0");
         assert_eq!(decimal(f64::NAN, 2), "–");
+    }
+
+    #[test]
+    fn accent_colours_too_light_for_text_are_darkened_until_readable() {
+        assert_eq!(readable_on_white("#1f4e79"), "#1f4e79");
+        let darkened = readable_on_white("#f2c94c");
+        assert_ne!(darkened, "#f2c94c");
+        assert!(contrast_on_white(parse_hex(&darkened).unwrap()) >= 4.5, "{darkened}");
+        assert_eq!(readable_on_white("grön"), "#000000");
     }
 
     #[test]

@@ -10,6 +10,7 @@
 pub mod annual;
 pub mod followup;
 pub mod format;
+pub mod index;
 pub mod memo;
 pub mod report;
 
@@ -55,6 +56,9 @@ impl View {
 pub struct StyleView {
     /// Accent colour, "#rrggbb".
     pub accent: String,
+    /// The accent colour if text in it is readable on white (contrast at
+    /// least 4.5:1, WCAG AA), else a darker shade of it that is.
+    pub accent_text: String,
     /// Font family for body text.
     pub brodtext: String,
     /// Font family for headings.
@@ -63,6 +67,8 @@ pub struct StyleView {
     pub organisation: Option<String>,
     /// Project path of the logo, e.g. "/bilder/logotyp.svg".
     pub logotyp: Option<String>,
+    /// The logo as a `data:` URI, for documents that must be one file.
+    pub logotyp_data: Option<String>,
     /// Alternative text of the logo.
     pub logotyp_alt: String,
 }
@@ -72,10 +78,12 @@ impl StyleView {
         let name = config.organisation.as_deref().unwrap_or("organisationen");
         StyleView {
             accent: config.accent.clone(),
+            accent_text: format::readable_on_white(&config.accent),
             brodtext: config.body_font.clone(),
             rubriker: config.heading_font.clone(),
             organisation: config.organisation.as_deref().map(plain),
             logotyp: config.logo.clone(),
+            logotyp_data: config.logo_data.clone(),
             logotyp_alt: plain(&format!("Logotyp för {name}")),
         }
     }

@@ -165,7 +165,7 @@ fn a_folder_that_is_no_project_is_a_swedish_error() {
 fn help_is_swedish() {
     let run = run_in(std::path::Path::new("."), &["--hjälp"]);
     run.assert_ok();
-    for expected in ["Användning:", "Kommandon", "build", "Bygg PDF-rapporter"] {
+    for expected in ["Användning:", "Kommandon", "build", "Bygg rapporterna (PDF och webbsida)"] {
         assert!(run.stdout.contains(expected), "{expected:?} missing in:\n{}", run.stdout);
     }
 }

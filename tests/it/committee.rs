@@ -35,35 +35,44 @@ fn the_cover_memo_proposes_decisions_and_lists_the_reports_as_attachments() {
 }
 
 #[test]
-fn the_manifest_lists_every_pdf_with_its_real_hash_size_and_pages() {
+fn the_manifest_lists_every_pdf_and_web_page_with_its_real_hash_size_and_pages() {
     let fixture = Fixture::example();
     fixture.run(&["build"]).assert_ok();
     let dir = fixture.root().join("output/2011-ekonomiskt-bistand");
     let json: serde_json::Value = serde_json::from_slice(&fs::read(dir.join("manifest.json")).unwrap()).unwrap();
     let documents = json["dokument"].as_array().unwrap();
-    let pdfs: Vec<_> = fs::read_dir(&dir)
+    let published: Vec<_> = fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf" || e == "html"))
         .collect();
-    assert_eq!(documents.len(), pdfs.len());
-    assert_eq!(documents.len(), 3);
+    assert_eq!(documents.len(), published.len());
+    assert_eq!(documents.len(), 6);
     for doc in documents {
         let path = dir.join(doc["fil"].as_str().unwrap());
         let bytes = fs::read(&path).unwrap();
         let hash: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
         assert_eq!(doc["sha256"], hash.as_str());
         assert_eq!(doc["byte"], bytes.len() as u64);
-        assert_eq!(doc["sidor"], pdf_pages(&path).len());
         assert_eq!(doc["diarienummer"], "3.1-117/2011");
-        assert_eq!(pdf_info(&path, "Title").as_deref(), doc["titel"].as_str());
+        if path.extension().is_some_and(|e| e == "pdf") {
+            assert_eq!(doc["sidor"], pdf_pages(&path).len());
+            assert_eq!(pdf_info(&path, "Title").as_deref(), doc["titel"].as_str());
+        } else {
+            assert!(doc["sidor"].is_null());
+            let title = format!("<title>{}</title>", doc["titel"].as_str().unwrap());
+            assert!(String::from_utf8(bytes).unwrap().contains(&title), "{title} not in {}", path.display());
+        }
     }
     let csv = fs::read_to_string(dir.join("manifest.csv")).unwrap();
     assert!(csv.starts_with("\u{FEFF}fil;titel;distrikt;diarienummer;sidor;sha256;byte\n"));
     assert!(csv.contains(
         "3-1-117-2011-skarholmen.pdf;Granskning av ekonomiskt bistånd – Skärholmen;Skärholmen;3.1-117/2011;"
     ));
-    assert_eq!(csv.lines().count(), 4);
+    assert!(csv.contains(
+        "3-1-117-2011-skarholmen.html;Granskning av ekonomiskt bistånd – Skärholmen;Skärholmen;3.1-117/2011;;"
+    ));
+    assert_eq!(csv.lines().count(), 7);
 }
 
 #[test]

@@ -78,6 +78,8 @@ fn watch_rebuilds_the_saved_district_and_keeps_going_after_errors() {
     let status = lines.iter().find(|l| l.contains("1 dokument klart")).unwrap();
     assert!(status.ends_with(" ms)") || status.ends_with(" s)"), "the status line lacks the time: {status:?}");
     assert!(pdf_text(&fixture.pdf("bromma")).contains("mycket noga"));
+    let html = std::fs::read_to_string(fixture.pdf("bromma").with_extension("html")).unwrap();
+    assert!(html.contains("Handläggarna var mycket noga"), "the web edition was not rebuilt");
 
     fixture.edit_district("bromma", "urval = 10", "urval = 100");
     watch.expect(&["väntar på nästa ändring", "urvalet (100) är större än populationen (40)"]);

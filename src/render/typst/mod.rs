@@ -21,7 +21,7 @@ use std::collections::HashMap;
 
 use tera::{Filter, Tera, Value};
 
-use crate::markdown::Rich;
+use super::{heading_level, kind, rich_value};
 
 /// The suffix of Typst templates.
 pub const SUFFIX: &str = ".typ.tera";
@@ -57,43 +57,11 @@ struct RichFilter;
 impl Filter for RichFilter {
     fn filter(&self, value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
         let text = rich_value(value, "rik")?;
-        let level = match args.get("niva") {
-            None => None,
-            Some(Value::Number(n)) => {
-                match n.as_u64().and_then(|n| u8::try_from(n).ok()).filter(|n| (1..=6).contains(n)) {
-                    Some(level) => Some(level),
-                    None => return Err(tera::Error::msg("`niva` i filtret `rik` ska vara ett heltal 1–6")),
-                }
-            }
-            Some(_) => return Err(tera::Error::msg("`niva` i filtret `rik` ska vara ett heltal 1–6")),
-        };
-        Ok(Value::String(markup::rich(&text, level)))
+        // `inline` makes no difference here: a paragraph is just its text.
+        Ok(Value::String(markup::rich(&text, heading_level(args)?)))
     }
 
     fn is_safe(&self) -> bool {
         true
-    }
-}
-
-/// Reads a [`Rich`] text from the template context; `filter` names the
-/// filter for the message when the value is something else.
-pub(crate) fn rich_value(value: &Value, filter: &str) -> tera::Result<Rich> {
-    if value.get(Rich::KEY).is_none() {
-        return Err(tera::Error::msg(format!(
-            "filtret `{filter}` gäller texter skrivna i Markdown, inte {}",
-            kind(value)
-        )));
-    }
-    serde_json::from_value(value.clone()).map_err(|e| tera::Error::msg(format!("texten kunde inte läsas: {e}")))
-}
-
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "ett tomt värde",
-        Value::Bool(_) => "ett sanningsvärde",
-        Value::Number(_) => "ett tal",
-        Value::String(_) => "en vanlig text",
-        Value::Array(_) => "en lista",
-        Value::Object(_) => "en tabell",
     }
 }

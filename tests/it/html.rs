@@ -1,0 +1,240 @@
+//! The web edition: an HTML file beside every PDF, read back with an HTML
+//! parser (scraper): the same headings as the PDF, accessible structure,
+//! self-contained, hostile text kept literal, footnotes linked both ways,
+//! reproducible bytes, and `output/index.html` for the whole folder. (The
+//! browser checks, axe-core and reflow, are in tests/browser.sh.)
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use scraper::{Html, Selector};
+
+use crate::common::{Fixture, REVIEW, pdf_outline};
+
+fn built() -> Fixture {
+    let fixture = Fixture::all_examples();
+    fixture.run(&["build"]).assert_ok();
+    fixture.run(&["arsrapport", "2011"]).assert_ok();
+    fixture
+}
+
+fn page(path: &Path) -> Html {
+    Html::parse_document(&fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+}
+
+fn select<'a>(html: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    html.select(&Selector::parse(css).unwrap()).collect()
+}
+
+/// The text of an element, its text nodes separated by spaces.
+fn text(element: &scraper::ElementRef) -> String {
+    element.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every PDF of the examples, with the HTML file beside it.
+fn editions(fixture: &Fixture) -> Vec<(PathBuf, PathBuf)> {
+    let mut out = Vec::new();
+    for dir in
+        ["output/2011-ekonomiskt-bistand", "output/2014-uppfoljning-ekonomiskt-bistand", "output/arsrapport-2011"]
+    {
+        for entry in fs::read_dir(fixture.file(dir)).unwrap() {
+            let pdf = entry.unwrap().path();
+            if pdf.extension().is_some_and(|e| e == "pdf") {
+                out.push((pdf.clone(), pdf.with_extension("html")));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn every_pdf_has_a_web_edition_with_the_same_headings() {
+    let fixture = built();
+    let editions = editions(&fixture);
+    assert_eq!(editions.len(), 6);
+    for (pdf, html) in editions {
+        assert!(html.exists(), "{} has no web edition", pdf.display());
+        let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let outline: Vec<String> =
+            pdf_outline(&pdf).into_iter().filter(|(d, _)| *d <= 2).map(|(_, t)| squeeze(&t)).collect();
+        let page = page(&html);
+        let headings: Vec<String> =
+            select(&page, "main h2, main h3").iter().map(|h| squeeze(&text(h))).filter(|h| h != "Fotnoter").collect();
+        // The PDF's outline starts with its table of contents (the web page
+        // has its contents in <nav>, outside <main>); a memo's title is the
+        // page's <h1>, in <header>.
+        let title = squeeze(&text(&select(&page, "h1")[0]));
+        let outline: Vec<String> = outline.into_iter().filter(|t| *t != "Innehåll" && *t != title).collect();
+        assert_eq!(headings, outline, "{}", html.display());
+    }
+}
+
+#[test]
+fn pages_are_accessible_by_construction() {
+    let fixture = built();
+    let mut pages: Vec<PathBuf> = editions(&fixture).into_iter().map(|(_, h)| h).collect();
+    pages.push(fixture.file("output/index.html"));
+    for path in pages {
+        let html = page(&path);
+        let whole = fs::read_to_string(&path).unwrap();
+        let shown = path.display();
+        assert_eq!(select(&html, "html[lang=sv]").len(), 1, "{shown}: lang");
+        assert!(!text(&select(&html, "head > title")[0]).is_empty(), "{shown}: title");
+        assert_eq!(select(&html, "h1").len(), 1, "{shown}: one h1");
+        for landmark in ["header", "main", "footer"] {
+            assert_eq!(select(&html, landmark).len(), 1, "{shown}: {landmark}");
+        }
+        let levels: Vec<u8> =
+            select(&html, "h1, h2, h3, h4, h5, h6").iter().map(|h| h.value().name().as_bytes()[1] - b'0').collect();
+        for pair in levels.windows(2) {
+            assert!(pair[1] <= pair[0] + 1, "{shown}: heading level skips from h{} to h{}", pair[0], pair[1]);
+        }
+        for table in select(&html, "table") {
+            let caption = Selector::parse("caption").unwrap();
+            assert!(table.select(&caption).next().is_some(), "{shown}: a table without caption");
+        }
+        for th in select(&html, "th") {
+            assert!(th.value().attr("scope").is_some(), "{shown}: <th> without scope: {}", text(&th));
+            assert!(!text(&th).is_empty(), "{shown}: an empty <th>");
+        }
+        assert!(select(&html, "script").is_empty(), "{shown}: a script");
+        assert!(select(&html, "link").is_empty(), "{shown}: a linked resource");
+        for element in select(&html, "[src]") {
+            let src = element.value().attr("src").unwrap();
+            assert!(src.starts_with("data:"), "{shown}: loads {src}");
+        }
+        assert!(!whole.contains("url(") && !whole.contains("@import"), "{shown}: CSS loads something");
+        for svg in select(&html, "svg") {
+            assert_eq!(svg.value().attr("role"), Some("img"), "{shown}: a chart without role");
+            let title = Selector::parse("title").unwrap();
+            assert!(svg.select(&title).next().is_some_and(|t| text(&t).contains('%')), "{shown}: a chart without alt");
+        }
+    }
+}
+
+#[test]
+fn ratings_are_words_and_the_case_number_and_date_are_in_the_content() {
+    let fixture = built();
+    let html = page(&fixture.file(&format!("output/{REVIEW}/3-1-117-2011-skarholmen.html")));
+    let summary = text(&select(&html, "main table")[0]);
+    assert!(summary.contains("Effektivitet Röd"), "{summary}");
+    assert!(summary.contains("Tillgänglighet Grön"), "{summary}");
+    let header = text(&select(&html, "header")[0]);
+    assert!(header.contains("Diarienummer 3.1-117/2011") && header.contains("15 april 2011"), "{header}");
+    let memo = page(&fixture.file(&format!("output/{REVIEW}/3-1-117-2011-tjansteutlatande.html")));
+    assert!(text(&select(&memo, "header")[0]).contains("3.1-117/2011"));
+}
+
+#[test]
+fn footnotes_link_to_their_note_and_back() {
+    let fixture = built();
+    let html = page(&fixture.file(&format!("output/{REVIEW}/3-1-117-2011-bromma.html")));
+    let markers = select(&html, "sup.fotnot a");
+    assert!(markers.len() >= 5, "{} markers", markers.len());
+    for (i, marker) in markers.iter().enumerate() {
+        let n = i + 1;
+        assert_eq!(marker.value().attr("href"), Some(format!("#fotnot-{n}").as_str()));
+        assert_eq!(marker.value().id(), Some(format!("fotnotsref-{n}").as_str()));
+        let note = select(&html, &format!("li#fotnot-{n}"));
+        assert_eq!(note.len(), 1, "note {n} is missing");
+        let back = Selector::parse("a.tillbaka").unwrap();
+        let back = note[0].select(&back).next().expect("a link back");
+        assert_eq!(back.value().attr("href"), Some(format!("#fotnotsref-{n}").as_str()));
+    }
+    assert!(text(&select(&html, "section.fotnoter")[0]).contains("Socialtjänstlagen (2001:453) 3 kap. 3 §."));
+}
+
+#[test]
+fn what_an_inspector_types_stays_text() {
+    let fixture = Fixture::example();
+    let hostile = r#"<script>alert(1)</script> <img src=x onerror="alert(2)"> </main> {{ distrikt.namn }} {% raw %} &amp; <!-- granska:fotnoter -->"#;
+    fixture.edit_district(
+        "bromma",
+        "Handläggarna var noga med att den sökande måste vara informerad",
+        &format!("{}\n\nHandläggarna var noga med att den sökande måste vara informerad", hostile.replace('"', "\\\"")),
+    );
+    fixture.run(&["build"]).assert_ok();
+    let path = fixture.file(&format!("output/{REVIEW}/3-1-117-2011-bromma.html"));
+    let html = page(&path);
+    assert!(select(&html, "script, img").is_empty(), "inspector text became markup");
+    assert_eq!(select(&html, "main").len(), 1);
+    let main = text(&select(&html, "main")[0]);
+    assert!(
+        main.contains(r#"<script>alert(1)</script> <img src=x onerror="alert(2)"> </main> {{ distrikt.namn }}"#),
+        "{main}"
+    );
+    assert!(main.contains("{% raw %} &amp; <!-- granska:fotnoter -->"), "{main}");
+}
+
+#[test]
+fn the_web_edition_is_reproducible_and_in_the_manifest() {
+    let first = Fixture::example();
+    first.run(&["build"]).assert_ok();
+    let second = Fixture::example();
+    second.run(&["build", "-j", "1"]).assert_ok();
+    for name in ["3-1-117-2011-bromma.html", "3-1-117-2011-tjansteutlatande.html"] {
+        let path = format!("output/{REVIEW}/{name}");
+        assert!(fs::read(first.file(&path)).unwrap() == fs::read(second.file(&path)).unwrap(), "{name} differs");
+    }
+    let manifest = first.read(&format!("output/{REVIEW}/manifest.json"));
+    assert!(manifest.contains("\"fil\": \"3-1-117-2011-bromma.html\""), "{manifest}");
+}
+
+#[test]
+fn the_index_lists_every_document_and_a_matrix_of_ratings() {
+    let fixture = built();
+    let index_path = fixture.file("output/index.html");
+    let index = page(&index_path);
+    let links: Vec<String> =
+        select(&index, "main a[href]").iter().map(|a| a.value().attr("href").unwrap().to_owned()).collect();
+    // Six documents, each as a web page and a PDF.
+    assert_eq!(links.len(), 12, "{links:?}");
+    for link in &links {
+        assert!(fixture.file("output").join(link).is_file(), "{link} does not exist");
+    }
+    let sections: Vec<String> = select(&index, "main h2").iter().map(text).collect();
+    assert_eq!(
+        sections,
+        [
+            "Granskning av ekonomiskt bistånd",
+            "Uppföljning av kvalitetsgranskning av ekonomiskt bistånd",
+            "Socialtjänstinspektörernas årsrapport 2011"
+        ]
+    );
+    let matrix = text(&select(&index, "main table")[1]);
+    assert!(matrix.starts_with("Kvalitetsnivå per distrikt och kvalitetsområde"), "{matrix}");
+    assert!(matrix.contains("Bromma Gul Gul Gul Röd Gul Röd"), "{matrix}");
+}
+
+#[test]
+fn the_logo_is_embedded_in_the_page() {
+    let fixture = Fixture::example();
+    fixture.write("bilder/logotyp.svg", r##"<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>"##);
+    fixture.write("granska.toml", "[organisation]\nnamn = \"Tyresö kommun\"\nlogotyp = \"bilder/logotyp.svg\"\n");
+    fixture.run(&["build"]).assert_ok();
+    let html = page(&fixture.file(&format!("output/{REVIEW}/3-1-117-2011-bromma.html")));
+    let img = select(&html, "header img");
+    assert_eq!(img.len(), 1);
+    assert!(img[0].value().attr("src").unwrap().starts_with("data:image/svg+xml;base64,"));
+    assert_eq!(img[0].value().attr("alt"), Some("Logotyp för Tyresö kommun"));
+}
+
+#[test]
+fn a_light_accent_colour_is_darkened_for_text_in_both_editions() {
+    let fixture = Fixture::example();
+    fixture.write("granska.toml", "[stil]\naccentfarg = \"#f0b400\"\n");
+    fixture.run(&["build", "--emit-typst"]).assert_ok();
+    let dir = fixture.file(&format!("output/{REVIEW}"));
+    let typst = fs::read_to_string(dir.join("3-1-117-2011-bromma.typ")).unwrap();
+    let html = fs::read_to_string(dir.join("3-1-117-2011-bromma.html")).unwrap();
+    // Fills and rules keep the organisation's colour …
+    assert!(typst.contains(r##"#let accent = rgb("#f0b400")"##), "{typst}");
+    // … but text in it is darker, the same in the PDF and on the web.
+    let text_colour = typst
+        .lines()
+        .find_map(|l| l.strip_prefix("#let accenttext = rgb(\"").and_then(|rest| rest.strip_suffix("\")")))
+        .expect("the Typst source defines accenttext");
+    assert_ne!(text_colour, "#f0b400");
+    assert!(html.contains(&format!("--accent: {text_colour};")), "the page uses {text_colour} for text");
+}
