@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Checks the HTML editions in a real browser: builds both example projects,
+# then tests/browser/check.mjs opens every page in headless Chromium (axe-core
+# WCAG 2.1 A/AA, reflow at 320 px, nothing fetched from outside) and saves a
+# screenshot of each page's first screen in output/skarmbilder/. Not part of
+# `cargo test`: it needs Debian's chromium and the npm packages in
+# tests/browser/ (`.ci/run` installs both).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+command -v "${CHROMIUM:-/usr/bin/chromium}" >/dev/null || { echo "saknar chromium: apt-get install chromium" >&2; exit 2; }
+[ -d tests/browser/node_modules ] || npm ci --prefix tests/browser --no-audit --no-fund
+
+cargo build --quiet
+bin="$PWD/target/debug/granska"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp -r findings granska.toml "$work/"
+cp -r examples/solvik "$work/solvik"
+"$bin" build "$work" >/dev/null
+"$bin" arsrapport 2011 "$work" >/dev/null
+"$bin" build "$work/solvik" >/dev/null
+
+node tests/browser/check.mjs output/skarmbilder "$work/output" "$work/solvik/output"
