@@ -223,7 +223,12 @@ def main() -> int:
         "overhead < 10 %; no-op rebuild of 100 districts < 0.5 s; one-edit rebuild < 25 % of cold; "
         "peak memory for 100 districts < 1 GiB.",
     ]
-    (ROOT / "bench" / "RESULTS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    results = ROOT / "bench" / "RESULTS.md"
+    # Keep the section bench/compare.py writes.
+    kept = ""
+    if results.exists() and "<!-- compare:begin -->" in (old := results.read_text(encoding="utf-8")):
+        kept = "\n<!-- compare:begin -->" + old.split("<!-- compare:begin -->", 1)[1]
+    results.write_text("\n".join(lines) + "\n" + kept, encoding="utf-8")
     for dir in dirs:
         shutil.rmtree(dir)
     return 0
