@@ -69,8 +69,8 @@ pub enum Command {
     /// Skapa en ny granskning (mapp med granskning.toml) att fylla i
     #[command(help_template = SUB_HELP_TEMPLATE, override_usage = "granska new-granskning <NAMN>")]
     NewGranskning(NewReviewArgs),
-    /// Skriv ut JSON Schema för en filsort (för komplettering i editorn)
-    #[command(help_template = SUB_HELP_TEMPLATE, override_usage = "granska schema <SORT>")]
+    /// Skriv projektets JSON Schema till schema/, eller skriv ut ett (för editorn)
+    #[command(help_template = SUB_HELP_TEMPLATE, override_usage = "granska schema --skriv | granska schema <SORT>")]
     Schema(SchemaArgs),
 }
 
@@ -96,9 +96,12 @@ pub struct NewReviewArgs {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Flaggor")]
 pub struct SchemaArgs {
-    /// Filsort: granskning, distrikt, projekt (granska.toml) eller arsrapport
-    #[arg(value_name = "SORT", value_enum, help_heading = "Argument")]
-    pub kind: SchemaKind,
+    /// Skriv ut schemat för en filsort: granskning, distrikt, projekt (granska.toml) eller arsrapport
+    #[arg(value_name = "SORT", value_enum, help_heading = "Argument", required_unless_present = "write")]
+    pub kind: Option<SchemaKind>,
+    /// Skriv alla fyra scheman till projektets mapp schema/ (editorn läser dem via raden #:schema)
+    #[arg(long = "skriv", id = "write", conflicts_with = "kind")]
+    pub write: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -93,7 +93,8 @@ pub struct RawLegend {
 #[schemars(description = "Ett kvalitetsområde.")]
 pub struct RawArea {
     #[schemars(
-        description = "Kort id med a–z, 0–9 och _, t.ex. \"trygghet\". Distriktsfilerna skriver [kvalitetsomraden.<id>]."
+        description = "Kort id med a–z, 0–9 och _, t.ex. \"trygghet\". Distriktsfilerna skriver [kvalitetsomraden.<id>].",
+        extend("pattern" = r"^\s*[a-z0-9_]+\s*$", "examples" = ["trygghet"])
     )]
     pub id: Text,
     #[schemars(description = "Områdets namn som rubrik, t.ex. \"Trygghet och säkerhet\".")]
@@ -117,7 +118,10 @@ pub struct RawOrganisation {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawStyle {
-    #[schemars(description = "Accentfärg för rubriker och diagram, t.ex. \"#1f4e79\".")]
+    #[schemars(
+        description = "Accentfärg för rubriker och diagram, #rrggbb, t.ex. \"#1f4e79\".",
+        extend("pattern" = r"^\s*#[0-9a-fA-F]{6}\s*$", "default" = "#1f4e79")
+    )]
     #[serde(default)]
     pub accentfarg: Option<Text>,
     #[schemars(description = "Typsnitt för brödtext: en familj i mappen fonts/ eller \"Libertinus Serif\".")]

@@ -89,7 +89,7 @@ pub(super) fn print_results(report: &Report) {
             Outcome::Checked { .. } | Outcome::Unchanged { .. } => {}
         }
     }
-    print_problem_summary(report);
+    print_problem_summary(report, 0);
 }
 
 /// Whether the build succeeded, and a one-line summary of it.

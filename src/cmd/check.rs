@@ -1,8 +1,11 @@
 //! `granska check`: the whole chain, nothing written.
 
 use super::{Exit, documents, fail_to_open, failed_labels, open, print_diagnostics, print_problem_summary};
+use crate::build::Session;
 use crate::build::{Options, Outcome};
 use crate::cli::CheckArgs;
+use crate::diag::Diagnostic;
+use crate::schema::{self, Schemas};
 
 pub fn run(args: &CheckArgs) -> Exit {
     let (session, selection) = match open(&args.target.path) {
@@ -12,7 +15,11 @@ pub fn run(args: &CheckArgs) -> Exit {
     let options = Options { write: false, strict: args.target.strict, ..Options::default() };
     let report = session.build(&selection, &options, &());
     print_diagnostics(report.diagnostics());
-    print_problem_summary(&report);
+    // The editor's schemas in schema/ are an early warning only: a stale
+    // one is said, but never fails the check.
+    let stale = stale_schemas(&session);
+    print_diagnostics(&stale);
+    print_problem_summary(&report, stale.len());
     let ok = report.count(|o| matches!(o, Outcome::Checked { .. }));
     if report.failed() {
         let failed = report.count(|o| *o == Outcome::Failed);
@@ -25,4 +32,12 @@ pub fn run(args: &CheckArgs) -> Exit {
         println!("{} utan fel", documents(ok));
         Exit::Ok
     }
+}
+
+/// A warning for each file in `schema/` that no longer matches the project.
+fn stale_schemas(session: &Session) -> Vec<Diagnostic> {
+    let project = &session.project;
+    let questions = schema::questions(project, &session.config.areas);
+    let schemas = Schemas::for_project(&session.config.areas, &questions);
+    schema::stale(&project.root, &schemas).iter().map(|path| schema::stale_warning(&project.shown(path))).collect()
 }

@@ -37,6 +37,13 @@ fn open(path: &Path) -> Result<(Session, Selection), Vec<Diagnostic>> {
     }
 }
 
+/// Reads the project's `granska.toml` alone (without opening a session).
+fn config(project: &Project) -> Result<crate::config::Config, Vec<Diagnostic>> {
+    let mut diags = Diagnostics::default();
+    let families = || crate::typeset::fonts::Fonts::load(Some(&project.fonts())).families();
+    crate::config::Config::load(project, &families, &mut diags).map_err(|_| diags.into_vec())
+}
+
 /// Reports problems that stopped a command before it began (project,
 /// templates or `granska.toml`).
 fn fail_to_open(problems: &[Diagnostic]) -> Exit {
@@ -54,10 +61,11 @@ fn print_diagnostics<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>) 
     }
 }
 
-/// Prints a one-line summary of the problems, if any.
-fn print_problem_summary(report: &Report) {
+/// Prints a one-line summary of the problems, if any (with `more_warnings`
+/// said outside the report).
+fn print_problem_summary(report: &Report, more_warnings: usize) {
     let (errors, warnings) =
-        report.diagnostics().fold((0, 0), |(e, w), d| if d.is_error() { (e + 1, w) } else { (e, w + 1) });
+        report.diagnostics().fold((0, more_warnings), |(e, w), d| if d.is_error() { (e + 1, w) } else { (e, w + 1) });
     if errors + warnings > 0 {
         eprintln!("{}", diag::summary(errors, warnings));
     }

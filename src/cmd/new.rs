@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 
 use super::{Exit, print_diagnostics};
 use crate::cli::{NewDistrictArgs, NewReviewArgs};
-use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::load;
 use crate::model::raw::RawReview;
@@ -16,11 +15,10 @@ use crate::output::slug;
 use crate::project::{FINDINGS_DIR, Project, REVIEW_FILE};
 use crate::scaffold;
 use crate::schema::Schemas;
-use crate::typeset::fonts::Fonts;
 
 pub fn run_review(args: &NewReviewArgs) -> Exit {
     let (root, areas) = match Project::discover(Path::new(".")) {
-        Ok(project) => match config(&project) {
+        Ok(project) => match super::config(&project) {
             Ok(config) => (project.root, config.areas),
             Err(problems) => return fail(problems),
         },
@@ -31,15 +29,8 @@ pub fn run_review(args: &NewReviewArgs) -> Exit {
     let today = time::OffsetDateTime::now_utc().date();
     let date = Date::new(today.year(), today.month() as u8, today.day()).expect("today is a date");
     let title = "TODO: rapportens titel, t.ex. Granskning av ekonomiskt bistånd";
-    let text = with_schema(&root, "granskning", scaffold::review(title, date, &areas));
+    let text = with_schema("granskning", scaffold::review(title, date, &areas));
     finish(create(&dir.join(REVIEW_FILE), &root, &text), &root)
-}
-
-/// The project's configuration, from `granska.toml`.
-fn config(project: &Project) -> Result<Config, Vec<Diagnostic>> {
-    let mut diags = Diagnostics::default();
-    let families = || Fonts::load(Some(&project.fonts())).families();
-    Config::load(project, &families, &mut diags).map_err(|_| diags.into_vec())
 }
 
 fn fail(problems: Vec<Diagnostic>) -> Exit {
@@ -67,7 +58,7 @@ pub fn run_district(args: &NewDistrictArgs) -> Exit {
     }
     // The review's questions get one result row each; a review file with
     // errors just gives a district file without them.
-    let (areas, summary_table): (Vec<Area>, SummaryTable) = match config(&project) {
+    let (areas, summary_table): (Vec<Area>, SummaryTable) = match super::config(&project) {
         Ok(config) => (config.areas, config.summary_table),
         Err(problems) => return fail(problems),
     };
@@ -76,19 +67,14 @@ pub fn run_district(args: &NewDistrictArgs) -> Exit {
         .map(|r| r.raw.granskningsfraga.iter().map(|q| q.id.get_ref().clone()).collect())
         .unwrap_or_default();
     let path = dir.join(format!("{}.toml", slug(&args.district)));
-    let text =
-        with_schema(&project.root, "distrikt", scaffold::district(&args.district, &questions, &areas, summary_table));
+    let text = with_schema("distrikt", scaffold::district(&args.district, &questions, &areas, summary_table));
     finish(create(&path, &project.root, &text), &project.root)
 }
 
-/// Points editors to the project's JSON Schema (taplo / Even Better TOML),
-/// when the project has one in `schema/`.
-fn with_schema(root: &Path, kind: &str, text: String) -> String {
-    if root.join(format!("schema/{kind}.schema.json")).is_file() {
-        format!("#:schema ../../schema/{kind}.schema.json\n{text}")
-    } else {
-        text
-    }
+/// Points editors to the project's JSON Schema (taplo / Even Better TOML);
+/// [`finish`] writes it.
+fn with_schema(kind: &str, text: String) -> String {
+    format!("#:schema ../../{}/{kind}.schema.json\n{text}", crate::schema::DIR)
 }
 
 /// Creates `path` with `text`, refusing to replace an existing file.
@@ -116,8 +102,11 @@ fn finish(result: Result<PathBuf, Diagnostic>, root: &Path) -> Exit {
         Ok(path) => {
             let shown = path.strip_prefix(root).unwrap_or(&path);
             println!("skapade {}", shown.display());
+            // The editor reads the project's schemas from schema/; the new
+            // file may add questions to them.
+            let schemas = super::schema::refresh(root);
             println!("fyll i alla TODO och kör `granska check`");
-            Exit::Ok
+            schemas
         }
         Err(d) => {
             print_diagnostics([&d]);

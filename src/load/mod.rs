@@ -17,6 +17,7 @@ use serde::de::DeserializeOwned;
 use toml::de::{DeTable, Deserializer};
 
 use crate::diag::{Checked, Diagnostic, Diagnostics, Severity, SourceFile};
+use crate::model::words;
 use crate::project::Project;
 
 /// Findings files larger than this are refused: no report needs that much
@@ -132,18 +133,15 @@ pub fn load<T: DeserializeOwned>(
 fn diagnostic(source: &SourceFile, err: &toml::de::Error, schema: &serde_json::Value) -> Diagnostic {
     let t = translate::translate(err.message(), &|value| schema_names(schema, value));
     let span = err.span().unwrap_or(0..0);
-    // A key missing at the top level has no place to point at.
-    let mut d = if span == (0..0) && err.message().starts_with("missing field") {
-        Diagnostic::file(Severity::Error, &source.path, t.message)
-    } else {
-        Diagnostic::error(source, span, t.message)
-    };
+    // A key missing at the top level is pointed at the start of the file,
+    // where it belongs (and where editors put the same error).
+    let mut d = Diagnostic::error(source, span, t.message);
     d.hints = t.hints;
     d
 }
 
 /// Whether `value` is one of the values the schema names (in a `const` or
-/// an `enum`); aliases are not.
+/// an `enum`) as a main spelling; aliases are not.
 fn schema_names(schema: &serde_json::Value, value: &str) -> bool {
     match schema {
         serde_json::Value::Object(map) => {
@@ -151,7 +149,8 @@ fn schema_names(schema: &serde_json::Value, value: &str) -> bool {
                 || map
                     .get("enum")
                     .and_then(|e| e.as_array())
-                    .is_some_and(|e| e.iter().any(|v| v.as_str() == Some(value)))
+                    .and_then(|e| e.iter().position(|v| v.as_str() == Some(value)))
+                    .is_some_and(|i| !words::is_alias(map, i))
                 || map.values().any(|v| schema_names(v, value))
         }
         serde_json::Value::Array(items) => items.iter().any(|v| schema_names(v, value)),

@@ -10,6 +10,7 @@
 mod date;
 pub mod raw;
 pub mod vocab;
+pub mod words;
 
 pub use date::Date;
 pub use raw::Value;

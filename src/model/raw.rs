@@ -55,6 +55,10 @@ impl<T: JsonSchema> JsonSchema for Spanned<T> {
 pub type Text = Spanned<String>;
 pub type Count = Spanned<u32>;
 
+/// A year a key figure may have (as `lint` checks it: 1900–2200), for the
+/// schema.
+const YEAR_PATTERN: &str = "^(19[0-9]{2}|2[01][0-9]{2}|2200)$";
+
 /// Generates `T`'s JSON Schema (draft 7) as JSON.
 pub fn schema_of<T: JsonSchema>() -> serde_json::Value {
     let schema = schemars::generate::SchemaSettings::draft07().into_generator().into_root_schema_for::<T>();
@@ -187,7 +191,8 @@ pub struct RawMethodPart {
 #[schemars(description = "En granskningsfråga.")]
 pub struct RawQuestion {
     #[schemars(
-        description = "Kort id med a–z, 0–9 och _, t.ex. \"grundutredning\". Distriktens resultat hänvisar till det."
+        description = "Kort id med a–z, 0–9, _ och -, t.ex. \"grundutredning\". Distriktens resultat hänvisar till det.",
+        extend("pattern" = "^[a-z0-9_-]+$", "examples" = ["grundutredning"])
     )]
     pub id: Text,
     #[schemars(description = "Frågan, t.ex. \"Finns en grundutredning upprättad?\".")]
@@ -327,10 +332,14 @@ pub struct RawKeyFigure {
     #[schemars(description = "Enhet, t.ex. \"%\".")]
     #[serde(default)]
     pub enhet: Option<Text>,
-    #[schemars(description = "Värden per år, t.ex. { 2010 = 380, 2011 = 405 }. År som saknas visas som –.")]
+    #[schemars(
+        description = "Värden per år, t.ex. { 2010 = 380, 2011 = 405 }. År som saknas visas som –.",
+        extend("propertyNames" = { "pattern": YEAR_PATTERN })
+    )]
     pub varden: Spanned<BTreeMap<String, f64>>,
     #[schemars(
-        description = "Kommunens placering bland alla kommuner per år, t.ex. { 2022 = \"bast\", 2023 = \"mellan\" }: bast (25 % bästa), mellan (mellersta 50 %) eller samst (25 % sämsta)."
+        description = "Kommunens placering bland alla kommuner per år, t.ex. { 2022 = \"bast\", 2023 = \"mellan\" }: bast (25 % bästa), mellan (mellersta 50 %) eller samst (25 % sämsta).",
+        extend("propertyNames" = { "pattern": YEAR_PATTERN })
     )]
     #[serde(default)]
     pub jamforelse: Option<Spanned<BTreeMap<String, Standing>>>,

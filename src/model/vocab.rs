@@ -4,8 +4,9 @@
 //! (*kvalitetsnivåer*), the kinds of method parts and the follow-up
 //! statuses.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+
+use super::words::{Words, word_schema};
 
 /// A quality area as the project defines it (`[[kvalitetsomrade]]` in
 /// `granska.toml`), in the order reports present them.
@@ -58,18 +59,32 @@ pub fn default_areas() -> Vec<Area> {
 /// A rating (*kvalitetsnivå*): green = good practice worth spreading,
 /// yellow = needs development, red = a deficiency that must be fixed.
 /// Never shown as a colour alone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]
-#[schemars(description = "Kvalitetsnivå: grön, gul eller röd.")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
 pub enum Rating {
-    #[schemars(description = "God kvalitet – ett arbetssätt att sprida till andra.")]
     #[serde(rename = "grön", alias = "gron")]
     Gron,
-    #[schemars(description = "Behöver utvecklas – brister som bör åtgärdas.")]
     #[serde(rename = "gul")]
     Gul,
-    #[schemars(description = "Allvarlig brist – måste åtgärdas.")]
     #[serde(rename = "röd", alias = "rod")]
     Rod,
+}
+
+impl Words for Rating {
+    const ALL: &'static [Self] = &Rating::ALL;
+    const DESCRIPTION: &'static str = "Kvalitetsnivå.";
+    fn key(self) -> &'static str {
+        Rating::key(self)
+    }
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Rating::Gron => &["gron"],
+            Rating::Gul => &[],
+            Rating::Rod => &["rod"],
+        }
+    }
+    fn doc(self) -> &'static str {
+        self.meaning()
+    }
 }
 
 impl Rating {
@@ -118,9 +133,8 @@ impl Rating {
 }
 
 /// A part of the review method (*metoddel*).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
-#[schemars(description = "Slag av metod.")]
 pub enum MethodKind {
     Aktgranskning,
     Intervju,
@@ -128,6 +142,38 @@ pub enum MethodKind {
     Enkat,
     Observation,
     Dokumentgranskning,
+}
+
+impl Words for MethodKind {
+    const ALL: &'static [Self] = &[
+        MethodKind::Aktgranskning,
+        MethodKind::Intervju,
+        MethodKind::Fokusgrupp,
+        MethodKind::Enkat,
+        MethodKind::Observation,
+        MethodKind::Dokumentgranskning,
+    ];
+    const DESCRIPTION: &'static str = "Slag av metod.";
+    fn key(self) -> &'static str {
+        match self {
+            MethodKind::Aktgranskning => "aktgranskning",
+            MethodKind::Intervju => "intervju",
+            MethodKind::Fokusgrupp => "fokusgrupp",
+            MethodKind::Enkat => "enkat",
+            MethodKind::Observation => "observation",
+            MethodKind::Dokumentgranskning => "dokumentgranskning",
+        }
+    }
+    fn doc(self) -> &'static str {
+        match self {
+            MethodKind::Aktgranskning => "Granskning av personakter, t.ex. ett urval ärenden.",
+            MethodKind::Intervju => "Intervjuer med chefer, medarbetare eller brukare.",
+            MethodKind::Fokusgrupp => "Samtal i grupp kring frågor som förberetts.",
+            MethodKind::Enkat => "En enkät till medarbetare eller brukare.",
+            MethodKind::Observation => "Inspektörens iakttagelser på plats.",
+            MethodKind::Dokumentgranskning => "Granskning av rutiner, riktlinjer och andra styrdokument.",
+        }
+    }
 }
 
 impl MethodKind {
@@ -144,8 +190,7 @@ impl MethodKind {
 }
 
 /// What became of an earlier recommendation (*status vid uppföljning*).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
-#[schemars(description = "Status för en tidigare rekommendation.")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 pub enum Status {
     #[serde(rename = "atgardad", alias = "åtgärdad")]
     Done,
@@ -153,6 +198,32 @@ pub enum Status {
     Partly,
     #[serde(rename = "ej_atgardad", alias = "ej åtgärdad")]
     NotDone,
+}
+
+impl Words for Status {
+    const ALL: &'static [Self] = &[Status::Done, Status::Partly, Status::NotDone];
+    const DESCRIPTION: &'static str = "Vad som hänt med en tidigare rekommendation.";
+    fn key(self) -> &'static str {
+        match self {
+            Status::Done => "atgardad",
+            Status::Partly => "delvis_atgardad",
+            Status::NotDone => "ej_atgardad",
+        }
+    }
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Status::Done => &["åtgärdad"],
+            Status::Partly => &["delvis åtgärdad"],
+            Status::NotDone => &["ej åtgärdad"],
+        }
+    }
+    fn doc(self) -> &'static str {
+        match self {
+            Status::Done => "Rekommendationen är genomförd.",
+            Status::Partly => "Arbete pågår eller en del är genomförd.",
+            Status::NotDone => "Inget har gjorts ännu.",
+        }
+    }
 }
 
 impl Status {
@@ -180,18 +251,36 @@ impl Rating {
 /// A key figure's standing among all municipalities (*jämförelse*), as KKiK
 /// reports it: among the best quarter, the middle half, or the worst
 /// quarter. Never shown as a colour alone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
-#[schemars(description = "Kommunens placering bland alla kommuner: bast, mellan eller samst.")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 pub enum Standing {
-    #[schemars(description = "Bland de 25 % bästa kommunerna.")]
     #[serde(rename = "bast", alias = "bäst")]
     Best,
-    #[schemars(description = "Bland de mellersta 50 % av kommunerna.")]
     #[serde(rename = "mellan")]
     Middle,
-    #[schemars(description = "Bland de 25 % sämsta kommunerna.")]
     #[serde(rename = "samst", alias = "sämst")]
     Worst,
+}
+
+impl Words for Standing {
+    const ALL: &'static [Self] = &Standing::ALL;
+    const DESCRIPTION: &'static str = "Kommunens placering bland alla kommuner.";
+    fn key(self) -> &'static str {
+        Standing::key(self)
+    }
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Standing::Best => &["bäst"],
+            Standing::Middle => &[],
+            Standing::Worst => &["sämst"],
+        }
+    }
+    fn doc(self) -> &'static str {
+        match self {
+            Standing::Best => "Bland de 25 % bästa kommunerna.",
+            Standing::Middle => "Bland de mellersta 50 % av kommunerna.",
+            Standing::Worst => "Bland de 25 % sämsta kommunerna.",
+        }
+    }
 }
 
 impl Standing {
@@ -235,15 +324,32 @@ impl Standing {
 }
 
 /// How the summary table near the start of a report lists ratings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
 pub enum SummaryTable {
     /// One row per quality area: its level and its one-sentence summary.
     #[default]
-    #[schemars(description = "En rad per kvalitetsområde: nivå och sammanfattning i en mening.")]
     #[serde(rename = "omraden")]
     Areas,
     /// Every rated statement, grouped by area.
-    #[schemars(description = "Varje konstaterande med sin nivå, grupperade per kvalitetsområde.")]
     #[serde(rename = "konstateranden")]
     Statements,
 }
+
+impl Words for SummaryTable {
+    const ALL: &'static [Self] = &[SummaryTable::Areas, SummaryTable::Statements];
+    const DESCRIPTION: &'static str = "Hur sammanfattningstabellen först i rapporten visar nivåerna.";
+    fn key(self) -> &'static str {
+        match self {
+            SummaryTable::Areas => "omraden",
+            SummaryTable::Statements => "konstateranden",
+        }
+    }
+    fn doc(self) -> &'static str {
+        match self {
+            SummaryTable::Areas => "En rad per kvalitetsområde: nivå och sammanfattning i en mening.",
+            SummaryTable::Statements => "Varje konstaterande med sin nivå, grupperade per kvalitetsområde.",
+        }
+    }
+}
+
+word_schema!(Rating, MethodKind, Status, Standing, SummaryTable);

@@ -196,12 +196,19 @@ fn a_scaffolded_and_filled_in_district_builds() {
 
 #[test]
 fn the_committed_schemas_match_the_code() {
-    for kind in ["granskning", "distrikt", "projekt", "arsrapport"] {
-        let run = run_in(std::path::Path::new("."), &["schema", kind]);
-        run.assert_ok();
-        let committed =
-            fs::read_to_string(format!("{}/schema/{kind}.schema.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
-        assert_eq!(run.stdout, committed, "schema/{kind}.schema.json is stale: run `granska schema {kind}`");
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for project in [repo.to_owned(), repo.join("examples/solvik")] {
+        for kind in ["granskning", "distrikt", "projekt", "arsrapport"] {
+            let run = run_in(&project, &["schema", kind]);
+            run.assert_ok();
+            let committed = fs::read_to_string(project.join(format!("schema/{kind}.schema.json"))).unwrap();
+            assert_eq!(
+                run.stdout,
+                committed,
+                "{}/schema/{kind}.schema.json is stale: run `granska schema --skriv` there",
+                project.display()
+            );
+        }
     }
 }
 

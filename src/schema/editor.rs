@@ -1,0 +1,150 @@
+//! Fits a generated JSON Schema to what an editor shows while an inspector
+//! types (taplo, i.e. Even Better TOML in VS Code).
+//!
+//! schemars writes optional values as `anyOf: [T, null]` and shared parts
+//! as `$ref`s. TOML has no null, so a validator that tries both branches
+//! reports every wrong value deep inside an optional table as the whole
+//! table "not valid under any of the schemas listed in the 'anyOf'
+//! keyword", at the table's header. Here optional means "may be absent":
+//! the null branches go, references are inlined (so every key's hover text
+//! is its own), and every table says `additionalProperties: false`, so a
+//! validator names the wrong key or value on its own line.
+
+use serde_json::{Map, Value};
+
+/// The schema `root` as editors should get it (see the module docs).
+pub fn for_editors(mut root: Value) -> Value {
+    let definitions = root.as_object_mut().and_then(|o| o.remove("definitions")).unwrap_or(Value::Null);
+    let mut root = inline(root, &definitions, 0);
+    tidy(&mut root);
+    root
+}
+
+/// The deepest chain of references followed; the raw model has no
+/// recursive types, so reaching it is a bug.
+const MAX_DEPTH: usize = 32;
+
+/// Replaces every `$ref` to `#/definitions/…` by the definition, keeping the
+/// referring node's own keys (its description wins over the definition's).
+fn inline(node: Value, definitions: &Value, depth: usize) -> Value {
+    assert!(depth < MAX_DEPTH, "recursive schema definitions cannot be inlined");
+    match node {
+        Value::Object(mut map) => {
+            let target = map
+                .remove("$ref")
+                .and_then(|r| r.as_str().and_then(|r| r.strip_prefix("#/definitions/")).map(str::to_owned));
+            let mut out: Map<String, Value> =
+                map.into_iter().map(|(key, value)| (key, inline(value, definitions, depth))).collect();
+            if let Some(name) = target {
+                let definition = definitions.get(&name).cloned().unwrap_or_else(|| panic!("no definition {name}"));
+                if let Value::Object(definition) = inline(definition, definitions, depth + 1) {
+                    merge_missing(&mut out, definition);
+                }
+            }
+            Value::Object(out)
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(|v| inline(v, definitions, depth)).collect()),
+        other => other,
+    }
+}
+
+/// Drops null alternatives and defaults, flattens one-branch `allOf`,
+/// `anyOf` and `oneOf`, and closes every table to unknown keys.
+fn tidy(node: &mut Value) {
+    match node {
+        Value::Object(map) => {
+            for value in map.values_mut() {
+                tidy(value);
+            }
+            for keyword in ["anyOf", "oneOf", "allOf"] {
+                let Some(Value::Array(branches)) = map.get_mut(keyword) else { continue };
+                branches.retain(|b| !is_null_type(b));
+                if branches.len() == 1 {
+                    let Some(Value::Array(mut branches)) = map.remove(keyword) else { unreachable!() };
+                    if let Value::Object(only) = branches.remove(0) {
+                        merge_missing(map, only);
+                    }
+                }
+            }
+            if let Some(Value::Array(types)) = map.get_mut("type") {
+                types.retain(|t| t != "null");
+                if types.len() == 1 {
+                    let only = types.remove(0);
+                    map.insert("type".into(), only);
+                }
+            }
+            if map.get("default").is_some_and(Value::is_null) {
+                map.remove("default");
+            }
+            if map.contains_key("properties") && !map.contains_key("additionalProperties") {
+                map.insert("additionalProperties".into(), Value::Bool(false));
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(tidy),
+        _ => {}
+    }
+}
+
+fn is_null_type(schema: &Value) -> bool {
+    schema.get("type").is_some_and(|t| t == "null")
+}
+
+/// Adds the keys of `from` that `into` lacks.
+fn merge_missing(into: &mut Map<String, Value>, from: Map<String, Value>) {
+    for (key, value) in from {
+        into.entry(key).or_insert(value);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn optional_tables_lose_their_null_branch_and_keep_their_own_description() {
+        let schema = json!({
+            "type": "object",
+            "properties": {
+                "aktgranskning": {
+                    "anyOf": [{ "$ref": "#/definitions/FileReview" }, { "type": "null" }],
+                    "description": "Aktgranskningen."
+                },
+                "beskrivning": { "type": ["string", "null"], "default": null },
+                "slutsatser": { "allOf": [{ "$ref": "#/definitions/Section" }], "description": "Slutsatser." }
+            },
+            "definitions": {
+                "FileReview": {
+                    "type": "object",
+                    "properties": { "antal": { "type": "integer" } },
+                    "description": "Definitionens text."
+                },
+                "Section": { "type": "object", "properties": { "text": { "type": "string" } }, "required": ["text"] }
+            }
+        });
+        let tidy = for_editors(schema);
+        assert_eq!(
+            tidy["properties"]["aktgranskning"],
+            json!({
+                "type": "object",
+                "properties": { "antal": { "type": "integer" } },
+                "description": "Aktgranskningen.",
+                "additionalProperties": false
+            })
+        );
+        assert_eq!(tidy["properties"]["beskrivning"], json!({ "type": "string" }));
+        assert_eq!(tidy["properties"]["slutsatser"]["required"], json!(["text"]));
+        assert_eq!(tidy["properties"]["slutsatser"]["description"], "Slutsatser.");
+        assert_eq!(tidy["additionalProperties"], false);
+        assert!(tidy.get("definitions").is_none());
+        let text = tidy.to_string();
+        assert!(!text.contains("null") && !text.contains("$ref") && !text.contains("anyOf"), "{text}");
+    }
+
+    #[test]
+    fn real_alternatives_stay() {
+        let schema = json!({ "anyOf": [{ "type": "number" }, { "type": "string" }] });
+        assert_eq!(for_editors(schema.clone()), schema);
+    }
+}
