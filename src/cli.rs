@@ -9,6 +9,8 @@ use std::path::PathBuf;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{ArgAction, Args, Parser, Subcommand};
 
+use crate::model::Date;
+
 const HELP_TEMPLATE: &str = "\
 {before-help}{name} {version} – {about}
 
@@ -123,9 +125,33 @@ pub struct Target {
     #[arg(value_name = "SÖKVÄG", default_value = ".", hide_default_value = true, help_heading = "Argument")]
     pub path: PathBuf,
 
-    /// Behandla varningar (t.ex. kvarvarande TODO) som fel
+    /// Behandla varningar som fel
     #[arg(long = "strikt", alias = "strict")]
     pub strict: bool,
+}
+
+/// Drafts for fact-checking (*faktagranskning*).
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Flaggor")]
+pub struct DraftArgs {
+    /// Gör utkast för faktagranskning (…-utkast.pdf i mappen utkast/): TODO tillåts och markeras
+    #[arg(long = "utkast", alias = "draft")]
+    pub draft: bool,
+
+    /// Utkastets datum, t.ex. 2026-11-24 (standard: i dag)
+    #[arg(long = "datum", value_name = "ÅÅÅÅ-MM-DD", requires = "draft", value_parser = parse_date)]
+    pub date: Option<Date>,
+}
+
+impl DraftArgs {
+    /// The draft's date when drafting: the one given, else today.
+    pub fn day(&self) -> Option<Date> {
+        self.draft.then(|| self.date.unwrap_or_else(Date::today))
+    }
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    Date::parse_iso(text).ok_or_else(|| format!("`{text}` är inget datum; skriv det som ÅÅÅÅ-MM-DD, t.ex. 2026-11-24"))
 }
 
 #[derive(Debug, Args)]
@@ -133,6 +159,9 @@ pub struct Target {
 pub struct BuildArgs {
     #[command(flatten)]
     pub target: Target,
+
+    #[command(flatten)]
+    pub draft: DraftArgs,
 
     /// Spara även den genererade Typst-koden (.typ) bredvid varje PDF
     #[arg(long = "emit-typst")]
@@ -152,6 +181,9 @@ pub struct BuildArgs {
 pub struct WatchArgs {
     #[command(flatten)]
     pub target: Target,
+
+    #[command(flatten)]
+    pub draft: DraftArgs,
 
     /// Spara även den genererade Typst-koden (.typ) bredvid varje PDF
     #[arg(long = "emit-typst")]
@@ -178,6 +210,9 @@ pub struct AnnualArgs {
 pub struct CheckArgs {
     #[command(flatten)]
     pub target: Target,
+
+    #[command(flatten)]
+    pub draft: DraftArgs,
 }
 
 /// Rewords a clap error in Swedish. Help and version requests are not
@@ -201,9 +236,20 @@ pub fn usage_error(err: &clap::Error) -> String {
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             "ange ett kommando".to_owned()
         }
-        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+        ErrorKind::InvalidValue => {
             format!("ogiltigt värde `{}` för {}", context(ContextKind::InvalidValue), context(ContextKind::InvalidArg))
         }
+        // Our own value parsers explain themselves (in Swedish).
+        ErrorKind::ValueValidation => match std::error::Error::source(err) {
+            Some(why) => format!("{}: {why}", context(ContextKind::InvalidArg)),
+            None => {
+                format!(
+                    "ogiltigt värde `{}` för {}",
+                    context(ContextKind::InvalidValue),
+                    context(ContextKind::InvalidArg)
+                )
+            }
+        },
         ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
             format!("för många argument: `{}`", context(ContextKind::InvalidValue))
         }

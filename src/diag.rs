@@ -21,12 +21,15 @@ use std::sync::Arc;
 pub enum Severity {
     Warning,
     Error,
+    /// Stops a final document but not a draft for fact-checking (a TODO
+    /// placeholder): [`Diagnostics`] records it as an error or a warning.
+    Unfinished,
 }
 
 impl Severity {
     fn word(self) -> &'static str {
         match self {
-            Severity::Error => "fel",
+            Severity::Error | Severity::Unfinished => "fel",
             Severity::Warning => "varning",
         }
     }
@@ -97,6 +100,11 @@ impl Diagnostic {
         Self::at(Severity::Warning, source, span, message)
     }
 
+    /// A problem that stops a final document but not a draft.
+    pub fn unfinished(source: &SourceFile, span: Range<usize>, message: impl Into<String>) -> Self {
+        Self::at(Severity::Unfinished, source, span, message)
+    }
+
     /// A failure of granska itself, not of the findings: says so, and how
     /// to report it.
     pub fn internal(path: impl AsRef<Path>, what: impl std::fmt::Display) -> Self {
@@ -111,7 +119,7 @@ impl Diagnostic {
     }
 
     pub fn is_error(&self) -> bool {
-        self.severity == Severity::Error
+        matches!(self.severity, Severity::Error | Severity::Unfinished)
     }
 }
 
@@ -124,30 +132,42 @@ pub struct Reported(());
 /// The result of a stage that reports its problems to a [`Diagnostics`].
 pub type Checked<T> = Result<T, Reported>;
 
+/// How strictly a run judges: `strict` (`--strikt`) records every warning
+/// as an error; `draft` (`--utkast`) records [`Severity::Unfinished`]
+/// problems as warnings, where a final document has them as errors.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Mode {
+    pub strict: bool,
+    pub draft: bool,
+}
+
 /// The one way problems are collected: every stage pushes to a
-/// `Diagnostics` and returns [`Checked`]. With `strict` set (`--strikt`),
-/// every warning is recorded as an error.
+/// `Diagnostics` and returns [`Checked`], which judges each problem by the
+/// run's [`Mode`].
 #[derive(Debug, Default)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
-    strict: bool,
+    mode: Mode,
 }
 
 impl Diagnostics {
-    pub fn new(strict: bool) -> Diagnostics {
-        Diagnostics { items: Vec::new(), strict }
+    pub fn new(mode: Mode) -> Diagnostics {
+        Diagnostics { items: Vec::new(), mode }
     }
 
-    /// A collector with the same strictness, for a part of the work whose
+    /// A collector with the same mode, for a part of the work whose
     /// problems are reported separately (one document, say).
     pub fn fork(&self) -> Diagnostics {
-        Diagnostics::new(self.strict)
+        Diagnostics::new(self.mode)
     }
 
     pub fn push(&mut self, mut d: Diagnostic) {
-        if self.strict {
-            d.severity = Severity::Error;
-        }
+        d.severity = match d.severity {
+            Severity::Unfinished if self.mode.draft && !self.mode.strict => Severity::Warning,
+            Severity::Unfinished => Severity::Error,
+            Severity::Warning if self.mode.strict => Severity::Error,
+            other => other,
+        };
         self.items.push(d);
     }
 

@@ -14,6 +14,9 @@ use crate::diag::{Diagnostic, Severity};
 
 pub const FINDINGS_DIR: &str = "findings";
 pub const OUTPUT_DIR: &str = "output";
+/// Drafts for fact-checking: beside `output/`, so that they are never
+/// published with it.
+pub const DRAFTS_DIR: &str = "utkast";
 pub const TEMPLATES_DIR: &str = "templates";
 pub const FONTS_DIR: &str = "fonts";
 pub const CONFIG_FILE: &str = "granska.toml";
@@ -51,6 +54,10 @@ impl Project {
 
     pub fn output(&self) -> PathBuf {
         self.root.join(OUTPUT_DIR)
+    }
+
+    pub fn drafts(&self) -> PathBuf {
+        self.root.join(DRAFTS_DIR)
     }
 
     pub fn templates(&self) -> PathBuf {

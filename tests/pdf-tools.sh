@@ -26,10 +26,11 @@ check() {
 "$bin" arsrapport 2011 "$work" >/dev/null || { echo "annual report failed" >&2; exit 1; }
 cp -r examples/solvik "$work/solvik"
 "$bin" build "$work/solvik" >/dev/null || { echo "build of examples/solvik failed" >&2; exit 1; }
-mapfile -t pdfs < <(find "$work/output" "$work/solvik/output" -name '*.pdf' | sort)
+"$bin" build --utkast --datum 2026-11-20 "$work/solvik" >/dev/null || { echo "drafts of examples/solvik failed" >&2; exit 1; }
+mapfile -t pdfs < <(find "$work/output" "$work/solvik/output" "$work/solvik/utkast" -name '*.pdf' | sort)
 # 2 + 2 district reports, the cover memo, the annual report; Solvik's report
-# and memo.
-check "eight documents were built" test "${#pdfs[@]}" -eq 8
+# and memo, and their drafts.
+check "ten documents were built" test "${#pdfs[@]}" -eq 10
 
 for pdf in "${pdfs[@]}"; do
   name=$(basename "$pdf")
@@ -64,6 +65,7 @@ cp -r findings templates granska.toml "$work2/"
 "$bin" arsrapport 2011 "$work2" >/dev/null || { echo "second annual report failed" >&2; exit 1; }
 cp -r examples/solvik "$work2/solvik"
 "$bin" build "$work2/solvik" -j 1 >/dev/null || { echo "second build of examples/solvik failed" >&2; exit 1; }
+"$bin" build --utkast --datum 2026-11-20 "$work2/solvik" -j 1 >/dev/null || { echo "second draft build of examples/solvik failed" >&2; exit 1; }
 for pdf in "${pdfs[@]}"; do
   check "$(basename "$pdf") is byte-identical in a second build" cmp -s "$pdf" "$work2/${pdf#"$work/"}"
 done

@@ -22,7 +22,7 @@ use crate::view::annual::{AnnualView, ReviewOfYear};
 pub fn run(session: &Session, year: i32, options: &Options) -> Report {
     let path = session.project.annual(year);
     let shown = session.project.shown(&path);
-    let mut diags = Diagnostics::new(options.strict);
+    let mut diags = Diagnostics::new(options.mode());
     let published = make(session, year, &path, options, &mut diags);
     let dir = session.project.output().join(format!("{}{year}", crate::project::ANNUAL_PREFIX));
     let outcome = match published {
@@ -80,7 +80,7 @@ fn make(session: &Session, year: i32, path: &Path, options: &Options, diags: &mu
     let (reviews, problems) = session.project.reviews();
     diags.all(problems)?;
     let inputs: Vec<ReviewInput> =
-        reviews.into_iter().map(|files| inputs::read(session, files, &Selection::All, options.strict)).collect();
+        reviews.into_iter().map(|files| inputs::read(session, files, &Selection::All, options.mode())).collect();
     let of_year = reviews_of(session, year, &inputs, diags)?;
     if of_year.is_empty() {
         return Err(diags.error(

@@ -13,7 +13,7 @@ use crate::incremental::{self, Entry, OutputFile};
 use crate::lint;
 use crate::model::{Date, District, Rating};
 use crate::output;
-use crate::render::{ANNUAL_TEMPLATE, Format, MEMO_TEMPLATE, REPORT_TEMPLATE};
+use crate::render::{ANNUAL_TEMPLATE, Format, MEMO_TEMPLATE, REPORT_TEMPLATE, html};
 use crate::typeset::{self, Job};
 use crate::view::View;
 use crate::view::memo::{Attachment, MemoView};
@@ -201,6 +201,7 @@ pub fn publish(
     let template = made.kind.template();
     let render = |format| session.templates.render(format, template, &made.view);
     let (source, html) = match (render(Format::Typst), render(Format::Html)) {
+        (Ok(source), Ok(html)) if made.view.document().utkast.is_some() => (source, html::mark_placeholders(&html)),
         (Ok(source), Ok(html)) => (source, html),
         (typst, html) => {
             let errors = [typst.err(), html.err()].into_iter().flatten().map(|d| diags.error(d));

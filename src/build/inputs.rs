@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use super::{Selection, Session};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Mode};
 use crate::load::{self, Loaded};
 use crate::model::raw::{RawDistrict, RawReview};
 use crate::project::{REVIEW_FILE, ReviewFiles};
@@ -58,21 +58,21 @@ impl DistrictInput {
 }
 
 /// Reads the review in `files` and its districts that `selection` includes.
-pub fn read(session: &Session, files: ReviewFiles, selection: &Selection, strict: bool) -> ReviewInput {
-    let mut diags = Diagnostics::new(strict);
+pub fn read(session: &Session, files: ReviewFiles, selection: &Selection, mode: Mode) -> ReviewInput {
+    let mut diags = Diagnostics::new(mode);
     let review = load::load::<RawReview>(&session.project, &files.review, &session.schemas.review, &mut diags).ok();
     let earlier = review.as_ref().and_then(|r| earlier_review(session, r, &mut diags));
     let districts = files
         .districts
         .iter()
         .filter(|path| selection.includes_district(path))
-        .map(|path| district(session, path, earlier.as_ref(), strict))
+        .map(|path| district(session, path, earlier.as_ref(), mode))
         .collect();
     ReviewInput { files, review, diags, earlier, districts }
 }
 
-fn district(session: &Session, path: &Path, earlier: Option<&EarlierInput>, strict: bool) -> DistrictInput {
-    let mut diags = Diagnostics::new(strict);
+fn district(session: &Session, path: &Path, earlier: Option<&EarlierInput>, mode: Mode) -> DistrictInput {
+    let mut diags = Diagnostics::new(mode);
     let loaded = load::load::<RawDistrict>(&session.project, path, &session.schemas.district, &mut diags).ok();
     let earlier = earlier.and_then(|e| {
         let file = e.dir.join(path.file_name()?);

@@ -26,13 +26,14 @@ mod review;
 mod run;
 mod schedule;
 
+use crate::model::Date;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 pub use document::DocumentKind;
 
 use crate::config::Config;
-use crate::diag::{Checked, Diagnostic, Diagnostics};
+use crate::diag::{Checked, Diagnostic, Diagnostics, Mode};
 use crate::lint;
 use crate::project::Project;
 use crate::render::Templates;
@@ -53,6 +54,16 @@ pub struct Options {
     pub force: bool,
     /// How many documents to typeset at once (default: one per core).
     pub jobs: Option<usize>,
+    /// Make drafts for fact-checking dated this day (`--utkast`), instead
+    /// of the final documents.
+    pub draft: Option<Date>,
+}
+
+impl Options {
+    /// How problems are judged in this run.
+    pub fn mode(&self) -> Mode {
+        Mode { strict: self.strict, draft: self.draft.is_some() }
+    }
 }
 
 /// Which part of the project a command works on.

@@ -19,6 +19,9 @@ use crate::output;
 use crate::project::ReviewFiles;
 use crate::view::memo::Attachment;
 
+/// Ends the name of a draft's files: `3-1-117-2011-bromma-utkast.pdf`.
+pub const DRAFT_SUFFIX: &str = "utkast";
+
 /// Temporary files older than this are left over from a killed run.
 const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(60);
 
@@ -29,13 +32,13 @@ struct Done {
 }
 
 pub fn run(session: &Session, selection: &Selection, options: &Options, progress: &dyn Progress) -> Report {
-    let mut general = Diagnostics::new(options.strict);
+    let mut general = Diagnostics::new(options.mode());
     let (reviews, problems) = session.project.reviews();
     let _ = general.all(problems);
     let inputs: Vec<ReviewInput> = reviews
         .into_iter()
         .filter(|r| selection.includes_review(&r.dir))
-        .map(|files| inputs::read(session, files, selection, options.strict))
+        .map(|files| inputs::read(session, files, selection, options.mode()))
         .collect();
     for input in &inputs {
         let _ = general.all(input.diags.iter().cloned());
@@ -57,9 +60,12 @@ pub fn run(session: &Session, selection: &Selection, options: &Options, progress
         );
     }
     progress.start(documents.len());
-    let dirs: Vec<PathBuf> = inputs.iter().map(|i| session.project.output().join(&i.files.id)).collect();
+    // Drafts go to their own folder, outside what is published, and are
+    // made afresh every time: no state, no manifest, no index.
+    let base = if options.draft.is_some() { session.project.drafts() } else { session.project.output() };
+    let dirs: Vec<PathBuf> = inputs.iter().map(|i| base.join(&i.files.id)).collect();
     let mut states: Vec<State> = Vec::new();
-    if options.write {
+    if options.write && options.draft.is_none() {
         for dir in &dirs {
             output::remove_stale_temp_files(dir, STALE_TEMP_AGE);
             states.push(State::load(dir));
@@ -74,7 +80,7 @@ pub fn run(session: &Session, selection: &Selection, options: &Options, progress
     for (index, state) in states.iter_mut().enumerate() {
         record(session, index, &inputs[index], state, &dirs[index], &documents, &done, &mut general);
     }
-    if options.write && !documents.is_empty() {
+    if options.write && options.draft.is_none() && !documents.is_empty() {
         super::index::write(session, &mut general);
     }
     Report { general: general.into_vec(), documents: done.into_iter().map(|d| d.result).collect() }
@@ -158,7 +164,7 @@ fn make(
     if std::env::var_os("GRANSKA_TEST_PANIK").is_some_and(|key| key == doc.key.as_str()) {
         panic!("testpanik i {}", doc.key);
     }
-    let mut diags = Diagnostics::new(options.strict);
+    let mut diags = Diagnostics::new(options.mode());
     let district = doc.district.map(|d| &input.districts[d]);
     if let Some(district) = district {
         let _ = diags.all(district.diags.iter().cloned());
@@ -173,7 +179,17 @@ fn make(
                 document::memo(session, review, &attachments, &mut diags)
             }
         };
-        made.and_then(|made| document::publish(session, &made, dir, &doc.stem, options, &mut diags)).ok()
+        made.and_then(|mut made| {
+            let stem = match options.draft {
+                Some(date) => {
+                    made.view.mark_draft(date);
+                    format!("{}-{DRAFT_SUFFIX}", doc.stem)
+                }
+                None => doc.stem.clone(),
+            };
+            document::publish(session, &made, dir, &stem, options, &mut diags)
+        })
+        .ok()
     });
     finish(session, doc, dir, published, diags)
 }

@@ -45,6 +45,7 @@ pub fn run(args: &BuildArgs) -> Exit {
         emit_typst: args.emit_typst,
         force: args.force,
         jobs: args.jobs,
+        draft: args.draft.day(),
     };
     let bar = Bar::new();
     let report = session.build(&selection, &options, &bar);

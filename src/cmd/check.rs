@@ -12,7 +12,7 @@ pub fn run(args: &CheckArgs) -> Exit {
         Ok(opened) => opened,
         Err(problems) => return fail_to_open(&problems),
     };
-    let options = Options { write: false, strict: args.target.strict, ..Options::default() };
+    let options = Options { write: false, strict: args.target.strict, draft: args.draft.day(), ..Options::default() };
     let report = session.build(&selection, &options, &());
     print_diagnostics(report.diagnostics());
     // The editor's schemas in schema/ are an early warning only: a stale

@@ -26,8 +26,7 @@ pub fn run_review(args: &NewReviewArgs) -> Exit {
         Err(_) => (PathBuf::from("."), default_areas()),
     };
     let dir = root.join(FINDINGS_DIR).join(slug(&args.name));
-    let today = time::OffsetDateTime::now_utc().date();
-    let date = Date::new(today.year(), today.month() as u8, today.day()).expect("today is a date");
+    let date = Date::today();
     let title = "TODO: rapportens titel, t.ex. Granskning av ekonomiskt bistånd";
     let text = with_schema("granskning", scaffold::review(title, date, &areas));
     finish(create(&dir.join(REVIEW_FILE), &root, &text), &root)

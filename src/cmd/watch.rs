@@ -34,8 +34,13 @@ pub fn run(args: &WatchArgs) -> Exit {
         Ok((session, selection)) => (session.keeping_sources(), selection),
         Err(problems) => return fail_to_open(&problems),
     };
-    let options =
-        Options { write: true, strict: args.target.strict, emit_typst: args.emit_typst, ..Options::default() };
+    let options = Options {
+        write: true,
+        strict: args.target.strict,
+        emit_typst: args.emit_typst,
+        draft: args.draft.day(),
+        ..Options::default()
+    };
     let root = session.project.root.clone();
 
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();

@@ -108,11 +108,11 @@ fn fold_placeholders(source: &SourceFile, diagnostics: Vec<Diagnostic>) -> Vec<D
         let lines: Vec<String> = folded.iter().map(usize::to_string).collect();
         out.push(
             Diagnostic::file(
-                crate::diag::Severity::Warning,
+                crate::diag::Severity::Unfinished,
                 &source.path,
                 format!("ytterligare {} platshållare TODO, på rad {}", folded.len(), lines.join(", ")),
             )
-            .with_hint("ersätt alla TODO med riktig text innan rapporten publiceras"),
+            .with_hint(text::PLACEHOLDER_HINT),
         );
     }
     out

@@ -9,7 +9,7 @@ use super::{Context, narrow, personnummer};
 use crate::diag::{Diagnostic, SourceFile};
 use crate::markdown::{self, ProblemKind, normalize};
 
-/// The placeholder `granska new` writes; a warning, an error with `--strict`.
+/// The placeholder `granska new` writes; an error, a warning in a draft.
 pub const PLACEHOLDER: &str = "TODO";
 /// How every placeholder warning's message ends (used to fold them).
 pub const PLACEHOLDER_MESSAGE_END: &str = "innehåller platshållaren TODO";
@@ -34,18 +34,24 @@ fn empty(source: &SourceFile, field: &Field, out: &mut Vec<Diagnostic>) {
     out.push(Diagnostic::error(source, field.span.clone(), format!("texten i `{}` är tom", field.key)).with_hint(hint));
 }
 
+/// A TODO left in a text: it stops a final document (a published report
+/// must never contain one), not a draft for fact-checking.
 fn placeholder(source: &SourceFile, field: &Field, out: &mut Vec<Diagnostic>) {
     if field.text.contains(PLACEHOLDER) {
         out.push(
-            Diagnostic::warning(
+            Diagnostic::unfinished(
                 source,
                 narrow(source, field.span.clone(), PLACEHOLDER),
                 format!("`{}` {PLACEHOLDER_MESSAGE_END}", field.key),
             )
-            .with_hint("ersätt TODO med den riktiga texten innan rapporten publiceras"),
+            .with_hint(PLACEHOLDER_HINT),
         );
     }
 }
+
+/// What to do about a TODO.
+pub const PLACEHOLDER_HINT: &str =
+    "ersätt TODO med den riktiga texten; ett utkast för faktagranskning får ha kvar TODO (`granska build --utkast`)";
 
 fn personal_data(source: &SourceFile, field: &Field, out: &mut Vec<Diagnostic>) {
     for found in personnummer::find(field.text) {

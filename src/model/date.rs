@@ -60,6 +60,12 @@ impl Date {
         Date::new(year, month, day)
     }
 
+    /// Today (UTC).
+    pub fn today() -> Date {
+        let today = time::OffsetDateTime::now_utc().date();
+        Date::new(today.year(), today.month() as u8, today.day()).expect("today is a date")
+    }
+
     pub fn year(self) -> i32 {
         self.year
     }

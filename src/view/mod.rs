@@ -19,7 +19,7 @@ use serde::Serialize;
 use crate::config::Config;
 pub use crate::markdown::Rich;
 use crate::markdown::{self, normalize};
-use crate::model::Rating;
+use crate::model::{Date, Rating};
 
 /// One-line text as shown: normalised (see [`normalize::inline`]).
 pub(crate) fn plain(text: &str) -> String {
@@ -48,6 +48,37 @@ impl View {
             View::Memo(v) => &v.dokument,
             View::Annual(v) => &v.dokument,
         }
+    }
+
+    /// Makes the document a draft for fact-checking dated `date`: marked on
+    /// every page and in its title.
+    pub fn mark_draft(&mut self, date: Date) {
+        let document = match self {
+            View::Report(v) => &mut v.dokument,
+            View::Memo(v) => &mut v.dokument,
+            View::Annual(v) => &mut v.dokument,
+        };
+        let draft = DraftView::new(date);
+        document.titel = format!("{} ({}, {})", document.titel, DRAFT_LABEL.to_lowercase(), draft.datum);
+        document.utkast = Some(draft);
+    }
+}
+
+/// What a draft says on every page.
+pub const DRAFT_LABEL: &str = "UTKAST – för faktagranskning";
+
+/// A draft's marking.
+#[derive(Debug, Clone, Serialize)]
+pub struct DraftView {
+    /// "UTKAST – för faktagranskning".
+    pub text: &'static str,
+    /// The draft's date, "24 november 2026".
+    pub datum: String,
+}
+
+impl DraftView {
+    fn new(date: Date) -> DraftView {
+        DraftView { text: DRAFT_LABEL, datum: date.long() }
     }
 }
 
@@ -99,6 +130,8 @@ pub struct DocumentView {
     /// One-sentence description (the PDF subject).
     pub amne: String,
     pub nyckelord: Vec<String>,
+    /// Set when the document is a draft for fact-checking.
+    pub utkast: Option<DraftView>,
 }
 
 impl DocumentView {
@@ -108,6 +141,7 @@ impl DocumentView {
             forfattare: plain(author),
             amne: plain(subject),
             nyckelord: keywords.iter().map(|k| plain(k)).collect(),
+            utkast: None,
         }
     }
 }

@@ -13,6 +13,7 @@ mod check;
 mod committee;
 mod common;
 mod documents;
+mod drafts;
 mod editor;
 mod html;
 mod real_reports;

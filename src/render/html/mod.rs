@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 use tera::{Filter, Tera, Value};
 
-pub use finish::finish;
+pub use finish::{finish, mark_placeholders};
 
 use super::{heading_level, rich_value};
 
