@@ -71,6 +71,9 @@ pub enum Command {
     /// Skapa en ny granskning (mapp med granskning.toml) att fylla i
     #[command(help_template = SUB_HELP_TEMPLATE, override_usage = "granska new-granskning <NAMN>")]
     NewGranskning(NewReviewArgs),
+    /// Visa vad som ändrats i iakttagelserna sedan en version i git (t.ex. utkastet till faktagranskning)
+    #[command(help_template = SUB_HELP_TEMPLATE, override_usage = "granska andringar [FLAGGOR] <VERSION>")]
+    Andringar(ChangesArgs),
     /// Skriv projektets JSON Schema till schema/, eller skriv ut ett (för editorn)
     #[command(help_template = SUB_HELP_TEMPLATE, override_usage = "granska schema --skriv | granska schema <SORT>")]
     Schema(SchemaArgs),
@@ -93,6 +96,17 @@ pub struct NewReviewArgs {
     /// Mappens namn, t.ex. 2026-ekonomiskt-bistand
     #[arg(value_name = "NAMN", help_heading = "Argument")]
     pub name: String,
+}
+
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Flaggor")]
+pub struct ChangesArgs {
+    /// En tagg, gren eller commit i git, t.ex. faktagranskning-2026-11-20
+    #[arg(value_name = "VERSION", help_heading = "Argument")]
+    pub reference: String,
+    /// Skriv även listan som PDF och webbsida i mappen utkast/
+    #[arg(long = "pdf")]
+    pub pdf: bool,
 }
 
 #[derive(Debug, Args)]

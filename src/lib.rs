@@ -11,6 +11,7 @@
 //! the subcommands. See `docs/architecture.md`.
 
 pub mod build;
+pub mod changes;
 pub mod cli;
 pub mod cmd;
 pub mod config;

@@ -45,6 +45,7 @@ fn main() -> ExitCode {
         Command::New(args) => cmd::new::run_district(args),
         Command::NewGranskning(args) => cmd::new::run_review(args),
         Command::Schema(args) => cmd::schema::run(args),
+        Command::Andringar(args) => cmd::changes::run(args),
     };
     ExitCode::from(exit as u8)
 }

@@ -13,7 +13,7 @@ use crate::incremental::{self, Entry, OutputFile};
 use crate::lint;
 use crate::model::{Date, District, Rating};
 use crate::output;
-use crate::render::{ANNUAL_TEMPLATE, Format, MEMO_TEMPLATE, REPORT_TEMPLATE, html};
+use crate::render::{ANNUAL_TEMPLATE, CHANGES_TEMPLATE, Format, MEMO_TEMPLATE, REPORT_TEMPLATE, html};
 use crate::typeset::{self, Job};
 use crate::view::View;
 use crate::view::memo::{Attachment, MemoView};
@@ -30,6 +30,8 @@ pub enum DocumentKind {
     Memo,
     /// A year's annual report (*årsrapport*).
     Annual,
+    /// The changes since a version, for the record of a fact-checking round.
+    Changes,
 }
 
 impl DocumentKind {
@@ -40,6 +42,7 @@ impl DocumentKind {
             DocumentKind::FollowUp => "uppfoljning",
             DocumentKind::Memo => "tjansteutlatande",
             DocumentKind::Annual => "arsrapport",
+            DocumentKind::Changes => "andringar",
         }
     }
 
@@ -51,6 +54,7 @@ impl DocumentKind {
             DocumentKind::FollowUp => format!("uppföljningen för {name}"),
             DocumentKind::Memo => format!("tjänsteutlåtandet {name}"),
             DocumentKind::Annual => format!("årsrapporten {name}"),
+            DocumentKind::Changes => format!("ändringarna sedan {name}"),
         }
     }
 
@@ -59,6 +63,7 @@ impl DocumentKind {
             DocumentKind::District | DocumentKind::FollowUp => REPORT_TEMPLATE,
             DocumentKind::Memo => MEMO_TEMPLATE,
             DocumentKind::Annual => ANNUAL_TEMPLATE,
+            DocumentKind::Changes => CHANGES_TEMPLATE,
         }
     }
 }

@@ -18,6 +18,7 @@
 //! two agree on every error.
 
 mod annual;
+mod changes;
 mod document;
 mod index;
 mod inputs;
@@ -227,6 +228,11 @@ impl Session {
     /// Makes (or checks) the annual report for `year`.
     pub fn annual(&self, year: i32, options: &Options) -> Report {
         annual::run(self, year, options)
+    }
+
+    /// Writes the list of `changes` as a document dated `date`, in `utkast/`.
+    pub fn changes(&self, changes: &crate::changes::Changes, date: Date) -> Report {
+        changes::publish(self, changes, date)
     }
 }
 

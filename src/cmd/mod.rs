@@ -3,6 +3,7 @@
 
 pub mod annual;
 pub mod build;
+pub mod changes;
 pub mod check;
 pub mod new;
 pub mod schema;

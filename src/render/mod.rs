@@ -48,15 +48,19 @@ pub const REPORT_TEMPLATE: &str = "rapport";
 pub const ANNUAL_TEMPLATE: &str = "arsrapport";
 /// The cover memo to the committee.
 pub const MEMO_TEMPLATE: &str = "tjansteutlatande";
+/// The changes since a version (`granska andringar --pdf`).
+pub const CHANGES_TEMPLATE: &str = "andringar";
 /// The web index of every document in `output/` (HTML only).
 pub const INDEX_TEMPLATE: &str = "index";
 
 /// Default templates, embedded at compile time.
 const DEFAULTS: &[(&str, &str)] = &[
+    ("andringar.typ.tera", include_str!("../../templates/andringar.typ.tera")),
     ("arsrapport.typ.tera", include_str!("../../templates/arsrapport.typ.tera")),
     ("rapport.typ.tera", include_str!("../../templates/rapport.typ.tera")),
     ("stil.typ.tera", include_str!("../../templates/stil.typ.tera")),
     ("tjansteutlatande.typ.tera", include_str!("../../templates/tjansteutlatande.typ.tera")),
+    ("andringar.html.tera", include_str!("../../templates/andringar.html.tera")),
     ("arsrapport.html.tera", include_str!("../../templates/arsrapport.html.tera")),
     ("delar.html.tera", include_str!("../../templates/delar.html.tera")),
     ("index.html.tera", include_str!("../../templates/index.html.tera")),

@@ -8,6 +8,7 @@
 //! Keys are Swedish, as template authors read them.
 
 pub mod annual;
+pub mod changes;
 pub mod followup;
 pub mod format;
 pub mod index;
@@ -38,6 +39,7 @@ pub enum View {
     Report(Box<report::ReportView>),
     Memo(Box<memo::MemoView>),
     Annual(Box<annual::AnnualView>),
+    Changes(Box<changes::ChangesView>),
 }
 
 impl View {
@@ -47,6 +49,7 @@ impl View {
             View::Report(v) => &v.dokument,
             View::Memo(v) => &v.dokument,
             View::Annual(v) => &v.dokument,
+            View::Changes(v) => &v.dokument,
         }
     }
 
@@ -57,6 +60,7 @@ impl View {
             View::Report(v) => &mut v.dokument,
             View::Memo(v) => &mut v.dokument,
             View::Annual(v) => &mut v.dokument,
+            View::Changes(v) => &mut v.dokument,
         };
         let draft = DraftView::new(date);
         document.titel = format!("{} ({}, {})", document.titel, DRAFT_LABEL.to_lowercase(), draft.datum);

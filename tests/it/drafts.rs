@@ -75,6 +75,9 @@ fn a_draft_is_marked_on_every_page_and_highlights_its_todos() {
     assert_eq!(tagged.matches("UTKAST").count(), 1, "{tagged}");
     assert!(tagged.contains(MARK));
     assert!(pdf_info(&pdf, "Title").unwrap().contains("utkast – för faktagranskning, 20 november 2026"));
+    // The cover memo too.
+    let memo = fixture.file("utkast/2011-ekonomiskt-bistand/3-1-117-2011-tjansteutlatande-utkast.pdf");
+    assert_eq!(flat(&tag_tree(&memo).text()).matches(MARK).count(), 1);
     // The web edition says so visibly, is not for search engines, and
     // highlights the TODO.
     let html = Html::parse_document(&fixture.read(DRAFT_HTML));

@@ -9,6 +9,7 @@ mod accessibility;
 mod archival;
 mod bad_input;
 mod building;
+mod changes;
 mod check;
 mod committee;
 mod common;

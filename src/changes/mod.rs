@@ -1,0 +1,216 @@
+//! `granska andringar`: what changed in the findings since an earlier
+//! version (the one sent for fact-checking, say), per file and section,
+//! each change a line with its place in the current file. The earlier
+//! version is read from git (`git.rs`), the files compared key by key
+//! (`diff.rs`).
+
+mod diff;
+mod git;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub use diff::{Change, What};
+pub use git::Version;
+
+use crate::diag::Diagnostic;
+use crate::model::vocab::Area;
+use crate::project::{self, Project, REVIEW_FILE};
+
+/// Every change since a version.
+#[derive(Debug)]
+pub struct Changes {
+    pub version: Version,
+    pub files: Vec<FileChanges>,
+}
+
+/// The changes of one findings file.
+#[derive(Debug)]
+pub struct FileChanges {
+    /// Relative to the project root, e.g. `findings/2011-…/bromma.toml`.
+    pub path: PathBuf,
+    /// "Bromma", "granskning.toml" and the like.
+    pub label: String,
+    pub status: FileStatus,
+    /// By section, in file order.
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileStatus {
+    New,
+    Removed,
+    Changed,
+    /// Changed, but one of the versions is not valid TOML: no details.
+    Unreadable,
+}
+
+/// The changes in one section of a file ("Trygghet och säkerhet").
+#[derive(Debug)]
+pub struct Section {
+    pub title: String,
+    pub changes: Vec<Line>,
+}
+
+/// One change, as said to the user.
+#[derive(Debug)]
+pub struct Line {
+    pub line: usize,
+    /// The key within the section, e.g. `iakttagelser` or `rekommendation 2`.
+    pub key: String,
+    pub what: What,
+}
+
+impl Changes {
+    pub fn count(&self) -> usize {
+        self.files.iter().map(|f| f.sections.iter().map(|s| s.changes.len()).sum::<usize>().max(1)).sum()
+    }
+}
+
+/// What changed in the project's findings since `reference`.
+pub fn since(project: &Project, areas: &[Area], reference: &str) -> Result<Changes, Diagnostic> {
+    let earlier = git::read(&project.root, reference)?;
+    let mut now: BTreeMap<PathBuf, Vec<u8>> = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(project.findings()).sort_by_file_name().into_iter().filter_map(Result::ok) {
+        let path = entry.path();
+        if entry.file_type().is_file()
+            && path.extension().is_some_and(|e| e == "toml")
+            && let (Ok(relative), Ok(bytes)) = (path.strip_prefix(&project.root), std::fs::read(path))
+        {
+            now.insert(relative.to_owned(), bytes);
+        }
+    }
+    let mut paths: Vec<&PathBuf> = now.keys().chain(earlier.files.keys()).collect();
+    paths.sort();
+    paths.dedup();
+    let mut files = Vec::new();
+    for path in paths {
+        let (before, after) = (earlier.files.get(path), now.get(path));
+        if before == after {
+            continue;
+        }
+        let text = |bytes: Option<&Vec<u8>>| bytes.map(|b| String::from_utf8_lossy(b).into_owned());
+        files.push(file_changes(path, text(before).as_deref(), text(after).as_deref(), areas));
+    }
+    Ok(Changes { version: earlier.version, files })
+}
+
+fn file_changes(path: &Path, before: Option<&str>, after: Option<&str>, areas: &[Area]) -> FileChanges {
+    let label = label(path, after.or(before).unwrap_or_default());
+    let (status, changes) = match (before, after) {
+        (None, _) => (FileStatus::New, Vec::new()),
+        (_, None) => (FileStatus::Removed, Vec::new()),
+        (Some(before), Some(after)) => match diff::changes(before, after) {
+            Some(changes) => (FileStatus::Changed, changes),
+            None => (FileStatus::Unreadable, Vec::new()),
+        },
+    };
+    let kind = Kind::of(path);
+    let mut sections: Vec<Section> = Vec::new();
+    for change in changes {
+        let (title, rest) = section(kind, &change.key, areas);
+        let line = Line { line: change.line, key: rest, what: change.what };
+        match sections.iter_mut().find(|s| s.title == title) {
+            Some(section) => section.changes.push(line),
+            None => sections.push(Section { title, changes: vec![line] }),
+        }
+    }
+    for section in &mut sections {
+        section.changes.sort_by_key(|c| c.line);
+    }
+    sections.sort_by_key(|s| s.changes.first().map_or(0, |c| c.line));
+    FileChanges { path: path.to_owned(), label, status, sections }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Review,
+    District,
+    Annual,
+}
+
+impl Kind {
+    fn of(path: &Path) -> Kind {
+        if path.file_name().is_some_and(|n| n == REVIEW_FILE) {
+            Kind::Review
+        } else if project::annual_year(path).is_some() {
+            Kind::Annual
+        } else {
+            Kind::District
+        }
+    }
+}
+
+/// How a file is named in the list: a district by its name (from the file,
+/// else the file name), other files by their file name.
+fn label(path: &Path, text: &str) -> String {
+    let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    if Kind::of(path) != Kind::District {
+        return file;
+    }
+    text.parse::<toml::Table>()
+        .ok()
+        .and_then(|t| t.get("distrikt").and_then(|d| d.as_str()).map(str::to_owned))
+        .unwrap_or(file)
+}
+
+/// The section a key belongs to, and the key within it.
+fn section(kind: Kind, key: &[String], areas: &[Area]) -> (String, String) {
+    let rest = |from: usize| {
+        let parts: Vec<String> = key[from.min(key.len())..]
+            .iter()
+            .map(|p| if p.chars().all(|c| c.is_ascii_digit()) { format!("nr {p}") } else { p.clone() })
+            .collect();
+        parts.join(" › ")
+    };
+    let first = key.first().map(String::as_str).unwrap_or_default();
+    if kind == Kind::District && first == "kvalitetsomraden" && key.len() > 1 {
+        let name = areas.iter().find(|a| a.id == key[1]).map_or_else(|| key[1].clone(), |a| a.name.clone());
+        return (format!("Kvalitetsområde: {name}"), rest(2));
+    }
+    let title = match (kind, first) {
+        (Kind::District, "distrikt" | "forvaltning" | "enhet" | "beskrivning") => "Om distriktet",
+        (Kind::District, "omradesfakta" | "nyckeltal" | "tabell") => "Fakta och nyckeltal",
+        (Kind::District, "aktgranskning") => "Aktgranskning",
+        (Kind::District, "barnrattsanalys") => "Barnrättsanalys",
+        (Kind::District, "jamstalldhetsanalys") => "Jämställdhetsanalys",
+        (Kind::District, "slutsatser") => "Slutsatser",
+        (Kind::District, "rekommendation") => "Rekommendationer",
+        (Kind::District, "uppfoljning") => "Uppföljning",
+        (_, "sammanfattning") => "Sammanfattning",
+        (_, "inledning") => "Inledning",
+        (_, "kallor") => "Källor",
+        (Kind::Review, "metod") => "Metod",
+        (Kind::Review, "granskningsfraga") => "Granskningsfrågor",
+        (Kind::Review, "tjansteutlatande") => "Tjänsteutlåtande",
+        (Kind::Review, _) => "Uppgifter om granskningen",
+        (Kind::Annual, _) => "Årsrapporten",
+        (Kind::District, _) => "Övrigt",
+    };
+    let from = usize::from(!matches!(title, "Om distriktet" | "Uppgifter om granskningen" | "Årsrapporten" | "Övrigt"));
+    let key = rest(from);
+    (title.to_owned(), if key.is_empty() { first.to_owned() } else { key })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::vocab::default_areas;
+
+    #[test]
+    fn keys_are_grouped_into_the_sections_of_the_report() {
+        let areas = default_areas();
+        let key = |k: &str| k.split('.').map(str::to_owned).collect::<Vec<_>>();
+        let d = |k: &str| section(Kind::District, &key(k), &areas);
+        assert_eq!(
+            d("kvalitetsomraden.trygghet_och_sakerhet.iakttagelser"),
+            ("Kvalitetsområde: Trygghet och säkerhet".into(), "iakttagelser".into())
+        );
+        assert_eq!(d("rekommendation.2.text"), ("Rekommendationer".into(), "nr 2 › text".into()));
+        assert_eq!(d("slutsatser.text"), ("Slutsatser".into(), "text".into()));
+        assert_eq!(d("enhet"), ("Om distriktet".into(), "enhet".into()));
+        assert_eq!(d("slutsatser"), ("Slutsatser".into(), "slutsatser".into()));
+        let r = section(Kind::Review, &key("granskningsfraga.3.fraga"), &areas);
+        assert_eq!(r, ("Granskningsfrågor".into(), "nr 3 › fraga".into()));
+    }
+}
