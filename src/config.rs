@@ -25,6 +25,7 @@
 //! ```
 
 use std::path::Path;
+use std::sync::Arc;
 
 use base64::Engine;
 use schemars::JsonSchema;
@@ -140,6 +141,9 @@ pub fn schema() -> serde_json::Value {
 /// The checked configuration.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
+    /// `granska.toml` as read, when the project has one: a source of what
+    /// documents print (the personal-data guard looks there too).
+    pub source: Option<Arc<SourceFile>>,
     pub organisation: Option<String>,
     /// The logo's path inside the project, with a leading slash (as Typst
     /// addresses project files).
@@ -168,6 +172,7 @@ impl Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
+            source: None,
             organisation: None,
             logo: None,
             logo_data: None,
@@ -193,7 +198,7 @@ impl Config {
         }
         let loaded: Loaded<RawConfig> = load::load(project, &path, &schema(), diags)?;
         let mark = diags.mark();
-        let mut config = Config::default();
+        let mut config = Config { source: Some(loaded.source.clone()), ..Config::default() };
         let source = &loaded.source;
         if let Some(org) = &loaded.raw.organisation {
             config.organisation = Some(org.namn.get_ref().trim().to_owned());

@@ -36,7 +36,7 @@ impl Severity {
 }
 
 /// A file's text, kept so that diagnostics can quote it.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct SourceFile {
     /// Path as shown to the user (relative to the project root when possible).
     pub path: PathBuf,

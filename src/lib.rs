@@ -16,6 +16,7 @@ pub mod cli;
 pub mod cmd;
 pub mod config;
 pub mod diag;
+pub mod guard;
 pub mod incremental;
 pub mod lint;
 pub mod load;

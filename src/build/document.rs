@@ -4,11 +4,13 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use super::inputs::DistrictInput;
 use super::review::CheckedReview;
 use super::{Options, Session};
-use crate::diag::{Checked, Diagnostic, Diagnostics, Severity};
+use crate::diag::{Checked, Diagnostic, Diagnostics, Severity, SourceFile};
+use crate::guard;
 use crate::incremental::{self, Entry, OutputFile};
 use crate::lint;
 use crate::model::{Date, District, Rating};
@@ -82,6 +84,9 @@ pub struct Made {
     pub diarienummer: String,
     /// A district report's rating per quality area (area name, rating).
     pub ratings: Vec<(String, Rating)>,
+    /// The files its text comes from, where the personal-data guard
+    /// locates what it finds in the finished document.
+    pub sources: Vec<Arc<SourceFile>>,
 }
 
 /// A district's report: the district file checked against its review (and
@@ -104,6 +109,15 @@ pub fn district(
         ratings: district.areas.iter().map(|a| (a.area.name.clone(), a.rating)).collect(),
         district: district.name,
         diarienummer: review.model.diarienummer.clone(),
+        sources: [
+            input.loaded.as_ref().map(|l| l.source.clone()),
+            Some(review.raw.source.clone()),
+            input.earlier.as_ref().map(|l| l.source.clone()),
+            review.input.earlier.as_ref().map(|e| e.review.source.clone()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
     })
 }
 
@@ -179,6 +193,7 @@ pub fn memo(
         district: String::new(),
         diarienummer: memo.diarienummer.clone(),
         ratings: Vec::new(),
+        sources: vec![review.raw.source.clone()],
     })
 }
 
@@ -234,6 +249,7 @@ pub fn publish(
         diags.push(warning);
     }
     diags.check()?;
+    guard_document(session, made, [&done.text, &guard::html_text(&html)], dir, stem, diags)?;
     let read = incremental::read_files(&session.project.root, &done.accessed);
     if !options.write {
         return Ok(Published { pages: done.pages, read, entry: None });
@@ -255,6 +271,49 @@ pub fn publish(
         ..Entry::default()
     };
     Ok(Published { pages: done.pages, read, entry: Some(entry) })
+}
+
+/// The personal-data guard over a finished document: its file names, the
+/// text on its pages and its web page. What it finds is located in the
+/// document's sources, or else reported against the document.
+fn guard_document(
+    session: &Session,
+    made: &Made,
+    texts: [&str; 2],
+    dir: &Path,
+    stem: &str,
+    diags: &mut Diagnostics,
+) -> Checked<()> {
+    let shown = session.project.shown(&dir.join(format!("{stem}.pdf")));
+    let mark = diags.mark();
+    let folder = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    // Named after the file it comes from (the district file, first).
+    let origin = made.sources.first().map_or(shown.clone(), |s| s.path.clone());
+    for name in [format!("filnamnet `{stem}.pdf`"), format!("mappnamnet `{folder}`")] {
+        for hit in guard::scan(&name) {
+            let message = format!("{name} skulle innehålla {}", hit.what());
+            diags.push(
+                Diagnostic::file(Severity::Error, &origin, message)
+                    .with_hint("byt namn på distriktsfilen eller granskningsmappen, eller rätta diarienumret"),
+            );
+        }
+    }
+    let mut sources = made.sources.clone();
+    sources.extend(session.config.source.clone());
+    let mut seen = std::collections::BTreeSet::new();
+    for hit in texts.into_iter().flat_map(guard::scan) {
+        if !seen.insert(hit.digits.clone()) {
+            continue;
+        }
+        let message = format!("dokumentet skulle visa {}", hit.what());
+        diags.push(match guard::locate(&hit.digits, &sources) {
+            Some((source, range)) => guard::error(&source, range, format!("{message} som står här")),
+            None => Diagnostic::file(Severity::Error, &shown, message)
+                .with_hint("numret står inte så i iakttagelserna; det kan komma från en egen mall i templates/")
+                .with_hint("ta bort numret: rapporten blir en allmän handling (OSL 26 kap. 1 §)"),
+        });
+    }
+    diags.since(mark)
 }
 
 /// Writes a file atomically, reporting a failure.

@@ -113,6 +113,10 @@ fn earlier_review(session: &Session, review: &Loaded<RawReview>, diags: &mut Dia
     match load::load::<RawReview>(&session.project, &file, &session.schemas.review, &mut problems) {
         Ok(loaded) => Some(EarlierInput { id, dir, review: loaded }),
         Err(_) => {
+            // Its own problems, located, then what they mean here.
+            for d in problems.into_vec() {
+                diags.push(d);
+            }
             diags.push(
                 error(format!("granskningen `{id}` som följs upp har fel"))
                     .with_hint(format!("kör `granska check findings/{id}` och rätta felen där")),

@@ -68,9 +68,15 @@ pub(super) fn conclude(report: &Report) -> Exit {
 
 /// Prints diagnostics and one line per written document, in order.
 pub(super) fn print_results(report: &Report) {
-    print_diagnostics(&report.general);
+    // A problem shared by several documents (in a review they all use, say)
+    // is said once.
+    let mut said = std::collections::HashSet::new();
+    let mut once = |diagnostics: &[crate::diag::Diagnostic]| {
+        print_diagnostics(diagnostics.iter().filter(|d| said.insert(d.to_string())));
+    };
+    once(&report.general);
     for result in &report.documents {
-        print_diagnostics(&result.diagnostics);
+        once(&result.diagnostics);
         match &result.outcome {
             Outcome::Written { files, pages } => {
                 // The PDF with its folder, the files beside it by name.

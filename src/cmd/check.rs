@@ -1,6 +1,9 @@
 //! `granska check`: the whole chain, nothing written.
 
-use super::{Exit, documents, fail_to_open, failed_labels, open, print_diagnostics, print_problem_summary};
+use super::{
+    Exit, documents, fail_to_open, failed_labels, open, print_diagnostics, print_problem_summary,
+    print_report_diagnostics,
+};
 use crate::build::Session;
 use crate::build::{Options, Outcome};
 use crate::cli::CheckArgs;
@@ -14,7 +17,7 @@ pub fn run(args: &CheckArgs) -> Exit {
     };
     let options = Options { write: false, strict: args.target.strict, draft: args.draft.day(), ..Options::default() };
     let report = session.build(&selection, &options, &());
-    print_diagnostics(report.diagnostics());
+    print_report_diagnostics(&report);
     // The editor's schemas in schema/ are an early warning only: a stale
     // one is said, but never fails the check.
     let stale = stale_schemas(&session);

@@ -62,11 +62,22 @@ fn print_diagnostics<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>) 
     }
 }
 
+/// Prints a report's problems, each once (a problem shared by several
+/// documents, in a review they all use, say, is said once).
+fn print_report_diagnostics(report: &Report) {
+    let mut said = std::collections::HashSet::new();
+    print_diagnostics(report.diagnostics().filter(|d| said.insert(d.to_string())));
+}
+
 /// Prints a one-line summary of the problems, if any (with `more_warnings`
 /// said outside the report).
 fn print_problem_summary(report: &Report, more_warnings: usize) {
-    let (errors, warnings) =
-        report.diagnostics().fold((0, more_warnings), |(e, w), d| if d.is_error() { (e + 1, w) } else { (e, w + 1) });
+    // Counted as printed: a problem shared by several documents once.
+    let mut said = std::collections::HashSet::new();
+    let (errors, warnings) = report
+        .diagnostics()
+        .filter(|d| said.insert(d.to_string()))
+        .fold((0, more_warnings), |(e, w), d| if d.is_error() { (e + 1, w) } else { (e, w + 1) });
     if errors + warnings > 0 {
         eprintln!("{}", diag::summary(errors, warnings));
     }

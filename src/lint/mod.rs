@@ -10,7 +10,6 @@
 mod counts;
 pub mod fields;
 pub mod follow_up;
-pub mod personnummer;
 mod structure;
 mod text;
 

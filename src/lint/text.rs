@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::fields::{Field, Kind};
-use super::{Context, narrow, personnummer};
+use super::{Context, narrow};
 use crate::diag::{Diagnostic, SourceFile};
 use crate::markdown::{self, ProblemKind, normalize};
 
@@ -18,7 +18,6 @@ pub fn check(source: &SourceFile, fields: &[Field], ctx: &Context, out: &mut Vec
     for field in fields {
         empty(source, field, out);
         placeholder(source, field, out);
-        personal_data(source, field, out);
         if field.kind == Kind::Markdown {
             markdown_problems(source, field, out);
         }
@@ -52,24 +51,6 @@ fn placeholder(source: &SourceFile, field: &Field, out: &mut Vec<Diagnostic>) {
 /// What to do about a TODO.
 pub const PLACEHOLDER_HINT: &str =
     "ersätt TODO med den riktiga texten; ett utkast för faktagranskning får ha kvar TODO (`granska build --utkast`)";
-
-fn personal_data(source: &SourceFile, field: &Field, out: &mut Vec<Diagnostic>) {
-    for found in personnummer::find(field.text) {
-        let number = &field.text[found.range.clone()];
-        let what = if found.samordningsnummer { "ett samordningsnummer" } else { "ett personnummer" };
-        out.push(
-            Diagnostic::error(
-                source,
-                narrow(source, field.span.clone(), number),
-                format!("`{}` innehåller {what}", field.key),
-            )
-            .with_hint(
-                "rapporten blir en allmän handling och uppgifter om enskilda omfattas av sekretess (OSL 26 kap. 1 §)",
-            )
-            .with_hint("ta bort numret och skriv så att ingen enskild person kan identifieras"),
-        );
-    }
-}
 
 /// Footnotes without text or use, and sub-headings that break the heading
 /// hierarchy.

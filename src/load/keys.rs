@@ -111,3 +111,47 @@ impl<'a> Walker<'a> {
         self.out.push(d.with_hint(format!("tillåtna nycklar {place}: {}", list.join(", "))));
     }
 }
+
+/// The dotted key of the innermost value at byte `offset` of the file
+/// (`kvalitetsomraden.trygghet.iakttagelser`, `tabell[1].rader[2]`, array
+/// items numbered from 1).
+pub fn key_at(table: &DeTable, offset: usize) -> Option<String> {
+    fn value(node: &Spanned<DeValue>, offset: usize, path: &mut Vec<String>) -> bool {
+        match node.get_ref() {
+            DeValue::Table(table) => in_table(table, offset, path),
+            DeValue::Array(items) => items.iter().enumerate().any(|(i, item)| {
+                path.push(format!("[{}]", i + 1));
+                let found = value_contains(item, offset) && value(item, offset, path);
+                if !found {
+                    path.pop();
+                }
+                found
+            }),
+            _ => node.span().contains(&offset),
+        }
+    }
+    fn value_contains(value: &Spanned<DeValue>, offset: usize) -> bool {
+        match value.get_ref() {
+            // A table's span is its header; its values may be far below.
+            DeValue::Table(_) | DeValue::Array(_) => true,
+            _ => value.span().contains(&offset),
+        }
+    }
+    fn in_table(table: &DeTable, offset: usize, path: &mut Vec<String>) -> bool {
+        for (key, item) in table.iter() {
+            path.push(key.get_ref().to_string());
+            if value(item, offset, path) {
+                return true;
+            }
+            path.pop();
+        }
+        false
+    }
+    let mut path: Vec<String> = Vec::new();
+    in_table(table, offset, &mut path).then(|| {
+        path.iter().fold(String::new(), |key, part| match (key.is_empty(), part.starts_with('[')) {
+            (true, _) | (_, true) => key + part,
+            (false, false) => key + "." + part,
+        })
+    })
+}

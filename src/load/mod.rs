@@ -17,6 +17,7 @@ use serde::de::DeserializeOwned;
 use toml::de::{DeTable, Deserializer};
 
 use crate::diag::{Checked, Diagnostic, Diagnostics, Severity, SourceFile};
+use crate::guard;
 use crate::model::words;
 use crate::project::Project;
 
@@ -110,6 +111,15 @@ pub fn parse<T: DeserializeOwned>(
     // Unknown keys are worth reporting even in a document with syntax errors:
     // the parser recovers, and the rest of the file is still checked.
     problems.extend(keys::unknown_keys(&source, document.get_ref(), schema));
+    // A personnummer anywhere in the file, as a reader would see it: in a
+    // text, a number, a name or a comment (the files are kept in git).
+    for hit in guard::scan(&source.text) {
+        let place = match keys::key_at(document.get_ref(), hit.range.start) {
+            Some(key) => format!("`{key}`"),
+            None => "raden".to_owned(),
+        };
+        problems.push(guard::error(&source, hit.range.clone(), format!("{place} innehåller {}", hit.what())));
+    }
     problems.sort_by_key(|d| d.location.as_ref().map(|l| (l.line, l.column)));
     if let Some(reported) = problems.into_iter().map(|d| diags.error(d)).last() {
         return Err(reported);
@@ -241,5 +251,89 @@ mod tests {
         let mut diags = Diagnostics::default();
         assert!(read(&project, &dir.path().join("findings/mapp.toml"), &mut diags).is_err());
         assert_eq!(diags.into_vec()[0].message, "sökvägen är en mapp, inte en textfil");
+    }
+}
+
+/// Any valid personnummer, in any disguise a reader would still read as
+/// the number, in any kind of value (or a comment), stops a file at the
+/// gate, located on the number's line.
+#[cfg(test)]
+mod personal_data {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::guard::personnummer::check_digit;
+
+    /// A valid ten-digit number from its parts.
+    fn number(yy: u32, mm: u32, dd: u32, serial: u32, samordning: bool) -> String {
+        let day = if samordning { dd + 60 } else { dd };
+        let nine = format!("{yy:02}{mm:02}{day:02}{serial:03}");
+        let digits: Vec<u32> = nine.chars().map(|c| c.to_digit(10).unwrap()).collect();
+        format!("{nine}{}", check_digit(&digits))
+    }
+
+    /// The number as a reader would still read it: a separator of any
+    /// kind, and any of the disguises.
+    fn disguise(ten: &str, separator: &str, how: usize) -> String {
+        let (date, last) = ten.split_at(6);
+        let plain = format!("{date}{separator}{last}");
+        match how {
+            0 => plain,
+            1 => format!("{}\u{00AD}{}", &date[..3], &plain[3..]),
+            2 => format!("{}\u{200B}{}", &date[..2], &plain[2..]),
+            3 => format!("{}\u{FEFF}{}", &date[..4], &plain[4..]),
+            4 => format!("**{}**{}", &date[..4], &plain[4..]),
+            5 => format!("{}\\\\{}", &date[..4], &plain[4..]),
+            6 => format!("{}&#{};{}", &date[..3], u32::from(date.as_bytes()[3]), &plain[4..]),
+            7 => plain.chars().map(|c| c.to_digit(10).map_or(c, |d| char::from_u32(0xFF10 + d).unwrap())).collect(),
+            8 => format!("19{plain}"),
+            _ => format!("{}\\u00AD{}", &date[..2], &plain[2..]),
+        }
+    }
+
+    /// A district-like file with `value` written as field kind `kind`.
+    fn document(value: &str, kind: usize) -> String {
+        let quoted = format!("\"{value}\"");
+        let line = match kind {
+            0 => format!("text = {quoted}"),
+            1 => format!("text = \"\"\"\nFörsta raden.\nSedan {value} i texten.\n\"\"\""),
+            2 => format!("kallor = [\"En källa\", {quoted}]"),
+            3 => format!("tabell = [{{ namn = {quoted} }}]"),
+            _ => format!("# anteckning: {value}"),
+        };
+        format!("distrikt = \"Norr\"\n\n[avsnitt]\n{line}\n")
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2_000, ..ProptestConfig::default() })]
+        #[test]
+        fn a_disguised_number_in_any_value_stops_the_file(
+            yy in 0u32..100, mm in 1u32..=12, dd in 1u32..=28, serial in 0u32..1000, samordning: bool,
+            separator in prop::sample::select(vec!["-", "+", "", " ", "\u{00A0}", "\u{2013}", "\u{2011}", "\u{2212}", " - "]),
+            how in 0usize..10, kind in 0usize..5,
+        ) {
+            let ten = number(yy, mm, dd, serial, samordning);
+            let value = disguise(&ten, separator, how);
+            let text = document(&value, kind);
+            let mut diags = Diagnostics::default();
+            let parsed = parse::<toml::Table>(SourceFile::new("d.toml", &text), &serde_json::json!({}), &mut diags);
+            prop_assert!(parsed.is_err(), "{text}");
+            let problems = diags.into_vec();
+            let what = if samordning { "samordningsnummer" } else { "personnummer" };
+            let found = problems.iter().find(|d| d.message.contains(what));
+            prop_assert!(found.is_some(), "{text}\n{problems:?}");
+            let line = found.unwrap().location.as_ref().unwrap().line;
+            let tail: String = value.chars().skip(value.chars().count() - 4).collect();
+            let expected = text.lines().position(|l| l.contains(&tail)).unwrap() + 1;
+            prop_assert_eq!(line, expected, "{}", text);
+        }
+    }
+
+    #[test]
+    fn dates_amounts_phone_numbers_and_case_numbers_pass() {
+        let text = "text = \"\"\"\nDen 2011-04-15 kl. 10.30 betalades 12 345 kr ut (1 234 567 kr totalt).\nTelefon 08-508 000 00, 070-123 45 67. Dnr 3.1-117/2011, SoN 2024/31.\nOrganisationsnummer 212000-0142 och 556012-5790. Perioden 201001-201012.\n\"\"\"\n";
+        let mut diags = Diagnostics::default();
+        let parsed = parse::<toml::Table>(SourceFile::new("d.toml", text), &serde_json::json!({}), &mut diags);
+        assert!(parsed.is_ok(), "{:?}", diags.into_vec());
     }
 }

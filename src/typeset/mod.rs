@@ -7,6 +7,7 @@
 
 pub mod fonts;
 pub mod sources;
+mod text;
 pub mod world;
 
 use std::ops::Range;
@@ -36,6 +37,8 @@ pub struct Typeset {
     pub warnings: Vec<Diagnostic>,
     /// Project files the document read (e.g. a logo).
     pub accessed: Vec<PathBuf>,
+    /// The text on its pages, as a reader sees it.
+    pub text: String,
 }
 
 /// What identifies one document.
@@ -71,7 +74,8 @@ pub fn typeset(env: &Environment, job: Job) -> Result<Typeset, Vec<Diagnostic>> 
     let options = pdf_options(job.date, job.ident)
         .map_err(|message| vec![Diagnostic::file(Severity::Error, job.source_name, message)])?;
     let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| convert(&errors))?;
-    Ok(Typeset { pdf, pages: document.pages().len(), warnings, accessed: world.accessed() })
+    let text = text::page_text(&document);
+    Ok(Typeset { pdf, pages: document.pages().len(), warnings, accessed: world.accessed(), text })
 }
 
 fn pdf_options(date: Date, ident: &str) -> Result<PdfOptions, String> {

@@ -16,6 +16,7 @@ mod common;
 mod documents;
 mod drafts;
 mod editor;
+mod guard;
 mod html;
 mod real_reports;
 mod robustness;

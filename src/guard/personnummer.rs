@@ -16,9 +16,14 @@ pub struct Found {
     /// Byte range in the text.
     pub range: Range<usize>,
     pub samordningsnummer: bool,
+    /// The number's ten digits, `YYMMDDNNNC`.
+    pub digits: String,
 }
 
-/// All personnummer and samordningsnummer in `text`.
+/// All personnummer and samordningsnummer in `text`, which the caller has
+/// normalised (see [`super::visible`]): ASCII digits, and between the date
+/// and the last four digits `-`, `+` or a space (or a sign with spaces
+/// around it, as when a line breaks after the dash).
 pub fn find(text: &str) -> Vec<Found> {
     let runs = digit_runs(text);
     let mut found = Vec::new();
@@ -26,25 +31,29 @@ pub fn find(text: &str) -> Vec<Found> {
         let digits = &text[run.clone()];
         let candidate = match digits.len() {
             10 | 12 => Some((run.clone(), digits.to_owned())),
-            6 | 8 => {
-                let separator = text[run.end..].chars().next();
-                let next = runs.get(i + 1);
-                match (separator, next) {
-                    (Some('-' | '+'), Some(next)) if next.start == run.end + 1 && next.len() == 4 => {
-                        Some((run.start..next.end, format!("{digits}{}", &text[next.clone()])))
-                    }
-                    _ => None,
+            6 | 8 => match runs.get(i + 1) {
+                Some(next) if next.len() == 4 && SEPARATORS.contains(&&text[run.end..next.start]) => {
+                    Some((run.start..next.end, format!("{digits}{}", &text[next.clone()])))
                 }
-            }
+                _ => None,
+            },
             _ => None,
         };
         if let Some((range, digits)) = candidate
             && let Some(samordningsnummer) = check(&digits)
         {
-            found.push(Found { range, samordningsnummer });
+            found.push(Found { range, samordningsnummer, digits: ten_digits(&digits) });
         }
     }
     found
+}
+
+/// What may stand between the date and the last four digits.
+const SEPARATORS: [&str; 9] = ["-", "+", " ", "- ", " -", " - ", "+ ", " +", " + "];
+
+/// The ten-digit form (without the century).
+fn ten_digits(digits: &str) -> String {
+    digits[digits.len() - 10..].to_owned()
 }
 
 /// Maximal runs of ASCII digits.
