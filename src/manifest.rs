@@ -16,7 +16,7 @@ pub const JSON_FILE: &str = "manifest.json";
 pub const CSV_FILE: &str = "manifest.csv";
 
 /// One PDF, with Swedish field names (they are column headings).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Copy, Serialize)]
 struct Row<'a> {
     fil: &'a str,
     titel: &'a str,
@@ -52,10 +52,26 @@ pub fn write(dir: &Path, entries: &[&Entry]) -> std::io::Result<()> {
 
     let mut csv = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::from("\u{FEFF}".as_bytes()));
     for row in &rows {
-        csv.serialize(row).map_err(std::io::Error::other)?;
+        // Text cells are defused for spreadsheets; the JSON keeps them exact.
+        let (fil, titel, distrikt, diarienummer) =
+            (cell(row.fil), cell(row.titel), cell(row.distrikt), cell(row.diarienummer));
+        csv.serialize(Row { fil: &fil, titel: &titel, distrikt: &distrikt, diarienummer: &diarienummer, ..*row })
+            .map_err(std::io::Error::other)?;
     }
     let bytes = csv.into_inner().map_err(|e| std::io::Error::other(e.to_string()))?;
     output::write_atomic(&dir.join(CSV_FILE), &bytes)
+}
+
+/// A text cell as a spreadsheet will not run it: a cell that starts like a
+/// formula (`=`, `+`, `-`, `@`, or a tab or carriage return before one) gets
+/// a leading apostrophe, which Excel and LibreOffice show as plain text
+/// (OWASP, CSV injection).
+fn cell(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
 }
 
 #[cfg(test)]
@@ -87,5 +103,35 @@ mod tests {
             lines.next().unwrap(),
             format!("a.pdf;\"Granskning; \"\"citat\"\" – Bromma\";Bromma;3.1-117/2011;14;{};1234", "ab".repeat(32))
         );
+    }
+
+    #[test]
+    fn formulas_are_text_in_the_csv_and_exact_in_the_json() {
+        let dir = tempfile::tempdir().unwrap();
+        let evil = ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1"];
+        let entries: Vec<Entry> = evil
+            .iter()
+            .enumerate()
+            .map(|(i, text)| Entry {
+                files: vec![crate::incremental::OutputFile { name: format!("{i}.pdf"), bytes: 1, sha256: "0".repeat(64) }],
+                title: (*text).into(),
+                district: (*text).into(),
+                diarienummer: (*text).into(),
+                ..Entry::default()
+            })
+            .collect();
+        write(dir.path(), &entries.iter().collect::<Vec<_>>()).unwrap();
+        let bytes = std::fs::read(dir.path().join(CSV_FILE)).unwrap();
+        let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(bytes.as_slice());
+        for (record, text) in reader.records().zip(evil) {
+            let record = record.unwrap();
+            for column in 1..=3 {
+                assert_eq!(&record[column], format!("'{text}"), "column {column}");
+            }
+        }
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.path().join(JSON_FILE)).unwrap()).unwrap();
+        assert_eq!(json["dokument"][0]["titel"], evil[0]);
+        assert_eq!(json["dokument"][3]["diarienummer"], evil[3]);
     }
 }
