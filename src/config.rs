@@ -332,6 +332,14 @@ fn check_logo(project: &Project, source: &SourceFile, logo: &Text) -> Result<(St
             .with_hint("spara logotypen som en mindre SVG-, PNG- eller JPG-fil"));
     }
     let bytes = std::fs::read(&canonical).map_err(|e| error(format!("logotypen `{written}` kunde inte läsas: {e}")))?;
+    if let Err(problem) = crate::typeset::images::check(&bytes, extension.as_deref() == Some("svg")) {
+        let mut d = error(format!("logotypen `{written}` {}", problem.message))
+            .with_hint("spara logotypen på nytt som SVG, PNG eller JPG, t.ex. från organisationens grafiska profil");
+        if let Some(detail) = problem.detail {
+            d = d.with_hint(format!("bildläsarens meddelande: {detail}"));
+        }
+        return Err(d);
+    }
     let mime = match extension.as_deref() {
         Some("svg") => "image/svg+xml",
         Some("png") => "image/png",

@@ -252,6 +252,9 @@ fn floor_char_boundary(text: &str, mut index: usize) -> usize {
     index
 }
 
+/// The longest part of a source line quoted under a diagnostic.
+const MAX_QUOTED: usize = 120;
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let path = self.path.display();
@@ -268,11 +271,23 @@ impl fmt::Display for Diagnostic {
         let pad = " ".repeat(number.len());
         // Tabs would shift the caret; show them, and other control
         // characters, as one space each.
-        let shown: String = loc.line_text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+        let chars: Vec<char> = loc.line_text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+        // A very long line (a table on one line, say) is shown as a window
+        // around the column.
+        let (from, to) = if chars.len() <= MAX_QUOTED {
+            (0, chars.len())
+        } else {
+            let from = (loc.column - 1).saturating_sub(MAX_QUOTED / 4).min(chars.len() - MAX_QUOTED);
+            (from, from + MAX_QUOTED)
+        };
+        let before = if from > 0 { "…" } else { "" };
+        let after = if to < chars.len() { "…" } else { "" };
+        let shown: String = chars[from..to].iter().collect();
         writeln!(f, "{pad} |")?;
-        writeln!(f, "{number} | {shown}")?;
-        let caret_pad = " ".repeat(loc.column - 1);
-        writeln!(f, "{pad} | {caret_pad}{}", "^".repeat(loc.width))?;
+        writeln!(f, "{number} | {before}{shown}{after}")?;
+        let caret_pad = " ".repeat(loc.column - 1 - from + before.chars().count());
+        let width = loc.width.min(to.saturating_sub(loc.column - 1)).max(1);
+        writeln!(f, "{pad} | {caret_pad}{}", "^".repeat(width))?;
         for hint in &self.hints {
             writeln!(f, "{pad} = tips: {hint}")?;
         }
@@ -344,5 +359,23 @@ mod tests {
         assert_eq!(summary(2, 0), "2 fel");
         assert_eq!(summary(0, 1), "1 varning");
         assert_eq!(summary(1, 3), "1 fel och 3 varningar");
+    }
+
+    #[test]
+    fn a_very_long_line_is_quoted_as_a_window_with_the_caret_under_the_fault() {
+        let line = format!("rader = [{}\"fel\"{}]", "1, ".repeat(300), ", 2".repeat(300));
+        let source = SourceFile::new("d.toml", &line);
+        let at = line.find("\"fel\"").unwrap();
+        let shown = Diagnostic::error(&source, at..at + 5, "fel").to_string();
+        let lines: Vec<&str> = shown.lines().collect();
+        let quoted = lines[2].split_once("| ").unwrap().1;
+        let caret = lines[3].split_once("| ").unwrap().1;
+        assert!(
+            quoted.starts_with('…') && quoted.ends_with('…') && quoted.chars().count() <= MAX_QUOTED + 2,
+            "{quoted}"
+        );
+        let column = caret.find('^').unwrap();
+        let under: String = quoted.chars().skip(caret[..column].chars().count()).take(5).collect();
+        assert_eq!(under, "\"fel\"");
     }
 }

@@ -113,7 +113,11 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, text)| Entry {
-                files: vec![crate::incremental::OutputFile { name: format!("{i}.pdf"), bytes: 1, sha256: "0".repeat(64) }],
+                files: vec![crate::incremental::OutputFile {
+                    name: format!("{i}.pdf"),
+                    bytes: 1,
+                    sha256: "0".repeat(64),
+                }],
                 title: (*text).into(),
                 district: (*text).into(),
                 diarienummer: (*text).into(),

@@ -7,6 +7,7 @@
 //! Swedish.
 
 mod keys;
+mod limits;
 mod translate;
 
 use std::io::Read;
@@ -111,6 +112,7 @@ pub fn parse<T: DeserializeOwned>(
     // Unknown keys are worth reporting even in a document with syntax errors:
     // the parser recovers, and the rest of the file is still checked.
     problems.extend(keys::unknown_keys(&source, document.get_ref(), schema));
+    problems.extend(limits::check(&source, document.get_ref()));
     // A personnummer anywhere in the file, as a reader would see it: in a
     // text, a number, a name or a comment (the files are kept in git).
     for hit in guard::scan(&source.text) {

@@ -9,6 +9,7 @@
 //! by placing a file of the same name in its own `templates/` folder.
 
 pub mod html;
+mod limits;
 pub mod typst;
 
 use std::collections::HashMap;
@@ -109,12 +110,27 @@ impl Templates {
     }
 
     fn from_sources(sources: Vec<(String, String)>) -> Result<Templates, Diagnostic> {
+        if let Some(cycle) = limits::recursion(&sources) {
+            let text = sources.iter().find(|(n, _)| *n == cycle.template).map_or("", |(_, t)| t.as_str());
+            let file = SourceFile::new(format!("{TEMPLATES_DIR}/{}", cycle.template), text);
+            let start = text.lines().take(cycle.line - 1).map(|l| l.len() + 1).sum::<usize>();
+            let end = start + text[start.min(text.len())..].find('\n').unwrap_or(text.len() - start.min(text.len()));
+            return Err(Diagnostic::error(
+                &file,
+                start..end,
+                format!("mallen anropar sig själv: {}", cycle.chain.join(" → ")),
+            )
+            .with_hint(
+                "en mall eller ett makro som tar med eller anropar sig självt tar aldrig slut; ta bort anropet",
+            ));
+        }
         let room = |format: Format| -> Result<Tera, Diagnostic> {
             let mut tera = Tera::default();
             match format {
                 Format::Typst => typst::configure(&mut tera),
                 Format::Html => html::configure(&mut tera),
             }
+            limits::configure(&mut tera);
             // Each room has its own templates, and the shared ones that
             // belong to no format.
             let theirs = sources.iter().filter(|(name, _)| {
@@ -141,9 +157,12 @@ impl Templates {
         let context = Context::from_serialize(view)
             .map_err(|e| template_error(&e, &self.sources, "mallens data kunde inte förberedas"))?;
         let name = format!("{name}{}", format.suffix());
-        let rendered = tera
-            .render(&name, &context)
+        let mut out = limits::Bounded::new();
+        tera.render_to(&name, &context, &mut out)
             .map_err(|e| template_error(&e, &self.sources, "mallen kunde inte fyllas i"))?;
+        let rendered = String::from_utf8(out.bytes).map_err(|e| {
+            template_error(&tera::Error::msg(e.to_string()), &self.sources, "mallen kunde inte fyllas i")
+        })?;
         Ok(match format {
             Format::Typst => rendered,
             Format::Html => html::finish(&rendered),

@@ -15,6 +15,9 @@ pub struct Fonts {
     store: FontStore,
 }
 
+/// The largest font file read (Noto CJK, the largest common one, is 20 MB).
+const MAX_FONT_BYTES: u64 = 64 * 1024 * 1024;
+
 impl Fonts {
     /// The embedded fonts and those under `project_fonts` (if it exists).
     pub fn load(project_fonts: Option<&Path>) -> Fonts {
@@ -27,7 +30,10 @@ impl Fonts {
                     .extension()
                     .and_then(|e| e.to_str())
                     .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "ttf" | "otf" | "ttc" | "otc"));
-                if !is_font {
+                // Only regular files of a font's size: a named pipe or a link
+                // to a device would never end.
+                let regular = std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() <= MAX_FONT_BYTES);
+                if !is_font || !regular {
                     continue;
                 }
                 if let Ok(data) = std::fs::read(path) {

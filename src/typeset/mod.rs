@@ -6,6 +6,8 @@
 //! always gives the same bytes.
 
 pub mod fonts;
+pub mod images;
+pub mod memory;
 pub mod sources;
 mod text;
 pub mod world;

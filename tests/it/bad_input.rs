@@ -59,6 +59,23 @@ fn generate(kind: &str, project: &Path, outside: &Path) {
             fs::create_dir_all(project.join("templates")).unwrap();
             symlink(&secret, &project.join("templates/rapport.typ.tera"));
         }
+        "table-too-long" => {
+            let rows: Vec<String> = (0..2_001).map(|i| format!("[\"Rad {i}\", {i}]")).collect();
+            let text = fs::read_to_string(&district).unwrap();
+            let table = format!(
+                "[[tabell]]\nrubrik = \"Stor\"\nkolumner = [\"Namn\", \"Antal\"]\nrader = [{}]\n",
+                rows.join(", ")
+            );
+            fs::write(&district, format!("{text}\n{table}")).unwrap();
+        }
+        "too-many-footnotes" => {
+            let notes: String = (0..1_001).map(|i| format!("Uppgift[^{i}]\n\n[^{i}]: Källa {i}.\n\n")).collect();
+            let text = fs::read_to_string(&district).unwrap();
+            let huge = format!("text = \"\"\"\n{notes}\"\"\"");
+            fs::write(&district, text.replace("text = \"Barnens situation beskrevs sällan.\"", &huge)).unwrap();
+        }
+        "fifo-district" => fifo(&project.join("findings/g/e.toml")),
+        "district-is-dev-zero" => symlink(Path::new("/dev/zero"), &project.join("findings/g/e.toml")),
         other => panic!("unknown generator {other}"),
     }
 }
@@ -70,6 +87,18 @@ fn symlink(target: &Path, link: &Path) {
 
 #[cfg(not(unix))]
 fn symlink(_: &Path, _: &Path) {}
+
+/// A named pipe: reading it would wait for a writer forever.
+#[cfg(unix)]
+fn fifo(path: &Path) {
+    use std::os::unix::ffi::OsStrExt;
+    let path = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path; mkfifo only creates a file.
+    assert_eq!(unsafe { libc::mkfifo(path.as_ptr(), 0o644) }, 0);
+}
+
+#[cfg(not(unix))]
+fn fifo(_: &Path) {}
 
 fn read_optional(path: &Path) -> Option<String> {
     fs::read_to_string(path).ok().map(|s| s.trim().to_owned())

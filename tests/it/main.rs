@@ -18,6 +18,7 @@ mod drafts;
 mod editor;
 mod guard;
 mod html;
+mod limits;
 mod real_reports;
 mod robustness;
 mod snapshots;

@@ -1,0 +1,105 @@
+//! How much one file may hold, so that anything the gate lets through is
+//! typeset in well under 1 GiB of memory (a table of 5 000 rows takes about
+//! 300 MB, 5 000 footnotes 400 MB). The numbers cover ten times the
+//! largest real report several times over: its longest list has 20 items,
+//! its file 25 footnotes.
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::diag::{Diagnostic, Severity, SourceFile};
+
+/// Items of one list (rows of a table, recommendations, …).
+pub const MAX_LIST: usize = 2_000;
+/// Items of all lists of a file together.
+pub const MAX_ITEMS: usize = 5_000;
+/// Footnotes of a file (counted by their marks, `[^`, two per footnote).
+pub const MAX_FOOTNOTES: usize = 1_000;
+
+/// The limits `source` (parsed as `table`) breaks.
+pub fn check(source: &SourceFile, table: &DeTable) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut total = 0;
+    lists(source, table, &mut total, &mut out);
+    if total > MAX_ITEMS {
+        out.push(
+            Diagnostic::file(
+                Severity::Error,
+                &source.path,
+                format!("filen har {total} rader i listor och tabeller; en fil får ha högst {MAX_ITEMS}"),
+            )
+            .with_hint("dela upp materialet, eller redovisa det som en sammanfattning"),
+        );
+    }
+    let footnotes = source.text.matches("[^").count().div_ceil(2);
+    if footnotes > MAX_FOOTNOTES {
+        out.push(
+            Diagnostic::file(
+                Severity::Error,
+                &source.path,
+                format!("filen har omkring {footnotes} fotnoter; en fil får ha högst {MAX_FOOTNOTES}"),
+            )
+            .with_hint("samla källorna i `kallor` i stället för en fotnot per uppgift"),
+        );
+    }
+    out
+}
+
+fn lists(source: &SourceFile, table: &DeTable, total: &mut usize, out: &mut Vec<Diagnostic>) {
+    for (key, value) in table.iter() {
+        list(source, key.get_ref(), value, total, out);
+    }
+}
+
+fn list(source: &SourceFile, key: &str, value: &Spanned<DeValue>, total: &mut usize, out: &mut Vec<Diagnostic>) {
+    match value.get_ref() {
+        DeValue::Table(table) => lists(source, table, total, out),
+        DeValue::Array(items) => {
+            // Rows and records count towards the file's total; the cells
+            // of a row do not.
+            *total += items.iter().filter(|i| matches!(i.get_ref(), DeValue::Array(_) | DeValue::Table(_))).count();
+            if items.len() > MAX_LIST {
+                out.push(
+                    Diagnostic::error(
+                        source,
+                        value.span(),
+                        format!("`{key}` har {} rader; en lista får ha högst {MAX_LIST}", items.len()),
+                    )
+                    .with_hint("dela upp tabellen, eller redovisa det som en sammanfattning"),
+                );
+            }
+            for item in items.iter() {
+                list(source, key, item, total, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(text: &str) -> Vec<String> {
+        let source = SourceFile::new("d.toml", text);
+        let table = DeTable::parse(text).unwrap();
+        check(&source, table.get_ref()).into_iter().map(|d| d.message).collect()
+    }
+
+    #[test]
+    fn long_lists_many_items_and_many_footnotes_are_refused() {
+        let rows = |n: usize| (0..n).map(|i| format!("[\"r{i}\", {i}]")).collect::<Vec<_>>().join(", ");
+        assert!(problems(&format!("[[tabell]]\nrader = [{}]\n", rows(MAX_LIST))).is_empty());
+        assert_eq!(
+            problems(&format!("[[tabell]]\nrader = [{}]\n", rows(MAX_LIST + 1))),
+            [format!("`rader` har {} rader; en lista får ha högst {MAX_LIST}", MAX_LIST + 1)]
+        );
+        let many = (0..3).map(|_| format!("[[tabell]]\nrader = [{}]\n", rows(MAX_LIST))).collect::<String>();
+        assert!(problems(&many)[0].starts_with("filen har 6003 rader i listor"), "{:?}", problems(&many));
+        let cells =
+            format!("kallor = [{}]\n", (0..MAX_LIST).map(|i| format!("\"k{i}\"")).collect::<Vec<_>>().join(", "));
+        assert!(problems(&cells).is_empty(), "a list of texts is not rows");
+        let notes = (0..=MAX_FOOTNOTES).map(|i| format!("a[^{i}]\n\n[^{i}]: n\n")).collect::<String>();
+        assert!(problems(&format!("text = \"\"\"\n{notes}\"\"\"\n"))[0].contains("fotnoter"));
+    }
+}
