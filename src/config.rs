@@ -331,7 +331,10 @@ fn check_logo(project: &Project, source: &SourceFile, logo: &Text) -> Result<(St
         return Err(error(format!("logotypen `{written}` är ingen bildfil på högst 2 MB"))
             .with_hint("spara logotypen som en mindre SVG-, PNG- eller JPG-fil"));
     }
-    let bytes = std::fs::read(&canonical).map_err(|e| error(format!("logotypen `{written}` kunde inte läsas: {e}")))?;
+    let bytes = std::fs::read(&canonical).map_err(|e| {
+        let os = crate::diag::os_error(Path::new(written), "", &e);
+        error(format!("logotypen `{written}` kunde inte läsas{}", os.message)).with_hint(os.hints.join("; "))
+    })?;
     if let Err(problem) = crate::typeset::images::check(&bytes, extension.as_deref() == Some("svg")) {
         let mut d = error(format!("logotypen `{written}` {}", problem.message))
             .with_hint("spara logotypen på nytt som SVG, PNG eller JPG, t.ex. från organisationens grafiska profil");

@@ -252,6 +252,35 @@ fn floor_char_boundary(text: &str, mut index: usize) -> usize {
     index
 }
 
+/// An error of the operating system, in Swedish: what happened `doing`
+/// what (e.g. "filen kunde inte skrivas"), why, and what to do, with the
+/// system's own words as the last line.
+pub fn os_error(path: &Path, doing: &str, err: &std::io::Error) -> Diagnostic {
+    use std::io::ErrorKind as K;
+    let (why, fix) = match err.kind() {
+        K::NotFound => ("den finns inte", "kontrollera sökvägen"),
+        K::PermissionDenied => ("behörighet saknas", "kontrollera att du får läsa och skriva i mappen"),
+        K::StorageFull => ("disken är full", "frigör utrymme och kör igen"),
+        K::QuotaExceeded => ("ditt diskutrymme är slut", "frigör utrymme eller be om mer, och kör igen"),
+        K::ReadOnlyFilesystem => ("disken går bara att läsa", "kopiera projektet till en disk som går att skriva på"),
+        K::NotADirectory => {
+            ("en del av sökvägen är en fil, inte en mapp", "ta bort eller byt namn på filen som står i vägen")
+        }
+        K::IsADirectory => ("det är en mapp, inte en fil", "ta bort eller byt namn på mappen som står i vägen"),
+        K::AlreadyExists => ("den finns redan", "ta bort eller byt namn på den som står i vägen"),
+        K::ResourceBusy | K::WouldBlock => ("den används av ett annat program", "stäng programmet och kör igen"),
+        K::FileTooLarge => ("den blir för stor för disken", "spara projektet på en annan disk"),
+        K::InvalidFilename => ("namnet går inte att använda", "byt till ett kortare namn med vanliga tecken"),
+        K::CrossesDevices => ("den ligger på en annan disk", "lägg projektet på en och samma disk"),
+        K::OutOfMemory => ("minnet tog slut", "stäng andra program och kör igen"),
+        K::Interrupted | K::TimedOut => ("det avbröts", "kör igen"),
+        _ => ("ett fel i systemet", "kör igen; kvarstår felet, kontakta den som sköter datorn"),
+    };
+    Diagnostic::file(Severity::Error, path, format!("{doing}: {why}"))
+        .with_hint(fix)
+        .with_hint(format!("systemets meddelande: {err}"))
+}
+
 /// The longest part of a source line quoted under a diagnostic.
 const MAX_QUOTED: usize = 120;
 

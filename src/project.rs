@@ -123,6 +123,19 @@ impl Project {
                 Ok(review) => reviews.push(review),
                 Err(d) => problems.push(d),
             }
+            // A district file whose name starts with a dot is hidden on
+            // most systems; say that it is skipped rather than lose it.
+            for hidden in hidden_toml_files(&dir) {
+                let name = hidden.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                problems.push(
+                    Diagnostic::file(
+                        Severity::Warning,
+                        self.shown(&hidden),
+                        "filen börjar med en punkt och hoppas över (den är dold i de flesta program)",
+                    )
+                    .with_hint(format!("döp om den till `{}` om den ska bli en rapport", name.trim_start_matches('.'))),
+                );
+            }
         }
         for stray in toml_files(&findings).into_iter().filter(|p| annual_year(p).is_none()) {
             problems.push(
@@ -188,6 +201,22 @@ fn toml_files(dir: &Path) -> Vec<PathBuf> {
         .map(|e| e.into_path())
         .filter(|p| p.extension().is_some_and(|x| x == "toml") && !is_hidden(p))
         .collect()
+}
+
+/// Hidden `*.toml` files in `dir` (`.bromma.toml`), not counting editors'
+/// lock files (`.#bromma.toml`).
+fn hidden_toml_files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut out: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            name.starts_with('.') && !name.starts_with(".#") && name.len() > ".toml".len() && name.ends_with(".toml")
+        })
+        .collect();
+    out.sort();
+    out
 }
 
 fn is_hidden(path: &Path) -> bool {

@@ -106,8 +106,10 @@ pub fn district(name: &str, questions: &[String], areas: &[Area], summary_table:
 }
 
 fn district_head(name: &str) -> String {
+    // In a comment the name must stay on its line.
+    let shown: String = name.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
     format!(
-        r#"# Distrikt: {name}. Fyll i alla TODO och kör `granska check`.
+        r#"# Distrikt: {shown}. Fyll i alla TODO och kör `granska check`.
 # Texter i Markdown: tom rad mellan stycken, "- " för punktlistor, `### Rubrik`
 # för underrubriker, fotnoter med [^1] i texten och "[^1]: källa" på en egen rad.
 # Nycklar som står efter en [tabellrubrik] hör till den tabellen.

@@ -332,6 +332,5 @@ fn explain_typst_error(d: Diagnostic, emitted: bool) -> Diagnostic {
 }
 
 pub fn write_error(shown: &Path, err: &std::io::Error) -> Diagnostic {
-    Diagnostic::file(Severity::Error, shown, format!("filen kunde inte skrivas: {err}"))
-        .with_hint("kontrollera att mappen `output/` går att skriva i och att filen inte är öppen i ett annat program")
+    crate::diag::os_error(shown, "filen kunde inte skrivas", err)
 }

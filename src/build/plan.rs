@@ -43,6 +43,26 @@ pub enum Step {
     Make,
     /// Unchanged since it was written; its state entry.
     Keep(Box<Entry>),
+    /// Not made: its output file would be another document's (see
+    /// [`collisions`]); the reason was reported.
+    Refused,
+}
+
+/// Documents of one review whose output files would be the same file
+/// (`Bromma.toml` and `bromma.toml`, or a district file named
+/// `tjansteutlatande.toml`): each later one, with the first it collides
+/// with. Names are compared as a case-insensitive file system would.
+pub fn collisions(documents: &[Planned]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (j, later) in documents.iter().enumerate() {
+        let first = documents[..j]
+            .iter()
+            .position(|d| d.review == later.review && d.stem.to_lowercase() == later.stem.to_lowercase());
+        if let Some(i) = first {
+            out.push((j, i));
+        }
+    }
+    out
 }
 
 /// The documents of the run's reviews. `shared` is the fingerprint of

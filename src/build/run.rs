@@ -74,7 +74,24 @@ pub fn run(session: &Session, selection: &Selection, options: &Options, progress
     let verified: Vec<BTreeMap<String, Entry>> =
         states.iter().zip(&dirs).map(|(state, dir)| state.verified(dir, &session.project.root)).collect();
     let rules = Rules { write: options.write, force: options.force, emit_typst: options.emit_typst };
-    let steps = plan::plan(&documents, &verified, rules);
+    let mut steps = plan::plan(&documents, &verified, rules);
+    for (later, first) in plan::collisions(&documents) {
+        let (a, b) = (&documents[first], &documents[later]);
+        general.push(
+            Diagnostic::file(
+                Severity::Error,
+                session.project.shown(&b.source),
+                format!(
+                    "ger samma filnamn, `{}.pdf`, som {}; den ena skulle skriva över den andra",
+                    a.stem,
+                    session.project.shown(&a.source).display()
+                ),
+            )
+            .with_hint("byt namn på en av distriktsfilerna (filnamnet blir rapportens filnamn); ingen av dem byggs förrän dess"),
+        );
+        steps[later] = Step::Refused;
+        steps[first] = Step::Refused;
+    }
     let checked = check_reviews(session, &inputs, &documents, &steps, &mut general);
     let done = make_all(session, &inputs, &checked, &documents, &steps, &dirs, options, progress);
     for (index, state) in states.iter_mut().enumerate() {
@@ -119,9 +136,16 @@ fn make_all(
 ) -> Vec<Done> {
     let mut done: Vec<Option<Done>> = documents.iter().map(|_| None).collect();
     for (index, (doc, step)) in documents.iter().zip(steps).enumerate() {
-        if let Step::Keep(entry) = step {
-            done[index] = Some(kept(session, doc, entry, &dirs[doc.review]));
-            progress.done();
+        match step {
+            Step::Keep(entry) => {
+                done[index] = Some(kept(session, doc, entry, &dirs[doc.review]));
+                progress.done();
+            }
+            Step::Refused => {
+                done[index] = Some(finish(session, doc, &dirs[doc.review], None, Diagnostics::default()));
+                progress.done();
+            }
+            Step::Make => {}
         }
     }
     for memos in [false, true] {

@@ -25,11 +25,25 @@ pub fn run_review(args: &NewReviewArgs) -> Exit {
         // A first review in an empty folder starts a project here.
         Err(_) => (PathBuf::from("."), default_areas()),
     };
-    let dir = root.join(FINDINGS_DIR).join(slug(&args.name));
+    let Some(folder) = file_name(&args.name) else { return fail(vec![nameless(&args.name)]) };
+    let dir = root.join(FINDINGS_DIR).join(folder);
     let date = Date::today();
     let title = "TODO: rapportens titel, t.ex. Granskning av ekonomiskt bistånd";
     let text = with_schema("granskning", scaffold::review(title, date, &areas));
     finish(create(&dir.join(REVIEW_FILE), &root, &text), &root)
+}
+
+/// A name as a file or folder name (`Södermalm` → `sodermalm`), if it
+/// has a letter or digit to make one of.
+fn file_name(name: &str) -> Option<String> {
+    let slug = slug(name);
+    let slug = slug.trim_matches('-');
+    (!slug.is_empty()).then(|| slug.to_owned())
+}
+
+fn nameless(name: &str) -> Diagnostic {
+    Diagnostic::file(Severity::Error, Path::new(name), "namnet behöver minst en bokstav eller siffra")
+        .with_hint("filnamnet görs av namnet, t.ex. `Södermalm` → `sodermalm.toml`")
 }
 
 fn fail(problems: Vec<Diagnostic>) -> Exit {
@@ -45,12 +59,26 @@ pub fn run_district(args: &NewDistrictArgs) -> Exit {
             return Exit::Failed;
         }
     };
-    let dir = project.findings().join(&args.review);
+    // The review is named by its folder in findings/: one plain folder
+    // name, so nothing is ever written outside (a path like
+    // `../../elsewhere` is refused). `findings/x/` is accepted as `x`.
+    let review = args.review.trim().trim_start_matches("findings/").trim_end_matches(['/', '\\']);
+    let plain = !review.is_empty() && !review.starts_with('.') && !review.contains(['/', '\\', ':']);
+    if !plain {
+        let d = Diagnostic::file(
+            Severity::Error,
+            Path::new(&args.review),
+            "granskningen ska anges med sin mapps namn i `findings/`",
+        )
+        .with_hint("t.ex. `granska new 2011-ekonomiskt-bistand Bromma`; mappen måste ligga i projektets `findings/`");
+        print_diagnostics([&d]);
+        return Exit::Failed;
+    }
+    let dir = project.findings().join(review);
     let review_file = dir.join(REVIEW_FILE);
     if !review_file.is_file() {
         let d = Diagnostic::file(Severity::Error, project.shown(&dir), "granskningen finns inte").with_hint(format!(
-            "skapa den först med `granska new-granskning {}`, eller ange en befintlig mapp i `findings/`",
-            args.review
+            "skapa den först med `granska new-granskning {review}`, eller ange en befintlig mapp i `findings/`"
         ));
         print_diagnostics([&d]);
         return Exit::Failed;
@@ -65,7 +93,8 @@ pub fn run_district(args: &NewDistrictArgs) -> Exit {
     let questions: Vec<String> = load::load::<RawReview>(&project, &review_file, &schema, &mut Diagnostics::default())
         .map(|r| r.raw.granskningsfraga.iter().map(|q| q.id.get_ref().clone()).collect())
         .unwrap_or_default();
-    let path = dir.join(format!("{}.toml", slug(&args.district)));
+    let Some(stem) = file_name(&args.district) else { return fail(vec![nameless(&args.district)]) };
+    let path = dir.join(format!("{stem}.toml"));
     let text = with_schema("distrikt", scaffold::district(&args.district, &questions, &areas, summary_table));
     finish(create(&path, &project.root, &text), &project.root)
 }
@@ -80,19 +109,17 @@ fn with_schema(kind: &str, text: String) -> String {
 fn create(path: &Path, root: &Path, text: &str) -> Result<PathBuf, Diagnostic> {
     let shown = path.strip_prefix(root).unwrap_or(path);
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| Diagnostic::file(Severity::Error, dir, format!("mappen kunde inte skapas: {e}")))?;
+        std::fs::create_dir_all(dir).map_err(|e| crate::diag::os_error(dir, "mappen kunde inte skapas", &e))?;
     }
     let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists {
             Diagnostic::file(Severity::Error, shown, "filen finns redan och skrivs inte över")
                 .with_hint("välj ett annat namn, eller ta bort filen själv om du verkligen vill börja om")
         } else {
-            Diagnostic::file(Severity::Error, shown, format!("filen kunde inte skapas: {e}"))
+            crate::diag::os_error(shown, "filen kunde inte skapas", &e)
         }
     })?;
-    file.write_all(text.as_bytes())
-        .map_err(|e| Diagnostic::file(Severity::Error, shown, format!("filen kunde inte skrivas: {e}")))?;
+    file.write_all(text.as_bytes()).map_err(|e| crate::diag::os_error(shown, "filen kunde inte skrivas", &e))?;
     Ok(path.to_owned())
 }
 

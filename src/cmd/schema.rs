@@ -76,8 +76,7 @@ fn write(project: &Project, files: &[(&str, String)]) -> Result<usize, Exit> {
         }
         let created = std::fs::create_dir_all(&dir);
         if let Err(e) = created.and_then(|()| output::write_atomic(&path, text.as_bytes())) {
-            let d = Diagnostic::file(Severity::Error, project.shown(&path), format!("filen kunde inte skrivas: {e}"))
-                .with_hint("kontrollera att projektmappen går att skriva i");
+            let d = crate::diag::os_error(&project.shown(&path), "filen kunde inte skrivas", &e);
             print_diagnostics([&d]);
             return Err(Exit::Failed);
         }

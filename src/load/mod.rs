@@ -171,12 +171,7 @@ fn schema_names(schema: &serde_json::Value, value: &str) -> bool {
 }
 
 fn io_error(shown: &Path, err: &std::io::Error) -> Diagnostic {
-    let message = match err.kind() {
-        std::io::ErrorKind::NotFound => "filen finns inte".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "filen får inte läsas (behörighet saknas)".to_owned(),
-        _ => format!("filen kunde inte läsas: {err}"),
-    };
-    Diagnostic::file(Severity::Error, shown, message)
+    crate::diag::os_error(shown, "filen kunde inte läsas", err)
 }
 
 fn human_size(bytes: u64) -> String {

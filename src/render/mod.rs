@@ -248,7 +248,30 @@ fn tera_detail(all: &str) -> String {
     {
         return format!("variabeln `{name}` finns inte");
     }
-    all.lines().last().unwrap_or(all).trim().to_owned()
+    let last = all.lines().last().unwrap_or(all).trim();
+    // Tera's other common messages, in Swedish, the original kept.
+    let named = |marker: &str, quote: char| -> Option<String> {
+        let rest = last.split(marker).nth(1)?;
+        let (name, _) = rest.split_once(quote)?;
+        Some(name.to_owned())
+    };
+    let swedish = if last.contains("not found") {
+        if let Some(name) = named("Template '", '\'') {
+            Some(format!("mallen `{}` finns inte", name.trim_matches(['[', ']'])))
+        } else if let Some(name) = named("Filter '", '\'').or_else(|| named("filter `", '`')) {
+            Some(format!("filtret `{name}` finns inte"))
+        } else if let Some(name) = named("Function '", '\'').or_else(|| named("function `", '`')) {
+            Some(format!("funktionen `{name}` finns inte"))
+        } else {
+            named("Macro `", '`').map(|name| format!("makrot `{name}` finns inte"))
+        }
+    } else {
+        None
+    };
+    match swedish {
+        Some(swedish) => format!("{swedish} (Tera: {last})"),
+        None => last.to_owned(),
+    }
 }
 
 /// Byte offset of a 1-based line and column.

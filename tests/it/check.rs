@@ -335,3 +335,49 @@ fn emit_typst_after_a_normal_build_still_writes_the_source() {
     fixture.run(&["build", "--emit-typst"]).assert_ok();
     assert!(fixture.root().join("output/2011-ekonomiskt-bistand/3-1-117-2011-bromma.typ").exists());
 }
+
+#[test]
+fn an_output_file_edited_by_hand_is_rebuilt_and_the_manifest_stays_true() {
+    let fixture = Fixture::example();
+    fixture.run(&["build"]).assert_ok();
+    let pdf = fixture.pdf("bromma");
+    let original = fs::read(&pdf).unwrap();
+    // Same size, one byte different: only the hash tells.
+    let mut edited = original.clone();
+    let middle = edited.len() / 2;
+    edited[middle] ^= 0x20;
+    fs::write(&pdf, &edited).unwrap();
+    let run = fixture.run(&["build"]);
+    run.assert_ok();
+    assert!(run.stdout.contains("3-1-117-2011-bromma.pdf"), "rebuilt: {}", run.stdout);
+    assert_eq!(fs::read(&pdf).unwrap(), original);
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fixture.read("output/2011-ekonomiskt-bistand/manifest.json")).unwrap();
+    let row = manifest["dokument"].as_array().unwrap().iter().find(|r| r["fil"] == "3-1-117-2011-bromma.pdf").unwrap();
+    use sha2::Digest;
+    let actual = format!("{:x}", sha2::Sha256::digest(&original));
+    assert_eq!(row["sha256"], actual.as_str());
+}
+
+#[test]
+fn scaffolds_never_leave_findings_and_are_valid_toml_whatever_the_name() {
+    let fixture = Fixture::example();
+    let parent = fixture.root().parent().unwrap().to_owned();
+    let before: Vec<_> = fs::read_dir(&parent).unwrap().map(|e| e.unwrap().path()).collect();
+    let run = fixture.run(&["new", "../../utanfor", "Namn"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("granskningen ska anges med sin mapps namn i `findings/`"), "{}", run.stderr);
+    let after: Vec<_> = fs::read_dir(&parent).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(before, after, "nothing was written beside the project");
+    // A review folder name with a path becomes a plain folder in findings/.
+    fixture.run(&["new-granskning", "../../2026 ut"]).assert_ok();
+    assert!(fixture.file("findings/2026-ut/granskning.toml").is_file());
+    // Quotes, backslashes and brackets in a name are text in the file.
+    for name in ["Bro\"mma", "Väst\\syd", "Norr ]]\n[x]"] {
+        let run = fixture.run(&["new", "2011-ekonomiskt-bistand", name]);
+        run.assert_ok();
+        let created = run.stdout.lines().next().unwrap().trim_start_matches("skapade ").to_owned();
+        let table: toml::Table = fs::read_to_string(fixture.file(&created)).unwrap().parse().expect("valid TOML");
+        assert_eq!(table["distrikt"].as_str(), Some(name), "{created}");
+    }
+}
