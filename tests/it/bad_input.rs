@@ -69,7 +69,7 @@ fn generate(kind: &str, project: &Path, outside: &Path) {
             fs::write(&district, format!("{text}\n{table}")).unwrap();
         }
         "too-many-footnotes" => {
-            let notes: String = (0..1_001).map(|i| format!("Uppgift[^{i}]\n\n[^{i}]: Källa {i}.\n\n")).collect();
+            let notes: String = (0..501).map(|i| format!("Uppgift[^{i}]\n\n[^{i}]: Källa {i}.\n\n")).collect();
             let text = fs::read_to_string(&district).unwrap();
             let huge = format!("text = \"\"\"\n{notes}\"\"\"");
             fs::write(&district, text.replace("text = \"Barnens situation beskrevs sällan.\"", &huge)).unwrap();
