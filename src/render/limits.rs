@@ -305,4 +305,49 @@ mod tests {
         assert!(results[..calls as usize - 1].iter().all(|ok| *ok));
         assert!(!results[calls as usize], "the rendering's budget ran out");
     }
+
+    mod fuzz {
+        use proptest::prelude::*;
+
+        use super::super::super::{Format, Templates};
+
+        /// Pieces a careless or hostile template is made of.
+        fn piece() -> impl Strategy<Value = String> {
+            prop_oneof![
+                Just("text ".to_owned()),
+                Just("{{ x }}".to_owned()),
+                (0u64..1_000_000_000).prop_map(|n| format!("{{% for i in range(end={n}) %}}")),
+                Just("{% for i in range(end=10000) %}".to_owned()),
+                Just("{% endfor %}".to_owned()),
+                Just("{% if true %}".to_owned()),
+                Just("{% endif %}".to_owned()),
+                Just("{% include \"rapport.typ.tera\" %}".to_owned()),
+                Just("{% include \"stil.typ.tera\" %}".to_owned()),
+                Just("{% macro m() %}{{ self::m() }}{% endmacro m %}".to_owned()),
+                Just("{{ self::m() }}".to_owned()),
+                Just("{{ get_env(name=\"HOME\") }}".to_owned()),
+                Just("{% set s = \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\" %}{{ s }}".to_owned()),
+                Just("{% raw %}".to_owned()),
+                Just("{% endraw %}".to_owned()),
+                Just("{{".to_owned()),
+                Just("%}".to_owned()),
+                Just("{# ".to_owned()),
+            ]
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+            /// Whatever a template override holds, loading and rendering it
+            /// ends (with an error or not): no panic, no overflow, no hang.
+            #[test]
+            fn any_template_ends(pieces in prop::collection::vec(piece(), 0..12)) {
+                let mut sources: Vec<(String, String)> = Templates::defaults().sources().to_vec();
+                sources.retain(|(n, _)| n != "rapport.typ.tera");
+                sources.push(("rapport.typ.tera".to_owned(), pieces.concat()));
+                if let Ok(templates) = Templates::from_sources(sources) {
+                    let _ = templates.render(Format::Typst, "rapport", &serde_json::json!({ "x": 1 }));
+                }
+            }
+        }
+    }
 }
