@@ -122,17 +122,7 @@ impl AnnualView {
                 &format!("{}, diarienummer {}", annual.title, annual.diarienummer),
                 &[&annual.year.to_string(), &annual.diarienummer, "årsrapport"],
             ),
-            arsrapport: AnnualFields {
-                titel: plain(&annual.title),
-                ar: annual.year,
-                nasta_ar: annual.year + 1,
-                diarienummer: plain(&annual.diarienummer),
-                datum: annual.published.long(),
-                utgivare: plain(&annual.publisher),
-                mottagare: plain(&annual.recipient),
-                inledning: rich(&annual.introduction),
-                planering: rich(&annual.plan),
-            },
+            arsrapport: AnnualFields::new(annual),
             granskningar: reviews
                 .iter()
                 .map(|r| ReviewSummary {
@@ -151,27 +141,7 @@ impl AnnualView {
                     nivaer: d.areas.iter().map(|a| RatingView::new(a.rating)).collect(),
                 })
                 .collect(),
-            omraden: areas
-                .iter()
-                .map(|area| AreaSummary {
-                    titel: area.name.clone(),
-                    rader: each()
-                        .filter_map(|(review, d)| {
-                            let assessment = d.areas.iter().find(|a| a.area.id == area.id)?;
-                            Some(AreaRow {
-                                distrikt: plain(&d.name),
-                                granskning: plain(&review.title),
-                                niva: RatingView::new(assessment.rating),
-                                sammanfattning: match &assessment.summary {
-                                    Some(summary) => plain(summary),
-                                    None => statements_text(assessment),
-                                },
-                                bedomning: assessment.assessment.as_deref().map(rich),
-                            })
-                        })
-                        .collect(),
-                })
-                .collect(),
+            omraden: areas.iter().map(|area| area_summary(area, reviews)).collect(),
             barnratt: texts(|d| &d.child_rights),
             barnratt_resultat: to_views(sums(reviews, |q| q.child_rights)),
             jamstalldhet: texts(|d| &d.gender_equality),
@@ -179,6 +149,45 @@ impl AnnualView {
             jamstalldhet_alt: gender_alt,
             nivaer: LegendView::all(config),
         }
+    }
+}
+
+impl AnnualFields {
+    fn new(annual: &Annual) -> AnnualFields {
+        AnnualFields {
+            titel: plain(&annual.title),
+            ar: annual.year,
+            nasta_ar: annual.year + 1,
+            diarienummer: plain(&annual.diarienummer),
+            datum: annual.published.long(),
+            utgivare: plain(&annual.publisher),
+            mottagare: plain(&annual.recipient),
+            inledning: rich(&annual.introduction),
+            planering: rich(&annual.plan),
+        }
+    }
+}
+
+/// One area across every district of the year.
+fn area_summary(area: &Area, reviews: &[ReviewOfYear]) -> AreaSummary {
+    let each = reviews.iter().flat_map(|r| r.districts.iter().map(move |d| (r.review, *d)));
+    AreaSummary {
+        titel: area.name.clone(),
+        rader: each
+            .filter_map(|(review, d)| {
+                let assessment = d.areas.iter().find(|a| a.area.id == area.id)?;
+                Some(AreaRow {
+                    distrikt: plain(&d.name),
+                    granskning: plain(&review.title),
+                    niva: RatingView::new(assessment.rating),
+                    sammanfattning: match &assessment.summary {
+                        Some(summary) => plain(summary),
+                        None => statements_text(assessment),
+                    },
+                    bedomning: assessment.assessment.as_deref().map(rich),
+                })
+            })
+            .collect(),
     }
 }
 
