@@ -183,8 +183,11 @@ fn scan(name: &str, text: &str, edges: &mut BTreeMap<String, Vec<(String, String
     let mut imports: HashMap<String, String> = HashMap::new();
     imports.insert("self".into(), name.to_owned());
     let mut current = name.to_owned();
+    // Tags come in order, so lines are counted once over the text.
+    let (mut line, mut counted) = (1, 0);
     for (tag, offset) in tags(text) {
-        let line = text[..offset].matches('\n').count() + 1;
+        line += text[counted..offset].matches('\n').count();
+        counted = offset;
         let words: Vec<&str> = tag.split_whitespace().collect();
         match words.first().copied() {
             Some("import") if words.len() >= 4 && words[2] == "as" => {
