@@ -220,12 +220,11 @@ pub fn publish(
 ) -> Checked<Published> {
     let template = made.kind.template();
     let render = |format| session.templates.render(format, template, &made.view);
-    let (source, html) = match (render(Format::Typst), render(Format::Html)) {
-        (Ok(source), Ok(html)) if made.view.document().utkast.is_some() => (source, html::mark_placeholders(&html)),
-        (Ok(source), Ok(html)) => (source, html),
-        (typst, html) => {
-            let errors = [typst.err(), html.err()].into_iter().flatten().map(|d| diags.error(d));
-            return Err(errors.last().expect("one format failed"));
+    let source = match render(Format::Typst) {
+        Ok(source) => source,
+        Err(typst) => {
+            let errors = [Some(typst), render(Format::Html).err()].into_iter().flatten().map(|d| diags.error(d));
+            return Err(errors.last().expect("the Typst template failed"));
         }
     };
     let typ_path = dir.join(format!("{stem}.typ"));
@@ -236,7 +235,23 @@ pub fn publish(
     let (pdf_name, html_name) = (format!("{stem}.pdf"), format!("{stem}.html"));
     let job =
         Job { source, source_name: &typ_shown, date: made.date, ident: &pdf_name, earlier: session.sources.as_ref() };
-    let done = match typeset::typeset(session.env(), job) {
+    // The web edition is made, and read by the personal-data guard, while
+    // Typst sets the pages (a single document otherwise leaves a core idle).
+    let (typeset, web) = std::thread::scope(|scope| {
+        let web = scope.spawn(|| {
+            render(Format::Html).map(|html| {
+                let html = match made.view.document().utkast {
+                    Some(_) => html::mark_placeholders(&html),
+                    None => html,
+                };
+                let hits = guard::scan(&guard::html_text(&html));
+                (html, hits)
+            })
+        });
+        (typeset::typeset(session.env(), job), web.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+    });
+    let (html, web_hits) = web.map_err(|d| diags.error(d))?;
+    let done = match typeset {
         Ok(done) => done,
         Err(errors) => {
             let reported = errors.into_iter().map(|d| diags.error(explain_typst_error(d, options.emit_typst))).last();
@@ -249,7 +264,8 @@ pub fn publish(
         diags.push(warning);
     }
     diags.check()?;
-    guard_document(session, made, [&done.text, &guard::html_text(&html)], dir, stem, diags)?;
+    let hits = guard::scan(&done.text).into_iter().chain(web_hits);
+    guard_document(session, made, hits, dir, stem, diags)?;
     let read = incremental::read_files(&session.project.root, &done.accessed);
     if !options.write {
         return Ok(Published { pages: done.pages, read, entry: None });
@@ -273,13 +289,14 @@ pub fn publish(
     Ok(Published { pages: done.pages, read, entry: Some(entry) })
 }
 
-/// The personal-data guard over a finished document: its file names, the
-/// text on its pages and its web page. What it finds is located in the
-/// document's sources, or else reported against the document.
+/// The personal-data guard over a finished document: its file names, and
+/// `hits`, what it found in the text on its pages and in its web page. What
+/// it finds is located in the document's sources, or else reported against
+/// the document.
 fn guard_document(
     session: &Session,
     made: &Made,
-    texts: [&str; 2],
+    hits: impl Iterator<Item = guard::Hit>,
     dir: &Path,
     stem: &str,
     diags: &mut Diagnostics,
@@ -301,7 +318,7 @@ fn guard_document(
     let mut sources = made.sources.clone();
     sources.extend(session.config.source.clone());
     let mut seen = std::collections::BTreeSet::new();
-    for hit in texts.into_iter().flat_map(guard::scan) {
+    for hit in hits {
         if !seen.insert(hit.digits.clone()) {
             continue;
         }
