@@ -181,11 +181,11 @@ pub struct BuildArgs {
     #[arg(long = "emit-typst")]
     pub emit_typst: bool,
 
-    /// Bygg om alla distrikt, även de som inte har ändrats
+    /// Bygg om alla dokument, även de som inte har ändrats
     #[arg(long = "bygg-om", alias = "force")]
     pub force: bool,
 
-    /// Antal distrikt som byggs samtidigt (standard: antal processorkärnor)
+    /// Antal dokument som byggs samtidigt (standard: antal processorkärnor)
     #[arg(short = 'j', long = "jobb", alias = "jobs", value_name = "N")]
     pub jobs: Option<usize>,
 }
