@@ -218,13 +218,11 @@ pub fn publish(
     options: &Options,
     diags: &mut Diagnostics,
 ) -> Checked<Published> {
-    let template = made.kind.template();
-    let render = |format| session.templates.render(format, template, &made.view);
-    let source = match render(Format::Typst) {
+    let source = match session.templates.render(Format::Typst, made.kind.template(), &made.view) {
         Ok(source) => source,
         Err(typst) => {
-            let errors = [Some(typst), render(Format::Html).err()].into_iter().flatten().map(|d| diags.error(d));
-            return Err(errors.last().expect("the Typst template failed"));
+            let errors = [Some(typst), web_edition(session, made).err()].into_iter().flatten();
+            return Err(errors.map(|d| diags.error(d)).last().expect("the Typst template failed"));
         }
     };
     let typ_path = dir.join(format!("{stem}.typ"));
@@ -238,28 +236,14 @@ pub fn publish(
     // The web edition is made, and read by the personal-data guard, while
     // Typst sets the pages (a single document otherwise leaves a core idle).
     let (typeset, web) = std::thread::scope(|scope| {
-        let web = scope.spawn(|| {
-            render(Format::Html).map(|html| {
-                let html = match made.view.document().utkast {
-                    Some(_) => html::mark_placeholders(&html),
-                    None => html,
-                };
-                let hits = guard::scan(&guard::html_text(&html));
-                (html, hits)
-            })
-        });
+        let web = scope.spawn(|| web_edition(session, made));
         (typeset::typeset(session.env(), job), web.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
     });
     let (html, web_hits) = web.map_err(|d| diags.error(d))?;
-    let done = match typeset {
-        Ok(done) => done,
-        Err(errors) => {
-            let reported = errors.into_iter().map(|d| diags.error(explain_typst_error(d, options.emit_typst))).last();
-            return Err(reported.unwrap_or_else(|| {
-                diags.error(Diagnostic::internal(&typ_shown, "Typst avbröt utan att säga varför"))
-            }));
-        }
-    };
+    let done = typeset.map_err(|errors| {
+        let reported = errors.into_iter().map(|d| diags.error(explain_typst_error(d, options.emit_typst))).last();
+        reported.unwrap_or_else(|| diags.error(Diagnostic::internal(&typ_shown, "Typst avbröt utan att säga varför")))
+    })?;
     for warning in done.warnings {
         diags.push(warning);
     }
@@ -287,6 +271,16 @@ pub fn publish(
         ..Entry::default()
     };
     Ok(Published { pages: done.pages, read, entry: Some(entry) })
+}
+
+/// The web edition of `made` (its TODO placeholders marked in a draft), and
+/// what the personal-data guard finds in the text and attributes a reader
+/// gets from it.
+fn web_edition(session: &Session, made: &Made) -> Result<(String, Vec<guard::Hit>), Diagnostic> {
+    let html = session.templates.render(Format::Html, made.kind.template(), &made.view)?;
+    let html = if made.view.document().utkast.is_some() { html::mark_placeholders(&html) } else { html };
+    let hits = guard::scan(&guard::html_text(&html));
+    Ok((html, hits))
 }
 
 /// The personal-data guard over a finished document: its file names, and
