@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Checks the HTML editions in a real browser: builds both example projects,
 # then tests/browser/check.mjs opens every page in headless Chromium (axe-core
-# WCAG 2.1 A/AA, reflow at 320 px, nothing fetched from outside), drafts
-# included, and saves a screenshot of each page's first screen in
-# output/skarmbilder/. Not part of
-# `cargo test`: it needs Debian's chromium and the npm packages in
-# tests/browser/ (`.ci/run` installs both).
+# WCAG 2.1 A/AA, reflow at 320 px, nothing fetched from outside), drafts and
+# the changes list included, and saves a screenshot of each page's first
+# screen in output/skarmbilder/. Not part of `cargo test`: it needs Debian's
+# chromium, git and the npm packages in tests/browser/ (`.ci/run` installs
+# them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,8 +21,13 @@ cp -r examples/solvik "$work/solvik"
 "$bin" build "$work" >/dev/null
 "$bin" arsrapport 2011 "$work" >/dev/null
 "$bin" build "$work/solvik" >/dev/null
-# Drafts too, with a TODO left in a text (highlighted on the page).
+# The version sent for fact-checking is tagged in git ...
+(cd "$work/solvik" && git init -q . && git add findings &&
+  git -c user.name=CI -c user.email=ci@example.invalid commit -q -m utkast && git tag faktagranskning)
+# ... drafts are made with a TODO left in a text (highlighted on the page),
+# and the list of what changed since the tag.
 sed -i '0,/^text = """/s//text = """TODO: /' "$work/solvik/findings/2024-ekonomiskt-bistand/solvik.toml"
 "$bin" build --utkast "$work/solvik" >/dev/null
+(cd "$work/solvik" && "$bin" andringar faktagranskning --pdf >/dev/null)
 
 node tests/browser/check.mjs output/skarmbilder "$work/output" "$work/solvik/output" "$work/solvik/utkast"

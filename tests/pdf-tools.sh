@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks the example reports with poppler (pdfinfo, pdffonts, pdftotext) and
-# qpdf. Not part of `cargo test` because it needs those system tools;
+# qpdf, and the changes list of a fact-checking round (needs git). Not part
+# of `cargo test` because it needs those system tools;
 # .ci/run installs them and runs this script.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -27,10 +28,22 @@ check() {
 cp -r examples/solvik "$work/solvik"
 "$bin" build "$work/solvik" >/dev/null || { echo "build of examples/solvik failed" >&2; exit 1; }
 "$bin" build --utkast --datum 2026-11-20 "$work/solvik" >/dev/null || { echo "drafts of examples/solvik failed" >&2; exit 1; }
+# A fact-checking round: the version sent is tagged, a text is changed, and
+# the record of the changes is made.
+(cd "$work/solvik" && git init -q . && git add findings &&
+  git -c user.name=CI -c user.email=ci@example.invalid commit -q -m utkast && git tag faktagranskning) ||
+  { echo "git failed" >&2; exit 1; }
+sed -i '0,/Handläggarna har relevant/s//Alla handläggare har relevant/' "$work/solvik/findings/2024-ekonomiskt-bistand/solvik.toml"
+(cd "$work/solvik" && "$bin" andringar faktagranskning --pdf >/dev/null) ||
+  { echo "andringar of examples/solvik failed" >&2; exit 1; }
+changes="$work/solvik/utkast/andringar-sedan-faktagranskning.pdf"
+changes_text=$(pdftotext "$changes" - 2>/dev/null)
+check "the changes list shows the new text" grep -q "Alla hand" <<<"$changes_text"
+check "the changes list names the file" grep -q "^Fil: findings/2024-ekonomiskt-bistand/solvik.toml$" <<<"$changes_text"
 mapfile -t pdfs < <(find "$work/output" "$work/solvik/output" "$work/solvik/utkast" -name '*.pdf' | sort)
 # 2 + 2 district reports, the cover memo, the annual report; Solvik's report
-# and memo, and their drafts.
-check "ten documents were built" test "${#pdfs[@]}" -eq 10
+# and memo, their drafts, and the changes since the fact-checking version.
+check "eleven documents were built" test "${#pdfs[@]}" -eq 11
 
 for pdf in "${pdfs[@]}"; do
   name=$(basename "$pdf")
@@ -47,7 +60,7 @@ for pdf in "${pdfs[@]}"; do
   check "$name has no word joiner (U+2060) in its text" bash -c '! pdftotext "$1" - | grep -q $'"'"'\u2060'"'"'' _ "$pdf"
   # The section checks are for district reports (Solvik's have their own
   # quality areas).
-  case "$name" in *tjansteutlatande*|arsrapport*|sn-*) continue ;; esac
+  case "$name" in *tjansteutlatande*|arsrapport*|sn-*|andringar*) continue ;; esac
   check "$name has more than one page" awk '/^Pages:/ { exit !($2 > 1) }' <<<"$info"
   text=$(pdftotext -layout "$pdf" - 2>/dev/null)
   for section in "Metod" "Barnrättsanalys" "Jämställdhetsanalys" "Slutsatser" "Rekommendationer" "Källor"; do
@@ -67,6 +80,8 @@ cp -r examples/solvik "$work2/solvik"
 "$bin" build "$work2/solvik" -j 1 >/dev/null || { echo "second build of examples/solvik failed" >&2; exit 1; }
 "$bin" build --utkast --datum 2026-11-20 "$work2/solvik" -j 1 >/dev/null || { echo "second draft build of examples/solvik failed" >&2; exit 1; }
 for pdf in "${pdfs[@]}"; do
+  # The changes list names a commit, which is new in every run.
+  case "$pdf" in *andringar*) continue ;; esac
   check "$(basename "$pdf") is byte-identical in a second build" cmp -s "$pdf" "$work2/${pdf#"$work/"}"
 done
 rm -rf "$work2"
