@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Alignment, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
-pub use tree::{Align, Block, Inline, Rich};
+pub use tree::{Align, Block, HeadingLevels, Inline, Rich};
 
 /// Containers nested deeper than this are flattened into their parent, so
 /// pathological input cannot exhaust an output format's parser or our stack.

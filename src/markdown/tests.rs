@@ -104,3 +104,14 @@ fn skipped_and_too_deep_sub_headings_are_reported() {
 fn empty_headings_are_dropped() {
     assert_eq!(parse("#\n\nText\n\n## \u{a0}").blocks, [Block::Paragraph(vec![text("Text")])]);
 }
+
+#[test]
+fn heading_levels_start_at_the_base_and_never_skip() {
+    let mut levels = super::HeadingLevels::new(3);
+    // A text that opens with a deep heading still starts at the base.
+    assert_eq!(levels.place(3), 3);
+    assert_eq!(levels.place(3), 4);
+    assert_eq!(levels.place(2), 4);
+    assert_eq!(levels.place(1), 3);
+    assert_eq!(levels.place(0), 3);
+}

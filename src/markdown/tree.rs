@@ -122,3 +122,27 @@ fn inlines_text(inlines: &[Inline], out: &mut String) {
         }
     }
 }
+
+/// The document levels of a text's sub-headings, for any output format:
+/// relative level 1 (`###` in Markdown) is `base`, and a heading is never
+/// more than one level below the one before it, so levels never skip, even
+/// where the lint stage was bypassed.
+#[derive(Debug, Clone, Copy)]
+pub struct HeadingLevels {
+    base: u8,
+    /// The relative level of the last heading placed (0 before the first).
+    previous: u8,
+}
+
+impl HeadingLevels {
+    pub fn new(base: u8) -> HeadingLevels {
+        HeadingLevels { base, previous: 0 }
+    }
+
+    /// The document level of the next heading, written at relative `level`.
+    pub fn place(&mut self, level: u8) -> u8 {
+        let relative = level.clamp(1, self.previous + 1);
+        self.previous = relative;
+        self.base.saturating_add(relative - 1)
+    }
+}

@@ -4,7 +4,7 @@
 //! produce one, since `<` is always escaped); [`super::finish`] numbers the
 //! notes and moves their text to the end of the document.
 
-use crate::markdown::{Align, Block, Inline, Rich};
+use crate::markdown::{Align, Block, HeadingLevels, Inline, Rich};
 
 /// The element a footnote is written as until the document is finished.
 pub const NOTE_OPEN: &str = "<granska-fotnot>";
@@ -30,22 +30,22 @@ pub fn escape(text: &str) -> String {
 /// elements from that level down (marked as unnumbered); without it they
 /// become bold paragraphs.
 pub fn rich(text: &Rich, level: Option<u8>) -> String {
-    let mut writer = Writer { out: String::new(), level, previous_heading: 0 };
+    let mut writer = Writer { out: String::new(), headings: level.map(HeadingLevels::new) };
     writer.blocks(&text.blocks, true);
     writer.out
 }
 
 /// Inline content as HTML, without a paragraph around it.
 pub fn inline(inlines: &[Inline]) -> String {
-    let mut writer = Writer { out: String::new(), level: None, previous_heading: 0 };
+    let mut writer = Writer { out: String::new(), headings: None };
     writer.inlines(inlines);
     writer.out
 }
 
 struct Writer {
     out: String,
-    level: Option<u8>,
-    previous_heading: u8,
+    /// Where sub-headings go, if headings are allowed.
+    headings: Option<HeadingLevels>,
 }
 
 impl Writer {
@@ -58,11 +58,9 @@ impl Writer {
     fn block(&mut self, block: &Block, top: bool) {
         match block {
             Block::Paragraph(inlines) => self.wrapped("<p>", inlines, "</p>\n"),
-            Block::Heading { level, body } => match self.level.filter(|_| top) {
-                Some(base) => {
-                    let relative = (*level).clamp(1, self.previous_heading + 1);
-                    self.previous_heading = relative;
-                    let level = base.saturating_add(relative - 1).min(6);
+            Block::Heading { level, body } => match self.headings.as_mut().filter(|_| top).map(|h| h.place(*level)) {
+                Some(level) => {
+                    let level = level.min(6);
                     self.wrapped(&format!("<h{level}>"), body, &format!("</h{level}>\n"));
                 }
                 None => {
@@ -148,13 +146,13 @@ impl Writer {
                 }
                 Inline::Footnote(note) => {
                     self.out.push_str(NOTE_OPEN);
-                    let level = self.level.take();
+                    let headings = self.headings.take();
                     // A note is one paragraph in the list of notes.
                     match note.as_slice() {
                         [Block::Paragraph(inlines)] => self.inlines(inlines),
                         blocks => self.blocks(blocks, false),
                     }
-                    self.level = level;
+                    self.headings = headings;
                     self.out.push_str(NOTE_CLOSE);
                 }
                 Inline::LineBreak => self.out.push_str("<br>"),

@@ -5,25 +5,22 @@
 //! this module writes itself. The report text is data, never code.
 
 use super::escape;
-use crate::markdown::{Align, Block, Inline, Rich};
+use crate::markdown::{Align, Block, HeadingLevels, Inline, Rich};
 
 /// Renders `text` as Typst markup. With `level` set, sub-headings become
 /// real (unnumbered) headings of that level and below, so they are tagged
 /// and appear in the PDF outline; without it (inside a table cell, say)
 /// they become bold paragraphs.
 pub fn rich(text: &Rich, level: Option<u8>) -> String {
-    let mut writer = Writer { out: String::new(), level, previous_heading: 0 };
+    let mut writer = Writer { out: String::new(), headings: level.map(HeadingLevels::new) };
     writer.blocks(&text.blocks, true);
     writer.out
 }
 
 struct Writer {
     out: String,
-    /// The heading level of relative level 1, if headings are allowed.
-    level: Option<u8>,
-    /// The relative level of the last heading written (to keep levels
-    /// from skipping even if the lint stage was bypassed).
-    previous_heading: u8,
+    /// Where sub-headings go, if headings are allowed.
+    headings: Option<HeadingLevels>,
 }
 
 impl Writer {
@@ -41,11 +38,8 @@ impl Writer {
     fn block(&mut self, block: &Block, top: bool) {
         match block {
             Block::Paragraph(inlines) => self.inlines(inlines),
-            Block::Heading { level, body } => match self.level.filter(|_| top) {
-                Some(base) => {
-                    let relative = (*level).clamp(1, self.previous_heading + 1);
-                    self.previous_heading = relative;
-                    let level = base.saturating_add(relative - 1);
+            Block::Heading { level, body } => match self.headings.as_mut().filter(|_| top).map(|h| h.place(*level)) {
+                Some(level) => {
                     self.out.push_str(&format!("#heading(level: {level}, numbering: none)["));
                     self.inlines(body);
                     self.out.push(']');
@@ -130,9 +124,9 @@ impl Writer {
                         self.out.push('\u{2009}');
                     }
                     self.out.push_str("#footnote[");
-                    let level = self.level.take();
+                    let headings = self.headings.take();
                     self.blocks(note, false);
-                    self.level = level;
+                    self.headings = headings;
                     self.out.push(']');
                 }
                 Inline::LineBreak => self.out.push_str("#linebreak()"),
