@@ -60,10 +60,21 @@ impl Date {
         Date::new(year, month, day)
     }
 
-    /// Today (UTC).
+    /// Today, as a calendar in Sweden shows it (Europe/Stockholm: between
+    /// midnight and 01:00 or 02:00 Swedish time it is already tomorrow in
+    /// Sweden but not yet in UTC).
     pub fn today() -> Date {
-        let today = time::OffsetDateTime::now_utc().date();
-        Date::new(today.year(), today.month() as u8, today.day()).expect("today is a date")
+        Date::of_timestamp(jiff::Timestamp::now()).expect("today is a date")
+    }
+
+    /// The Swedish calendar date of a Unix time (a commit's, say).
+    pub fn of_unix_time(seconds: i64) -> Option<Date> {
+        Date::of_timestamp(jiff::Timestamp::from_second(seconds).ok()?)
+    }
+
+    fn of_timestamp(at: jiff::Timestamp) -> Option<Date> {
+        let date = swedish_time().to_datetime(at).date();
+        Date::new(i32::from(date.year()), date.month().unsigned_abs(), date.day().unsigned_abs())
     }
 
     pub fn year(self) -> i32 {
@@ -82,6 +93,12 @@ impl Date {
     pub fn long(self) -> String {
         format!("{} {} {}", self.day, MONTHS[usize::from(self.month - 1)], self.year)
     }
+}
+
+/// Swedish time, from the time-zone database compiled into granska (the
+/// machine's own zone, or its database, does not matter).
+fn swedish_time() -> jiff::tz::TimeZone {
+    jiff::tz::TimeZone::get("Europe/Stockholm").expect("the bundled database has Europe/Stockholm")
 }
 
 /// ISO 8601, as Swedish tables write dates: "2011-04-15".
@@ -115,5 +132,15 @@ mod tests {
         assert_eq!(Date::parse_iso("2026-11-24"), Date::new(2026, 11, 24));
         assert_eq!(Date::parse_iso("2026-02-30"), None);
         assert_eq!(Date::parse_iso("igår"), None);
+    }
+
+    #[test]
+    fn the_date_is_the_swedish_one() {
+        // 2026-01-14 23:30 UTC is 00:30 on the 15th in Stockholm (CET, +1).
+        assert_eq!(Date::of_unix_time(1_768_433_400), Date::new(2026, 1, 15));
+        // 2026-07-14 22:30 UTC is 00:30 on the 15th (CEST, +2).
+        assert_eq!(Date::of_unix_time(1_784_068_200), Date::new(2026, 7, 15));
+        // 2026-07-14 21:30 UTC is still the 14th.
+        assert_eq!(Date::of_unix_time(1_784_064_600), Date::new(2026, 7, 14));
     }
 }

@@ -1,48 +1,34 @@
 //! `granska andringar <VERSION>`: the changes in the findings since a
 //! version in git, per file and section, each a line with `file:line`; with
 //! `--pdf` the same list as a document in `utkast/`. The repository is made
-//! here with gix (no git program).
+//! here with the `git` program, as granska reads it.
 
 use std::fs;
 use std::path::Path;
-
-use gix::objs::Tree;
-use gix::objs::tree::{Entry, EntryKind};
+use std::process::Command;
 
 use crate::common::{Fixture, REVIEW, flat, pdf_text};
 
-/// Writes the files under `dir` (but `.git`) as a tree.
-fn tree_of(repo: &gix::Repository, dir: &Path) -> gix::ObjectId {
-    let mut entries = Vec::new();
-    for entry in fs::read_dir(dir).unwrap() {
-        let entry = entry.unwrap();
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name == ".git" {
-            continue;
-        }
-        let (mode, oid) = if entry.file_type().unwrap().is_dir() {
-            (EntryKind::Tree.into(), tree_of(repo, &entry.path()))
-        } else {
-            (EntryKind::Blob.into(), repo.write_blob(fs::read(entry.path()).unwrap()).unwrap().detach())
-        };
-        entries.push(Entry { mode, filename: name.into(), oid });
-    }
-    entries.sort();
-    repo.write_object(&Tree { entries }).unwrap().detach()
+/// Runs `git` in `dir` with a fixed identity and no user configuration.
+pub fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .args(["-c", "user.name=Inspektör", "-c", "user.email=inspektor@example.org", "-c", "init.defaultBranch=main"])
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .expect("git runs");
+    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
 }
 
 /// Puts the fixture in a new git repository: everything committed, and
 /// tagged `tag`, as an inspector does when the draft goes out.
 fn commit_and_tag(fixture: &Fixture, tag: &str) {
-    let mut repo = gix::init(fixture.root()).unwrap();
-    {
-        let mut config = repo.config_snapshot_mut();
-        config.set_raw_value("user.name", "Inspektör").unwrap();
-        config.set_raw_value("user.email", "inspektor@example.org").unwrap();
-    }
-    let tree = tree_of(&repo, fixture.root());
-    let id = repo.commit("HEAD", "Utkast för faktagranskning", tree, gix::commit::NO_PARENT_IDS).unwrap();
-    repo.tag_reference(tag, id, gix::refs::transaction::PreviousValue::Any).unwrap();
+    git(fixture.root(), &["init", "-q"]);
+    git(fixture.root(), &["add", "-A"]);
+    git(fixture.root(), &["commit", "-q", "-m", "Utkast för faktagranskning"]);
+    git(fixture.root(), &["tag", tag]);
 }
 
 #[test]

@@ -110,8 +110,9 @@ fn drafts_never_touch_the_final_reports_their_manifest_or_the_index() {
     assert!(!manifest.contains("-utkast."), "{manifest}");
     let index = fixture.read("output/index.html");
     assert!(!index.contains("-utkast."), "no draft is listed: {index}");
-    // The draft is dated today by default.
-    let today = time::OffsetDateTime::now_utc().date();
+    // The draft is dated today by default: today in Sweden.
+    let sweden = jiff::tz::TimeZone::get("Europe/Stockholm").unwrap();
+    let today = sweden.to_datetime(jiff::Timestamp::now()).date();
     let months = [
         "januari",
         "februari",
