@@ -7,7 +7,6 @@
 
 mod accessibility;
 mod archival;
-mod bad_input;
 mod building;
 mod changes;
 mod check;
