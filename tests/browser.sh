@@ -12,8 +12,8 @@ cd "$(dirname "$0")/.."
 command -v "${CHROMIUM:-/usr/bin/chromium}" >/dev/null || { echo "saknar chromium: apt-get install chromium" >&2; exit 2; }
 [ -d tests/browser/node_modules ] || npm ci --prefix tests/browser --no-audit --no-fund
 
-cargo build --quiet
-bin="$PWD/target/debug/granska"
+cargo build --release --quiet
+bin="$PWD/target/release/granska"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp -r findings granska.toml "$work/"

@@ -8,5 +8,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x tests/editor/node_modules/.bin/taplo ] || npm ci --prefix tests/editor --no-audit --no-fund
-cargo build --quiet
-node tests/editor/check.mjs "$PWD/target/debug/granska" "$PWD"
+cargo build --release --quiet
+node tests/editor/check.mjs "$PWD/target/release/granska" "$PWD"

@@ -10,8 +10,8 @@ for tool in pdfinfo pdffonts pdftotext qpdf; do
   command -v "$tool" >/dev/null || { echo "saknar $tool: apt-get install poppler-utils qpdf" >&2; exit 2; }
 done
 
-cargo build --quiet
-bin="$PWD/target/debug/granska"
+cargo build --release --quiet
+bin="$PWD/target/release/granska"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp -r findings templates granska.toml "$work/"
