@@ -108,8 +108,9 @@ pub fn read(root: &Path, reference: &str) -> Result<Earlier, Diagnostic> {
         Err(GitError::Missing(e)) => return Err(missing(&e)),
         Err(GitError::Failed(_)) => return Err(not_found()),
     };
-    let unreadable =
-        |why: &str| problem(format!("versionen `{reference}` kunde inte läsas")).with_hint(format!("git svarade: {why}"));
+    let unreadable = |why: &str| {
+        problem(format!("versionen `{reference}` kunde inte läsas")).with_hint(format!("git svarade: {why}"))
+    };
     let failed = |e: GitError| match e {
         GitError::Missing(e) => missing(&e),
         GitError::Failed(why) => unreadable(&why),
@@ -127,7 +128,8 @@ pub fn read(root: &Path, reference: &str) -> Result<Earlier, Diagnostic> {
     let project = root.strip_prefix(&workdir).unwrap_or(Path::new(""));
     let findings = project.join(crate::project::FINDINGS_DIR);
     let findings = findings.to_string_lossy().replace('\\', "/");
-    let listing = output(root, &["ls-tree", "-r", "-l", "-z", "--full-tree", &commit, "--", &findings]).map_err(failed)?;
+    let listing =
+        output(root, &["ls-tree", "-r", "-l", "-z", "--full-tree", &commit, "--", &findings]).map_err(failed)?;
     let mut wanted: Vec<(String, PathBuf)> = Vec::new();
     for record in listing.split(|b| *b == 0).filter(|r| !r.is_empty()) {
         let record = String::from_utf8_lossy(record);

@@ -39,7 +39,9 @@ fn main() {
     let trials = cases
         .into_iter()
         .map(|name| {
-            Trial::test(name.clone(), move || check_case(&corpus().join(&name)).map_err(|p| Failed::from(format!("{name}:\n{p}"))))
+            Trial::test(name.clone(), move || {
+                check_case(&corpus().join(&name)).map_err(|p| Failed::from(format!("{name}:\n{p}")))
+            })
         })
         .collect();
     libtest_mimic::run(&args, trials).exit();

@@ -217,7 +217,6 @@ fn the_committed_schemas_match_the_code() {
     }
 }
 
-
 fn modified(path: &std::path::Path) -> std::time::SystemTime {
     fs::metadata(path).unwrap().modified().unwrap()
 }
