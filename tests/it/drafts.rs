@@ -6,8 +6,7 @@
 
 use std::fs;
 
-use scraper::{Html, Selector};
-
+use crate::common::html::Page;
 use crate::common::tags::tag_tree;
 use crate::common::{Fixture, REVIEW, flat, pdf_info, pdf_pages};
 
@@ -80,10 +79,11 @@ fn a_draft_is_marked_on_every_page_and_highlights_its_todos() {
     assert_eq!(flat(&tag_tree(&memo).text()).matches(MARK).count(), 1);
     // The web edition says so visibly, is not for search engines, and
     // highlights the TODO.
-    let html = Html::parse_document(&fixture.read(DRAFT_HTML));
-    let first = |css: &str| html.select(&Selector::parse(css).unwrap()).next().map(|e| e.text().collect::<String>());
-    assert!(first("header .utkast").unwrap().contains(MARK));
-    assert_eq!(first("mark.todo").as_deref(), Some("TODO"));
+    let html = Page::parse(&fixture.read(DRAFT_HTML));
+    let mark = html.first("header").find(|e| e.has_class("utkast"));
+    assert!(mark[0].text().contains(MARK));
+    let todo = html.find(|e| e.name() == "mark" && e.has_class("todo"));
+    assert_eq!(todo.first().map(|t| t.text()).as_deref(), Some("TODO"));
     assert!(fixture.read(DRAFT_HTML).contains(r#"<meta name="robots" content="noindex">"#));
     // Nothing was published.
     assert!(!fixture.file("output").join(REVIEW).exists(), "drafts never go to output/");

@@ -1,5 +1,5 @@
 //! The web edition: an HTML file beside every PDF, read back with an HTML
-//! parser (scraper): the same headings as the PDF, accessible structure,
+//! parser (html5ever): the same headings as the PDF, accessible structure,
 //! self-contained, hostile text kept literal, footnotes linked both ways,
 //! reproducible bytes, and `output/index.html` for the whole folder. (The
 //! browser checks, axe-core and reflow, are in tests/browser.sh.)
@@ -7,8 +7,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use scraper::{Html, Selector};
-
+use crate::common::html::{El, Page};
 use crate::common::{Fixture, REVIEW, pdf_outline};
 
 fn built() -> Fixture {
@@ -18,17 +17,12 @@ fn built() -> Fixture {
     fixture
 }
 
-fn page(path: &Path) -> Html {
-    Html::parse_document(&fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+fn page(path: &Path) -> Page {
+    Page::parse(&fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
 }
 
-fn select<'a>(html: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
-    html.select(&Selector::parse(css).unwrap()).collect()
-}
-
-/// The text of an element, its text nodes separated by spaces.
-fn text(element: &scraper::ElementRef) -> String {
-    element.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+fn is_heading(e: &El) -> bool {
+    matches!(e.name().as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
 /// Every PDF of the examples, with the HTML file beside it.
@@ -59,12 +53,17 @@ fn every_pdf_has_a_web_edition_with_the_same_headings() {
         let outline: Vec<String> =
             pdf_outline(&pdf).into_iter().filter(|(d, _)| *d <= 2).map(|(_, t)| squeeze(&t)).collect();
         let page = page(&html);
-        let headings: Vec<String> =
-            select(&page, "main h2, main h3").iter().map(|h| squeeze(&text(h))).filter(|h| h != "Fotnoter").collect();
+        let headings: Vec<String> = page
+            .first("main")
+            .find(|e| matches!(e.name().as_str(), "h2" | "h3"))
+            .iter()
+            .map(|h| squeeze(&h.text()))
+            .filter(|h| h != "Fotnoter")
+            .collect();
         // The PDF's outline starts with its table of contents (the web page
         // has its contents in <nav>, outside <main>); a memo's title is the
         // page's <h1>, in <header>.
-        let title = squeeze(&text(&select(&page, "h1")[0]));
+        let title = squeeze(&page.first("h1").text());
         let outline: Vec<String> = outline.into_iter().filter(|t| *t != "Innehåll" && *t != title).collect();
         assert_eq!(headings, outline, "{}", html.display());
     }
@@ -79,36 +78,33 @@ fn pages_are_accessible_by_construction() {
         let html = page(&path);
         let whole = fs::read_to_string(&path).unwrap();
         let shown = path.display();
-        assert_eq!(select(&html, "html[lang=sv]").len(), 1, "{shown}: lang");
-        assert!(!text(&select(&html, "head > title")[0]).is_empty(), "{shown}: title");
-        assert_eq!(select(&html, "h1").len(), 1, "{shown}: one h1");
+        assert_eq!(html.first("html").attr("lang").as_deref(), Some("sv"), "{shown}: lang");
+        assert!(!html.first("head").children("title")[0].text().is_empty(), "{shown}: title");
+        assert_eq!(html.all("h1").len(), 1, "{shown}: one h1");
         for landmark in ["header", "main", "footer"] {
-            assert_eq!(select(&html, landmark).len(), 1, "{shown}: {landmark}");
+            assert_eq!(html.all(landmark).len(), 1, "{shown}: {landmark}");
         }
-        let levels: Vec<u8> =
-            select(&html, "h1, h2, h3, h4, h5, h6").iter().map(|h| h.value().name().as_bytes()[1] - b'0').collect();
+        let levels: Vec<u8> = html.find(is_heading).iter().map(|h| h.name().as_bytes()[1] - b'0').collect();
         for pair in levels.windows(2) {
             assert!(pair[1] <= pair[0] + 1, "{shown}: heading level skips from h{} to h{}", pair[0], pair[1]);
         }
-        for table in select(&html, "table") {
-            let caption = Selector::parse("caption").unwrap();
-            assert!(table.select(&caption).next().is_some(), "{shown}: a table without caption");
+        for table in html.all("table") {
+            assert!(!table.all("caption").is_empty(), "{shown}: a table without caption");
         }
-        for th in select(&html, "th") {
-            assert!(th.value().attr("scope").is_some(), "{shown}: <th> without scope: {}", text(&th));
-            assert!(!text(&th).is_empty(), "{shown}: an empty <th>");
+        for th in html.all("th") {
+            assert!(th.attr("scope").is_some(), "{shown}: <th> without scope: {}", th.text());
+            assert!(!th.text().is_empty(), "{shown}: an empty <th>");
         }
-        assert!(select(&html, "script").is_empty(), "{shown}: a script");
-        assert!(select(&html, "link").is_empty(), "{shown}: a linked resource");
-        for element in select(&html, "[src]") {
-            let src = element.value().attr("src").unwrap();
+        assert!(html.all("script").is_empty(), "{shown}: a script");
+        assert!(html.all("link").is_empty(), "{shown}: a linked resource");
+        for element in html.find(|e| e.attr("src").is_some()) {
+            let src = element.attr("src").unwrap();
             assert!(src.starts_with("data:"), "{shown}: loads {src}");
         }
         assert!(!whole.contains("url(") && !whole.contains("@import"), "{shown}: CSS loads something");
-        for svg in select(&html, "svg") {
-            assert_eq!(svg.value().attr("role"), Some("img"), "{shown}: a chart without role");
-            let title = Selector::parse("title").unwrap();
-            assert!(svg.select(&title).next().is_some_and(|t| text(&t).contains('%')), "{shown}: a chart without alt");
+        for svg in html.all("svg") {
+            assert_eq!(svg.attr("role").as_deref(), Some("img"), "{shown}: a chart without role");
+            assert!(svg.all("title").first().is_some_and(|t| t.text().contains('%')), "{shown}: a chart without alt");
         }
     }
 }
@@ -117,32 +113,33 @@ fn pages_are_accessible_by_construction() {
 fn ratings_are_words_and_the_case_number_and_date_are_in_the_content() {
     let fixture = built();
     let html = page(&fixture.file(&format!("output/{REVIEW}/3-1-117-2011-skarholmen.html")));
-    let summary = text(&select(&html, "main table")[0]);
+    let summary = html.first("main").first("table").text();
     assert!(summary.contains("Effektivitet Röd"), "{summary}");
     assert!(summary.contains("Tillgänglighet Grön"), "{summary}");
-    let header = text(&select(&html, "header")[0]);
+    let header = html.first("header").text();
     assert!(header.contains("Diarienummer 3.1-117/2011") && header.contains("15 april 2011"), "{header}");
     let memo = page(&fixture.file(&format!("output/{REVIEW}/3-1-117-2011-tjansteutlatande.html")));
-    assert!(text(&select(&memo, "header")[0]).contains("3.1-117/2011"));
+    assert!(memo.first("header").text().contains("3.1-117/2011"));
 }
 
 #[test]
 fn footnotes_link_to_their_note_and_back() {
     let fixture = built();
     let html = page(&fixture.file(&format!("output/{REVIEW}/3-1-117-2011-bromma.html")));
-    let markers = select(&html, "sup.fotnot a");
+    let markers: Vec<El> =
+        html.find(|e| e.name() == "sup" && e.has_class("fotnot")).iter().flat_map(|sup| sup.all("a")).collect();
     assert!(markers.len() >= 5, "{} markers", markers.len());
     for (i, marker) in markers.iter().enumerate() {
         let n = i + 1;
-        assert_eq!(marker.value().attr("href"), Some(format!("#fotnot-{n}").as_str()));
-        assert_eq!(marker.value().id(), Some(format!("fotnotsref-{n}").as_str()));
-        let note = select(&html, &format!("li#fotnot-{n}"));
+        assert_eq!(marker.attr("href"), Some(format!("#fotnot-{n}")));
+        assert_eq!(marker.attr("id"), Some(format!("fotnotsref-{n}")));
+        let note = html.find(|e| e.name() == "li" && e.attr("id") == Some(format!("fotnot-{n}")));
         assert_eq!(note.len(), 1, "note {n} is missing");
-        let back = Selector::parse("a.tillbaka").unwrap();
-        let back = note[0].select(&back).next().expect("a link back");
-        assert_eq!(back.value().attr("href"), Some(format!("#fotnotsref-{n}").as_str()));
+        let back = note[0].find(|e| e.name() == "a" && e.has_class("tillbaka"));
+        assert_eq!(back.first().expect("a link back").attr("href"), Some(format!("#fotnotsref-{n}")));
     }
-    assert!(text(&select(&html, "section.fotnoter")[0]).contains("Socialtjänstlagen (2001:453) 3 kap. 3 §."));
+    let notes = html.find(|e| e.name() == "section" && e.has_class("fotnoter"));
+    assert!(notes[0].text().contains("Socialtjänstlagen (2001:453) 3 kap. 3 §."));
 }
 
 #[test]
@@ -157,9 +154,9 @@ fn what_an_inspector_types_stays_text() {
     fixture.run(&["build"]).assert_ok();
     let path = fixture.file(&format!("output/{REVIEW}/3-1-117-2011-bromma.html"));
     let html = page(&path);
-    assert!(select(&html, "script, img").is_empty(), "inspector text became markup");
-    assert_eq!(select(&html, "main").len(), 1);
-    let main = text(&select(&html, "main")[0]);
+    assert!(html.find(|e| matches!(e.name().as_str(), "script" | "img")).is_empty(), "inspector text became markup");
+    assert_eq!(html.all("main").len(), 1);
+    let main = html.first("main").text();
     assert!(
         main.contains(r#"<script>alert(1)</script> <img src=x onerror="alert(2)"> </main> {{ distrikt.namn }}"#),
         "{main}"
@@ -186,14 +183,13 @@ fn the_index_lists_every_document_and_a_matrix_of_ratings() {
     let fixture = built();
     let index_path = fixture.file("output/index.html");
     let index = page(&index_path);
-    let links: Vec<String> =
-        select(&index, "main a[href]").iter().map(|a| a.value().attr("href").unwrap().to_owned()).collect();
+    let links: Vec<String> = index.first("main").all("a").iter().filter_map(|a| a.attr("href")).collect();
     // Six documents, each as a web page and a PDF.
     assert_eq!(links.len(), 12, "{links:?}");
     for link in &links {
         assert!(fixture.file("output").join(link).is_file(), "{link} does not exist");
     }
-    let sections: Vec<String> = select(&index, "main h2").iter().map(text).collect();
+    let sections: Vec<String> = index.first("main").all("h2").iter().map(El::text).collect();
     assert_eq!(
         sections,
         [
@@ -202,7 +198,7 @@ fn the_index_lists_every_document_and_a_matrix_of_ratings() {
             "Socialtjänstinspektörernas årsrapport 2011"
         ]
     );
-    let matrix = text(&select(&index, "main table")[1]);
+    let matrix = index.first("main").all("table")[1].text();
     assert!(matrix.starts_with("Kvalitetsnivå per distrikt och kvalitetsområde"), "{matrix}");
     assert!(matrix.contains("Bromma Gul Gul Gul Röd Gul Röd"), "{matrix}");
 }
@@ -214,10 +210,10 @@ fn the_logo_is_embedded_in_the_page() {
     fixture.write("granska.toml", "[organisation]\nnamn = \"Tyresö kommun\"\nlogotyp = \"bilder/logotyp.svg\"\n");
     fixture.run(&["build"]).assert_ok();
     let html = page(&fixture.file(&format!("output/{REVIEW}/3-1-117-2011-bromma.html")));
-    let img = select(&html, "header img");
+    let img = html.first("header").all("img");
     assert_eq!(img.len(), 1);
-    assert!(img[0].value().attr("src").unwrap().starts_with("data:image/svg+xml;base64,"));
-    assert_eq!(img[0].value().attr("alt"), Some("Logotyp för Tyresö kommun"));
+    assert!(img[0].attr("src").unwrap().starts_with("data:image/svg+xml;base64,"));
+    assert_eq!(img[0].attr("alt").as_deref(), Some("Logotyp för Tyresö kommun"));
 }
 
 #[test]

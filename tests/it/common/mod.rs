@@ -9,6 +9,7 @@ use std::process::{Command, Output};
 
 use tempfile::TempDir;
 
+pub mod html;
 pub mod tags;
 
 pub const REVIEW: &str = "2011-ekonomiskt-bistand";
