@@ -12,17 +12,26 @@
 //! brodtext = "Libertinus Serif"      # a font family from fonts/ or the built-in ones
 //! rubriker = "Libertinus Serif"
 //!
-//! [rapport]
-//! sammanfattningstabell = "konstateranden"   # or "omraden" (the default)
+//! [rapport]                          # what the reports rate, numbering, contents
+//! kvalitetsnivaer = "per_konstaterande"   # or "per_omrade" (default), "inga"
 //!
 //! [rapport.nivaer]                   # the legend, in the organisation's words
 //! gron = "Verksamheten håller god kvalitet."
 //!
+//! [[disposition]]                    # the outline (see `model::outline`)
+//! typ = "sammanfattning"
+//!
+//! [ord]                              # the organisation's words
+//! distrikt = "Enhet"
+//!
 //! [[kvalitetsomrade]]                # the project's own areas, in order
 //! id = "trygghet"                    # (default: the six of Socialstyrelsen and SKR)
 //! namn = "Trygghet och säkerhet"
-//! beskrivning = "Verksamheten är trygg och säker."
+//! beskrivning = "Verksamheten är trygg och säker."   # optional
 //! ```
+//!
+//! The report's shape (`[rapport]`, `[[disposition]]`, `[ord]`) is checked
+//! by `lint::shape`; a review may override it.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -33,8 +42,10 @@ use serde::Deserialize;
 
 use crate::diag::{Checked, Diagnostic, Diagnostics, SourceFile, closest};
 use crate::load::{self, Loaded};
+use crate::model::outline::RawChapter;
 use crate::model::raw::{Text, schema_of};
-use crate::model::vocab::{Area, Rating, SummaryTable, default_areas};
+use crate::model::shape::{RawReportSettings, RawShape, RawWording, Shape};
+use crate::model::vocab::{Area, default_areas};
 use crate::project::Project;
 
 /// The default accent colour (headings, rules, bars).
@@ -52,41 +63,24 @@ pub struct RawConfig {
     #[schemars(description = "Rapporternas utseende.")]
     #[serde(default)]
     pub stil: Option<RawStyle>,
-    #[schemars(description = "Rapporternas innehåll: sammanfattningstabell och förklaring av nivåerna.")]
+    #[schemars(
+        description = "Rapporternas innehåll: vad de sätter kvalitetsnivåer på, numrering, innehållsförteckning och förklaringen av nivåerna."
+    )]
     #[serde(default)]
-    pub rapport: Option<RawReport>,
+    pub rapport: Option<RawReportSettings>,
+    #[schemars(
+        description = "Rapporternas disposition: [[disposition]], ett kapitel i taget i ordning. Utan den gäller standarddispositionen."
+    )]
+    #[serde(default)]
+    pub disposition: Vec<RawChapter>,
+    #[schemars(description = "Orden rapporterna skriver, med organisationens egna ord: [ord].")]
+    #[serde(default)]
+    pub ord: Option<RawWording>,
     #[schemars(
         description = "Projektets kvalitetsområden i rapportens ordning: [[kvalitetsomrade]]. Utan dem gäller Socialstyrelsens och SKR:s sex områden."
     )]
     #[serde(default)]
     pub kvalitetsomrade: Vec<RawArea>,
-}
-
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RawReport {
-    #[schemars(
-        description = "Vad tabellen först i rapporten visar: \"omraden\" (en rad per kvalitetsområde, standard) eller \"konstateranden\" (varje konstaterande med sin nivå, grupperade per område)."
-    )]
-    #[serde(default)]
-    pub sammanfattningstabell: Option<SummaryTable>,
-    #[schemars(description = "Förklaringen av nivåerna under tabellen, med organisationens egna ord.")]
-    #[serde(default)]
-    pub nivaer: Option<RawLegend>,
-}
-
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RawLegend {
-    #[schemars(description = "Vad grön betyder, t.ex. \"God kvalitet – ett arbetssätt att sprida till andra.\"")]
-    #[serde(default)]
-    pub gron: Option<Text>,
-    #[schemars(description = "Vad gul betyder, t.ex. \"Behöver utvecklas – brister som bör åtgärdas.\"")]
-    #[serde(default)]
-    pub gul: Option<Text>,
-    #[schemars(description = "Vad röd betyder, t.ex. \"Allvarlig brist – måste åtgärdas.\"")]
-    #[serde(default)]
-    pub rod: Option<Text>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -100,8 +94,9 @@ pub struct RawArea {
     pub id: Text,
     #[schemars(description = "Områdets namn som rubrik, t.ex. \"Trygghet och säkerhet\".")]
     pub namn: Text,
-    #[schemars(description = "Vad god kvalitet betyder i området, i en mening.")]
-    pub beskrivning: Text,
+    #[schemars(description = "Vad god kvalitet betyder i området, i en mening (valfritt).")]
+    #[serde(default)]
+    pub beskrivning: Option<Text>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -156,17 +151,8 @@ pub struct Config {
     pub heading_font: String,
     /// The quality areas, in report order.
     pub areas: Vec<Area>,
-    /// What the summary table lists.
-    pub summary_table: SummaryTable,
-    /// What each rating means, in the organisation's words (grön, gul, röd).
-    pub legend: [String; 3],
-}
-
-impl Config {
-    /// What `rating` means, for the legend.
-    pub fn meaning(&self, rating: Rating) -> &str {
-        &self.legend[usize::from(2 - rating.rank())]
-    }
+    /// The shape of the project's reports (a review may override it).
+    pub shape: Shape,
 }
 
 impl Default for Config {
@@ -180,8 +166,7 @@ impl Default for Config {
             body_font: DEFAULT_FONT.to_owned(),
             heading_font: DEFAULT_FONT.to_owned(),
             areas: default_areas(),
-            summary_table: SummaryTable::default(),
-            legend: Rating::ALL.map(|r| r.meaning().to_owned()),
+            shape: Shape::default(),
         }
     }
 }
@@ -240,22 +225,14 @@ impl Config {
                 }
             }
         }
-        if let Some(report) = &loaded.raw.rapport {
-            config.summary_table = report.sammanfattningstabell.unwrap_or_default();
-            if let Some(legend) = &report.nivaer {
-                for (slot, text) in config.legend.iter_mut().zip([&legend.gron, &legend.gul, &legend.rod]) {
-                    match text.as_ref().map(|t| (t, t.get_ref().trim())) {
-                        Some((t, "")) => {
-                            diags.push(Diagnostic::error(source, t.span(), "förklaringen av nivån är tom").with_hint(
-                                "skriv vad nivån betyder, eller ta bort raden för att använda standardtexten",
-                            ))
-                        }
-                        Some((_, words)) => *slot = words.to_owned(),
-                        None => {}
-                    }
-                }
-            }
-        }
+        let raw_shape = RawShape {
+            settings: loaded.raw.rapport.as_ref(),
+            outline: &loaded.raw.disposition,
+            wording: loaded.raw.ord.as_ref(),
+        };
+        let mut problems = Vec::new();
+        config.shape = crate::lint::shape(&Shape::default(), &raw_shape, source, &mut problems);
+        let _ = diags.all(problems);
         if !loaded.raw.kvalitetsomrade.is_empty() {
             config.areas = areas(source, &loaded.raw.kvalitetsomrade, diags);
         }
@@ -280,7 +257,8 @@ fn areas(source: &SourceFile, raw: &[RawArea], diags: &mut Diagnostics) -> Vec<A
                 .with_hint(format!("varje område behöver ett eget id; det första heter ”{}”", twin.name));
             diags.push(d);
         }
-        for (key, text) in [("namn", &area.namn), ("beskrivning", &area.beskrivning)] {
+        for (key, text) in [("namn", Some(&area.namn)), ("beskrivning", area.beskrivning.as_ref())] {
+            let Some(text) = text else { continue };
             if text.get_ref().trim().is_empty() {
                 diags.push(
                     Diagnostic::error(source, text.span(), format!("`kvalitetsomrade.{key}` är tom"))
@@ -291,7 +269,7 @@ fn areas(source: &SourceFile, raw: &[RawArea], diags: &mut Diagnostics) -> Vec<A
         out.push(Area {
             id: id.to_owned(),
             name: area.namn.get_ref().trim().to_owned(),
-            description: area.beskrivning.get_ref().trim().to_owned(),
+            description: area.beskrivning.as_ref().map(|d| d.get_ref().trim().to_owned()),
         });
     }
     out

@@ -17,11 +17,12 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use walkdir::WalkDir;
 
+use crate::model::{Date, DocumentKind, Rating};
 use crate::output;
 
 /// The state file's name inside a review's output folder.
 pub const STATE_FILE: &str = ".granska-state.json";
-const STATE_VERSION: u32 = 4;
+const STATE_VERSION: u32 = 5;
 
 /// Hex SHA-256 of bytes.
 pub fn sha256(bytes: &[u8]) -> String {
@@ -99,18 +100,20 @@ pub struct Entry {
     pub pages: usize,
     /// The document title (as in the PDF metadata).
     pub title: String,
-    /// "distrikt", "uppfoljning", "tjansteutlatande" or "arsrapport".
-    pub kind: String,
+    pub kind: DocumentKind,
+    /// What the document calls itself, in the project's words
+    /// ("Granskningsrapport", "Uppföljning", …), for the index.
+    pub label: String,
     /// The title of the review (or annual report) it belongs to.
     pub review: String,
     /// The district's name, empty for documents about the whole review.
     pub district: String,
     pub diarienummer: String,
-    /// The document's date, "2011-04-15".
-    pub date: String,
-    /// A district report's rating per quality area: (area name, rating
-    /// key), in the project's order.
-    pub ratings: Vec<(String, String)>,
+    /// The document's date.
+    pub date: Option<Date>,
+    /// A report's level per quality area that has one: (area name,
+    /// rating), in the project's order.
+    pub ratings: Vec<(String, Rating)>,
     /// Other project files the document read, relative to the project
     /// root, with their hashes.
     pub read: BTreeMap<String, String>,

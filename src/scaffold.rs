@@ -5,7 +5,8 @@
 //! mistake. Every value from the command line is written as a TOML string
 //! by the `toml` crate, so the files are always valid TOML.
 
-use crate::model::{Area, Date, SummaryTable};
+use crate::model::shape::Rates;
+use crate::model::{Area, Date};
 
 /// `text` as a TOML string, quotes and escapes included.
 fn quoted(text: &str) -> String {
@@ -89,17 +90,24 @@ kvalitetsomrade = {first_area}
 
 /// A new district file; `questions` are the review's question ids, each
 /// given a zeroed result row to fill in, `areas` the project's quality
-/// areas, and `summary_table` what the project's summary table lists.
-pub fn district(name: &str, questions: &[String], areas: &[Area], summary_table: SummaryTable) -> String {
+/// areas, and `rates` what the review's reports rate.
+pub fn district(name: &str, questions: &[String], areas: &[Area], rates: Rates) -> String {
     let mut out = district_head(name);
     out.push_str(&file_review(questions));
-    out.push_str(
-        "\n# Kvalitetsområden: niva är grön (gott exempel), gul (behöver utvecklas)\n\
-         # eller röd (brist som måste åtgärdas). Utan niva gäller det sämsta\n\
-         # konstaterandets nivå.\n",
-    );
+    out.push_str(match rates {
+        Rates::Areas => {
+            "\n# Kvalitetsområden: niva är grön (gott exempel), gul (behöver utvecklas)\n\
+             # eller röd (brist som måste åtgärdas). Utan niva gäller det sämsta\n\
+             # konstaterandets nivå.\n"
+        }
+        Rates::Statements => {
+            "\n# Kvalitetsområden: varje konstaterande har en nivå, grön (gott exempel),\n\
+             # gul (behöver utvecklas) eller röd (brist som måste åtgärdas).\n"
+        }
+        Rates::Nothing => "\n# Kvalitetsområden: iakttagelser och bedömning för varje område.\n",
+    });
     for area in areas {
-        out.push_str(&area_block(area, summary_table));
+        out.push_str(&area_block(area, rates));
     }
     out.push_str(&district_tail(areas.first().map_or("", |a| a.id.as_str())));
     out
@@ -186,17 +194,18 @@ TODO: Hur urvalet gjordes och vad som granskades.
 
 /// One area: with the summary sentence when the summary table lists areas,
 /// with a statement to fill in when it lists statements.
-fn area_block(area: &Area, summary_table: SummaryTable) -> String {
+fn area_block(area: &Area, rates: Rates) -> String {
     let key = &area.id;
     let statement = format!(
         "[[kvalitetsomraden.{key}.konstaterande]]\nniva = \"gul\"\ntext = \"TODO: ett konstaterande i en mening.\"\n"
     );
-    let (head, statements) = match summary_table {
-        SummaryTable::Areas => (
+    let (head, statements) = match rates {
+        Rates::Areas => (
             "niva = \"gul\"\nsammanfattning = \"TODO: bedömningen i en mening.\"\n".to_owned(),
             format!("# Konstateranden med egen nivå (valfritt):\n# {}\n", statement.trim_end().replace('\n', "\n# ")),
         ),
-        SummaryTable::Statements => (String::new(), statement),
+        Rates::Statements => (String::new(), statement),
+        Rates::Nothing => (String::new(), String::new()),
     };
     format!(
         r#"
@@ -263,25 +272,26 @@ mod tests {
     #[test]
     fn the_district_scaffold_parses_with_every_area_and_question_in_both_table_modes() {
         let areas = vec![
-            Area { id: "trygghet".into(), name: "Trygghet".into(), description: "T.".into() },
-            Area { id: "delaktighet".into(), name: "Delaktighet".into(), description: "D.".into() },
+            Area { id: "trygghet".into(), name: "Trygghet".into(), description: Some("T.".into()) },
+            Area { id: "delaktighet".into(), name: "Delaktighet".into(), description: Some("D.".into()) },
         ];
         let schema = Schemas::new(&areas).district;
-        for mode in [SummaryTable::Areas, SummaryTable::Statements] {
+        for mode in [Rates::Areas, Rates::Statements, Rates::Nothing] {
             let text = district("Bro\"mma \\ Öst", &["a".into(), "b\"c".into()], &areas, mode);
             let loaded =
                 load::parse::<RawDistrict>(SourceFile::new("d.toml", text), &schema, &mut Diagnostics::default())
                     .unwrap();
-            assert_eq!(loaded.raw.distrikt.get_ref(), "Bro\"mma \\ Öst");
+            assert_eq!(loaded.raw.distrikt.as_ref().unwrap().get_ref(), "Bro\"mma \\ Öst");
             assert_eq!(loaded.raw.aktgranskning.as_ref().unwrap().resultat[1].fraga.get_ref(), "b\"c");
             let written: Vec<&String> = loaded.raw.kvalitetsomraden.get_ref().keys().collect();
             assert_eq!(written, ["delaktighet", "trygghet"]);
             let trygghet = loaded.raw.kvalitetsomraden.get_ref()["trygghet"].get_ref();
             match mode {
-                SummaryTable::Areas => assert!(trygghet.sammanfattning.is_some() && trygghet.konstaterande.is_empty()),
-                SummaryTable::Statements => assert!(trygghet.niva.is_none() && trygghet.konstaterande.len() == 1),
+                Rates::Areas => assert!(trygghet.sammanfattning.is_some() && trygghet.konstaterande.is_empty()),
+                Rates::Statements => assert!(trygghet.niva.is_none() && trygghet.konstaterande.len() == 1),
+                Rates::Nothing => assert!(trygghet.niva.is_none() && trygghet.konstaterande.is_empty()),
             }
-            assert_eq!(loaded.raw.rekommendation[0].kvalitetsomrade.get_ref(), "trygghet");
+            assert_eq!(loaded.raw.rekommendation[0].kvalitetsomrade.as_ref().unwrap().get_ref(), "trygghet");
         }
     }
 }

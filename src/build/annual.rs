@@ -100,6 +100,7 @@ fn make(session: &Session, year: i32, path: &Path, options: &Options, diags: &mu
         district: String::new(),
         diarienummer: annual.diarienummer.clone(),
         ratings: Vec::new(),
+        label: session.config.shape.wording.arsrapport.clone(),
         sources: vec![raw.source.clone()],
     };
     let stem = format!("{}{year}", crate::project::ANNUAL_PREFIX);

@@ -21,6 +21,7 @@ pub fn publish(session: &Session, changes: &Changes, date: Date) -> Report {
         district: String::new(),
         diarienummer: String::new(),
         ratings: Vec::new(),
+        label: "Ändringar".to_owned(),
         sources: Vec::new(),
     };
     let dir = session.project.drafts();

@@ -13,6 +13,7 @@ use crate::diag::{Checked, Diagnostic, Diagnostics, Severity, SourceFile};
 use crate::guard;
 use crate::incremental::{self, Entry, OutputFile};
 use crate::lint;
+pub use crate::model::DocumentKind;
 use crate::model::{Date, District, Rating};
 use crate::output;
 use crate::render::{ANNUAL_TEMPLATE, CHANGES_TEMPLATE, Format, MEMO_TEMPLATE, REPORT_TEMPLATE, html};
@@ -21,52 +22,13 @@ use crate::view::View;
 use crate::view::memo::{Attachment, MemoView};
 use crate::view::report::ReportView;
 
-/// The kinds of document granska makes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DocumentKind {
-    /// A district's inspection report (*granskningsrapport*).
-    District,
-    /// A district's report in a review that follows up an earlier one.
-    FollowUp,
-    /// A review's cover memo to the committee (*tjänsteutlåtande*).
-    Memo,
-    /// A year's annual report (*årsrapport*).
-    Annual,
-    /// The changes since a version, for the record of a fact-checking round.
-    Changes,
-}
-
-impl DocumentKind {
-    /// The kind's key in the state and the index.
-    pub fn key(self) -> &'static str {
-        match self {
-            DocumentKind::District => "distrikt",
-            DocumentKind::FollowUp => "uppfoljning",
-            DocumentKind::Memo => "tjansteutlatande",
-            DocumentKind::Annual => "arsrapport",
-            DocumentKind::Changes => "andringar",
-        }
-    }
-
-    /// How messages name a document of this kind: `name` is the district,
-    /// the memo's diarienummer or the year.
-    pub fn label(self, name: &str) -> String {
-        match self {
-            DocumentKind::District => format!("granskningsrapporten för {name}"),
-            DocumentKind::FollowUp => format!("uppföljningen för {name}"),
-            DocumentKind::Memo => format!("tjänsteutlåtandet {name}"),
-            DocumentKind::Annual => format!("årsrapporten {name}"),
-            DocumentKind::Changes => format!("ändringarna sedan {name}"),
-        }
-    }
-
-    fn template(self) -> &'static str {
-        match self {
-            DocumentKind::District | DocumentKind::FollowUp => REPORT_TEMPLATE,
-            DocumentKind::Memo => MEMO_TEMPLATE,
-            DocumentKind::Annual => ANNUAL_TEMPLATE,
-            DocumentKind::Changes => CHANGES_TEMPLATE,
-        }
+/// The main template of a kind of document.
+fn template(kind: DocumentKind) -> &'static str {
+    match kind {
+        DocumentKind::District | DocumentKind::FollowUp => REPORT_TEMPLATE,
+        DocumentKind::Memo => MEMO_TEMPLATE,
+        DocumentKind::Annual => ANNUAL_TEMPLATE,
+        DocumentKind::Changes => CHANGES_TEMPLATE,
     }
 }
 
@@ -82,8 +44,11 @@ pub struct Made {
     /// The district's name, empty for documents about a whole review.
     pub district: String,
     pub diarienummer: String,
-    /// A district report's rating per quality area (area name, rating).
+    /// A report's level per quality area that has one (area name,
+    /// rating).
     pub ratings: Vec<(String, Rating)>,
+    /// What the document calls itself, in the project's words.
+    pub label: String,
     /// The files its text comes from, where the personal-data guard
     /// locates what it finds in the finished document.
     pub sources: Vec<Arc<SourceFile>>,
@@ -106,8 +71,12 @@ pub fn district(
         view: View::Report(Box::new(view)),
         date: review.model.published,
         review: review.model.title.clone(),
-        ratings: district.areas.iter().map(|a| (a.area.name.clone(), a.rating)).collect(),
-        district: district.name,
+        ratings: district.areas.iter().filter_map(|a| Some((a.area.name.clone(), a.rating?))).collect(),
+        label: match kind {
+            DocumentKind::FollowUp => review.model.shape.wording.uppfoljning.clone(),
+            _ => review.model.shape.wording.granskningsrapport.clone(),
+        },
+        district: district.subject(),
         diarienummer: review.model.diarienummer.clone(),
         sources: [
             input.loaded.as_ref().map(|l| l.source.clone()),
@@ -132,7 +101,8 @@ pub fn checked_district(
     input.diags.check()?;
     let shown = session.project.shown(&input.path);
     let loaded = input.loaded.as_ref().ok_or_else(|| diags.error(Diagnostic::internal(&shown, "filen saknas")))?;
-    let checked = lint::district(loaded, &review.raw.raw, &session.lint_context(), diags);
+    let shape = &review.model.shape;
+    let checked = lint::district(loaded, &review.raw.raw, shape, &session.lint_context(), diags);
     let earlier = match &review.earlier {
         Some((earlier_id, _)) => {
             let then = earlier_district(session, review, input, diags)?;
@@ -142,7 +112,7 @@ pub fn checked_district(
         None => None,
     };
     checked?;
-    let district = District::from_raw(&input.id, &loaded.raw, &session.config.areas)
+    let district = District::from_raw(&input.id, &loaded.raw, &session.config.areas, shape.rates)
         .ok_or_else(|| diags.error(Diagnostic::internal(&shown, "distriktet kunde inte läsas in")))?;
     Ok((district, earlier))
 }
@@ -159,9 +129,10 @@ fn earlier_district(
     let mut problems = diags.fork();
     let ctx = session.lint_context();
     let earlier_raw = review.input.earlier.as_ref().map(|e| &e.review.raw);
+    let shape = review.earlier.as_ref().map(|(_, r)| &r.shape).unwrap_or(&review.model.shape);
     let model = earlier_raw
-        .and_then(|raw| lint::district(earlier, raw, &ctx, &mut problems).ok())
-        .and_then(|()| District::from_raw(&input.id, &earlier.raw, &session.config.areas));
+        .and_then(|raw| lint::district(earlier, raw, shape, &ctx, &mut problems).ok())
+        .and_then(|()| District::from_raw(&input.id, &earlier.raw, &session.config.areas, shape.rates));
     match model {
         Some(model) => Ok(Some(model)),
         None => Err(diags.error(
@@ -193,6 +164,7 @@ pub fn memo(
         district: String::new(),
         diarienummer: memo.diarienummer.clone(),
         ratings: Vec::new(),
+        label: review.model.shape.wording.tjansteutlatande.clone(),
         sources: vec![review.raw.source.clone()],
     })
 }
@@ -218,7 +190,7 @@ pub fn publish(
     options: &Options,
     diags: &mut Diagnostics,
 ) -> Checked<Published> {
-    let source = match session.templates.render(Format::Typst, made.kind.template(), &made.view) {
+    let source = match session.templates.render(Format::Typst, template(made.kind), &made.view) {
         Ok(source) => source,
         Err(typst) => {
             let errors = [Some(typst), web_edition(session, made).err()].into_iter().flatten();
@@ -261,12 +233,13 @@ pub fn publish(
         typst_source: options.emit_typst,
         pages: done.pages,
         title: made.view.document().titel.clone(),
-        kind: made.kind.key().to_owned(),
+        kind: made.kind,
+        label: made.label.clone(),
         review: made.review.clone(),
         district: made.district.clone(),
         diarienummer: made.diarienummer.clone(),
-        date: made.date.to_string(),
-        ratings: made.ratings.iter().map(|(area, rating)| (area.clone(), rating.key().to_owned())).collect(),
+        date: Some(made.date),
+        ratings: made.ratings.clone(),
         read: read.clone(),
         ..Entry::default()
     };
@@ -277,7 +250,7 @@ pub fn publish(
 /// what the personal-data guard finds in the text and attributes a reader
 /// gets from it.
 fn web_edition(session: &Session, made: &Made) -> Result<(String, Vec<guard::Hit>), Diagnostic> {
-    let html = session.templates.render(Format::Html, made.kind.template(), &made.view)?;
+    let html = session.templates.render(Format::Html, template(made.kind), &made.view)?;
     let html = if made.view.document().utkast.is_some() { html::mark_placeholders(&html) } else { html };
     let hits = guard::scan(&guard::html_text(&html));
     Ok((html, hits))

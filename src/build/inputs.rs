@@ -51,7 +51,10 @@ impl DistrictInput {
     /// could not be read.
     pub fn name(&self) -> String {
         match &self.loaded {
-            Some(loaded) => loaded.raw.distrikt.get_ref().trim().to_owned(),
+            Some(loaded) => match &loaded.raw.distrikt {
+                Some(name) => name.get_ref().trim().to_owned(),
+                None => self.id.clone(),
+            },
             None => self.path.file_name().map_or_else(|| self.id.clone(), |n| n.to_string_lossy().into_owned()),
         }
     }

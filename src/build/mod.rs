@@ -31,7 +31,7 @@ use crate::model::Date;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-pub use document::DocumentKind;
+pub use crate::model::DocumentKind;
 
 use crate::config::Config;
 use crate::diag::{Checked, Diagnostic, Diagnostics, Mode};
@@ -213,11 +213,7 @@ impl Session {
     }
 
     fn lint_context(&self) -> lint::Context<'_> {
-        lint::Context {
-            coverage: &self.env().fonts,
-            areas: &self.config.areas,
-            summary_table: self.config.summary_table,
-        }
+        lint::Context { coverage: &self.env().fonts, areas: &self.config.areas, shape: &self.config.shape }
     }
 
     /// Makes (or checks) the selected documents.

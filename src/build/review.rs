@@ -26,15 +26,15 @@ pub fn check<'a>(session: &Session, input: &'a ReviewInput, diags: &mut Diagnost
     let shown = session.project.shown(&input.files.review);
     let raw = input.review.as_ref().ok_or_else(|| diags.error(Diagnostic::internal(&shown, "granskningen saknas")))?;
     let ctx = session.lint_context();
-    lint::review(raw, &ctx, diags)?;
-    let model = Review::from_raw(&input.files.id, &raw.raw, &session.config.areas)
+    let shape = lint::review(raw, &ctx, diags)?;
+    let model = Review::from_raw(&input.files.id, &raw.raw, &session.config.areas, shape)
         .ok_or_else(|| diags.error(Diagnostic::internal(&shown, "granskningen kunde inte läsas in")))?;
     let earlier = match &input.earlier {
         Some(earlier) => {
             let mut problems = diags.fork();
             let model = lint::review(&earlier.review, &ctx, &mut problems)
                 .ok()
-                .and_then(|()| Review::from_raw(&earlier.id, &earlier.review.raw, &session.config.areas));
+                .and_then(|shape| Review::from_raw(&earlier.id, &earlier.review.raw, &session.config.areas, shape));
             let Some(model) = model else {
                 let at = raw.raw.foljer_upp.as_ref().map_or(0..0, |f| f.span());
                 return Err(diags.error(

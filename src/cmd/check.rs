@@ -41,6 +41,7 @@ pub fn run(args: &CheckArgs) -> Exit {
 fn stale_schemas(session: &Session) -> Vec<Diagnostic> {
     let project = &session.project;
     let questions = schema::questions(project, &session.config.areas);
-    let schemas = Schemas::for_project(&session.config.areas, &questions);
+    let chapters = schema::chapters(project, &session.config);
+    let schemas = Schemas::for_project(&session.config.areas, &questions, &chapters);
     schema::stale(&project.root, &schemas).iter().map(|path| schema::stale_warning(&project.shown(path))).collect()
 }

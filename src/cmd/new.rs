@@ -9,8 +9,9 @@ use crate::cli::{NewDistrictArgs, NewReviewArgs};
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::load;
 use crate::model::raw::RawReview;
+use crate::model::shape::Rates;
 use crate::model::vocab::default_areas;
-use crate::model::{Area, Date, SummaryTable};
+use crate::model::{Area, Date};
 use crate::output::slug;
 use crate::project::{FINDINGS_DIR, Project, REVIEW_FILE};
 use crate::scaffold;
@@ -85,17 +86,24 @@ pub fn run_district(args: &NewDistrictArgs) -> Exit {
     }
     // The review's questions get one result row each; a review file with
     // errors just gives a district file without them.
-    let (areas, summary_table): (Vec<Area>, SummaryTable) = match super::config(&project) {
-        Ok(config) => (config.areas, config.summary_table),
+    let (areas, rates): (Vec<Area>, Rates) = match super::config(&project) {
+        Ok(config) => (config.areas, config.shape.rates),
         Err(problems) => return fail(problems),
     };
     let schema = Schemas::new(&areas).review;
-    let questions: Vec<String> = load::load::<RawReview>(&project, &review_file, &schema, &mut Diagnostics::default())
+    let review = load::load::<RawReview>(&project, &review_file, &schema, &mut Diagnostics::default()).ok();
+    let questions: Vec<String> = review
+        .as_ref()
         .map(|r| r.raw.granskningsfraga.iter().map(|q| q.id.get_ref().clone()).collect())
         .unwrap_or_default();
+    // The review may rate otherwise than the project.
+    let rates = review
+        .as_ref()
+        .and_then(|r| r.raw.rapport.as_ref()?.kvalitetsnivaer.as_ref().map(|k| *k.get_ref()))
+        .unwrap_or(rates);
     let Some(stem) = file_name(&args.district) else { return fail(vec![nameless(&args.district)]) };
     let path = dir.join(format!("{stem}.toml"));
-    let text = with_schema("distrikt", scaffold::district(&args.district, &questions, &areas, summary_table));
+    let text = with_schema("distrikt", scaffold::district(&args.district, &questions, &areas, rates));
     finish(create(&path, &project.root, &text), &project.root)
 }
 

@@ -20,7 +20,8 @@ pub fn project_schemas(start: &Path) -> Result<(Option<Project>, Schemas), Vec<D
     };
     let config = super::config(&project)?;
     let questions = schema::questions(&project, &config.areas);
-    let schemas = Schemas::for_project(&config.areas, &questions);
+    let chapters = schema::chapters(&project, &config);
+    let schemas = Schemas::for_project(&config.areas, &questions, &chapters);
     Ok((Some(project), schemas))
 }
 

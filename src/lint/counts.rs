@@ -5,10 +5,29 @@
 
 use crate::diag::{Diagnostic, SourceFile};
 use crate::model::MAX_COUNT;
-use crate::model::raw::{Count, RawDistrict};
+use crate::model::raw::{Count, RawDistrict, RawFileReview};
 
+/// The district's file review, and each of its units' (whose counts the
+/// report adds up, so their sums must be possible too).
 pub fn district(source: &SourceFile, raw: &RawDistrict, out: &mut Vec<Diagnostic>) {
-    let Some(f) = &raw.aktgranskning else { return };
+    let units: Vec<&RawFileReview> = raw.granskad_enhet.iter().filter_map(|u| u.aktgranskning.as_ref()).collect();
+    for f in raw.aktgranskning.iter().chain(units.iter().copied()) {
+        file_review(source, f, out);
+    }
+    let total: u64 = units.iter().map(|f| u64::from(*f.population.get_ref())).sum();
+    if let Some(last) = units.last().filter(|_| total > u64::from(MAX_COUNT)) {
+        out.push(
+            Diagnostic::error(
+                source,
+                last.population.span(),
+                format!("enheternas akter är tillsammans {total}, orimligt många"),
+            )
+            .with_hint(format!("granska räknar med högst {MAX_COUNT} akter i en rapport; kontrollera talen")),
+        );
+    }
+}
+
+fn file_review(source: &SourceFile, f: &RawFileReview, out: &mut Vec<Diagnostic>) {
     let counts = [
         ("population", &f.population),
         ("urval", &f.urval),

@@ -4,7 +4,11 @@
 
 use std::ops::Range;
 
-use crate::model::raw::{RawAnnual, RawDistrict, RawReview, Text, Value};
+use std::collections::BTreeMap;
+
+use crate::model::outline::RawChapter;
+use crate::model::raw::{RawAnnual, RawDistrict, RawFact, RawFileReview, RawReview, RawSection, Spanned, Text, Value};
+use crate::model::shape::RawWording;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -46,6 +50,47 @@ impl<'a> Collector<'a> {
 
     fn cell(&mut self, key: String, text: &'a str, span: Range<usize>) {
         self.fields.push(Field { key, text, span, kind: Kind::Cell, required: false });
+    }
+
+    /// The texts of `[kapitel.<id>]`.
+    fn chapters(&mut self, chapters: &'a BTreeMap<String, Spanned<RawSection>>) {
+        for (id, section) in chapters {
+            self.text(format!("kapitel.{id}.text"), &section.get_ref().text, Kind::Markdown, true);
+        }
+    }
+
+    /// The shape's texts: chapter titles and the project's words.
+    fn shape(&mut self, outline: &'a [RawChapter], wording: Option<&'a RawWording>) {
+        for (i, chapter) in outline.iter().enumerate() {
+            self.optional(format!("disposition[{}].rubrik", i + 1), &chapter.rubrik, Kind::Plain);
+            self.optional(format!("disposition[{}].id", i + 1), &chapter.id, Kind::Plain);
+        }
+        if let Some(wording) = wording {
+            for (key, word) in wording.words() {
+                self.text(format!("ord.{key}"), word, Kind::Plain, true);
+            }
+        }
+    }
+
+    fn facts(&mut self, prefix: &str, facts: &'a [RawFact]) {
+        for (i, f) in facts.iter().enumerate() {
+            let key = format!("{prefix}omradesfakta[{}]", i + 1);
+            self.text(format!("{key}.uppgift"), &f.uppgift, Kind::Plain, true);
+            if let Value::Text(t) = f.varde.get_ref() {
+                self.cell(format!("{key}.varde"), t, f.varde.span());
+            }
+            self.optional(format!("{key}.enhet"), &f.enhet, Kind::Plain);
+            self.optional(format!("{key}.kalla"), &f.kalla, Kind::Markdown);
+        }
+    }
+
+    fn file_review(&mut self, prefix: &str, a: &'a RawFileReview) {
+        self.optional(format!("{prefix}aktgranskning.beskrivning"), &a.beskrivning, Kind::Markdown);
+        for (i, r) in a.resultat.iter().enumerate() {
+            let key = format!("{prefix}aktgranskning.resultat[{}]", i + 1);
+            self.text(format!("{key}.fraga"), &r.fraga, Kind::Plain, true);
+            self.optional(format!("{key}.kommentar"), &r.kommentar, Kind::Markdown);
+        }
     }
 }
 
@@ -92,6 +137,13 @@ pub fn review(raw: &RawReview) -> Vec<Field<'_>> {
             c.text(format!("tjansteutlatande.undertecknare[{}].titel", i + 1), &s.titel, Kind::Plain, true);
         }
     }
+    c.chapters(&raw.kapitel);
+    c.shape(&raw.disposition, raw.ord.as_ref());
+    if let Some(legend) = raw.rapport.as_ref().and_then(|r| r.nivaer.as_ref()) {
+        for (key, text) in [("gron", &legend.gron), ("gul", &legend.gul), ("rod", &legend.rod)] {
+            c.optional(format!("rapport.nivaer.{key}"), text, Kind::Plain);
+        }
+    }
     c.fields
 }
 
@@ -99,29 +151,32 @@ pub fn review(raw: &RawReview) -> Vec<Field<'_>> {
 /// lists areas, so that each area's `sammanfattning` is needed.
 pub fn district(raw: &RawDistrict, summary_required: bool) -> Vec<Field<'_>> {
     let mut c = Collector { fields: Vec::new() };
-    c.text("distrikt", &raw.distrikt, Kind::Plain, true);
-    c.text("forvaltning", &raw.forvaltning, Kind::Plain, true);
-    c.text("enhet", &raw.enhet, Kind::Plain, true);
+    c.optional("distrikt", &raw.distrikt, Kind::Plain);
+    c.optional("forvaltning", &raw.forvaltning, Kind::Plain);
+    c.optional("enhet", &raw.enhet, Kind::Plain);
+    for (i, unit) in raw.granskad_enhet.iter().enumerate() {
+        let key = format!("granskad_enhet[{}].", i + 1);
+        c.text(format!("{key}namn"), &unit.namn, Kind::Plain, true);
+        c.optional(format!("{key}forvaltning"), &unit.forvaltning, Kind::Plain);
+        c.optional(format!("{key}beskrivning"), &unit.beskrivning, Kind::Markdown);
+        c.facts(&key, &unit.omradesfakta);
+        if let Some(a) = &unit.aktgranskning {
+            c.file_review(&key, a);
+        }
+    }
     for (key, section) in [("sammanfattning", &raw.sammanfattning), ("inledning", &raw.inledning)] {
         if let Some(section) = section {
             c.text(format!("{key}.text"), &section.text, Kind::Markdown, true);
         }
     }
     c.optional("beskrivning", &raw.beskrivning, Kind::Markdown);
-    for (i, f) in raw.omradesfakta.iter().enumerate() {
-        let key = format!("omradesfakta[{}]", i + 1);
-        c.text(format!("{key}.uppgift"), &f.uppgift, Kind::Plain, true);
-        if let Value::Text(t) = f.varde.get_ref() {
-            c.cell(format!("{key}.varde"), t, f.varde.span());
-        }
-        c.optional(format!("{key}.enhet"), &f.enhet, Kind::Plain);
-        c.optional(format!("{key}.kalla"), &f.kalla, Kind::Markdown);
-    }
+    c.facts("", &raw.omradesfakta);
     for (i, k) in raw.nyckeltal.iter().enumerate() {
         let key = format!("nyckeltal[{}]", i + 1);
         c.text(format!("{key}.namn"), &k.namn, Kind::Plain, true);
         c.optional(format!("{key}.enhet"), &k.enhet, Kind::Plain);
         c.optional(format!("{key}.kalla"), &k.kalla, Kind::Markdown);
+        c.optional(format!("{key}.plats"), &k.plats, Kind::Plain);
     }
     for (i, t) in raw.tabell.iter().enumerate() {
         let key = format!("tabell[{}]", i + 1);
@@ -137,14 +192,10 @@ pub fn district(raw: &RawDistrict, summary_required: bool) -> Vec<Field<'_>> {
             }
         }
         c.optional(format!("{key}.kalla"), &t.kalla, Kind::Markdown);
+        c.optional(format!("{key}.plats"), &t.plats, Kind::Plain);
     }
     if let Some(a) = &raw.aktgranskning {
-        c.optional("aktgranskning.beskrivning", &a.beskrivning, Kind::Markdown);
-        for (i, r) in a.resultat.iter().enumerate() {
-            let key = format!("aktgranskning.resultat[{}]", i + 1);
-            c.text(format!("{key}.fraga"), &r.fraga, Kind::Plain, true);
-            c.optional(format!("{key}.kommentar"), &r.kommentar, Kind::Markdown);
-        }
+        c.file_review("", a);
     }
     for (id, a) in raw.kvalitetsomraden.get_ref() {
         let a = a.get_ref();
@@ -163,6 +214,7 @@ pub fn district(raw: &RawDistrict, summary_required: bool) -> Vec<Field<'_>> {
     c.text("slutsatser.text", &raw.slutsatser.text, Kind::Markdown, true);
     for (i, r) in raw.rekommendation.iter().enumerate() {
         c.text(format!("rekommendation[{}].text", i + 1), &r.text, Kind::Markdown, true);
+        c.optional(format!("rekommendation[{}].kvalitetsomrade", i + 1), &r.kvalitetsomrade, Kind::Plain);
     }
     for (i, source) in raw.kallor.iter().enumerate() {
         c.text(format!("kallor[{}]", i + 1), source, Kind::Markdown, false);
@@ -170,6 +222,7 @@ pub fn district(raw: &RawDistrict, summary_required: bool) -> Vec<Field<'_>> {
     for (i, f) in raw.uppfoljning.iter().enumerate() {
         c.optional(format!("uppfoljning[{}].kommentar", i + 1), &f.kommentar, Kind::Markdown);
     }
+    c.chapters(&raw.kapitel);
     c.fields
 }
 

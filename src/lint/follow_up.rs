@@ -41,7 +41,7 @@ pub fn check(
                     entry.rekommendation.span(),
                     format!("rekommendation {number} finns inte i den tidigare rapporten"),
                 )
-                .with_hint(format!("den tidigare rapporten för {} har rekommendation 1–{count}", previous.name)),
+                .with_hint(format!("den tidigare rapporten för {} har rekommendation 1–{count}", previous.subject())),
             );
         } else if !seen.insert(number) {
             out.push(

@@ -5,20 +5,26 @@
 //! - [`text`]: rules for every text: personal data, placeholders, empty
 //!   texts, footnotes, characters no font can show;
 //! - [`structure`]: required sections, identifiers and references;
-//! - [`counts`]: file-review counts that must add up.
+//! - [`counts`]: file-review counts that must add up;
+//! - [`shape`]: the shape of reports (ratings, outline, words), in
+//!   `granska.toml` and `granskning.toml`.
 
 mod counts;
 pub mod fields;
 pub mod follow_up;
+mod shape;
 mod structure;
 mod text;
+
+pub use shape::shape;
 
 use std::ops::Range;
 
 use crate::diag::{Checked, Diagnostic, Diagnostics, SourceFile};
 use crate::load::Loaded;
 use crate::model::raw::{RawAnnual, RawDistrict, RawReview};
-use crate::model::{Area, Date, SummaryTable};
+use crate::model::shape::Shape;
+use crate::model::{Area, Date};
 
 /// Which text the report's fonts can show.
 pub trait Coverage {
@@ -31,16 +37,25 @@ pub struct Context<'a> {
     pub coverage: &'a dyn Coverage,
     /// The project's quality areas.
     pub areas: &'a [Area],
-    /// What the report's summary table lists.
-    pub summary_table: SummaryTable,
+    /// The project's shape of reports (a review may override it).
+    pub shape: &'a Shape,
 }
 
-/// Checks `granskning.toml`.
-pub fn review(review: &Loaded<RawReview>, ctx: &Context, diags: &mut Diagnostics) -> Checked<()> {
+/// Checks `granskning.toml`; the shape of its reports (the project's, with
+/// the review's own choices).
+pub fn review(review: &Loaded<RawReview>, ctx: &Context, diags: &mut Diagnostics) -> Checked<Shape> {
     let mut out = Vec::new();
     text::check(&review.source, &fields::review(&review.raw), ctx, &mut out);
-    structure::review(&review.source, &review.raw, ctx.areas, &mut out);
-    report(&review.source, out, diags)
+    let raw = &review.raw;
+    let own = crate::model::shape::RawShape {
+        settings: raw.rapport.as_ref(),
+        outline: &raw.disposition,
+        wording: raw.ord.as_ref(),
+    };
+    let shape = shape::shape(ctx.shape, &own, &review.source, &mut out);
+    structure::review(&review.source, raw, ctx.areas, &shape, &mut out);
+    report(&review.source, out, diags)?;
+    Ok(shape)
 }
 
 /// Checks an annual report's own file.
@@ -60,17 +75,18 @@ pub fn annual(annual: &Loaded<RawAnnual>, ctx: &Context, diags: &mut Diagnostics
     report(&annual.source, out, diags)
 }
 
-/// Checks a district file against its review.
+/// Checks a district file against its review, whose reports have `shape`.
 pub fn district(
     district: &Loaded<RawDistrict>,
     review: &RawReview,
+    shape: &Shape,
     ctx: &Context,
     diags: &mut Diagnostics,
 ) -> Checked<()> {
     let mut out = Vec::new();
-    let summary_required = ctx.summary_table == SummaryTable::Areas;
+    let summary_required = shape.rates == crate::model::shape::Rates::Areas;
     text::check(&district.source, &fields::district(&district.raw, summary_required), ctx, &mut out);
-    structure::district(&district.source, &district.raw, review, ctx.areas, ctx.summary_table, &mut out);
+    structure::district(&district.source, &district.raw, review, ctx.areas, shape, &mut out);
     counts::district(&district.source, &district.raw, &mut out);
     report(&district.source, out, diags)
 }
@@ -131,4 +147,18 @@ fn narrow(source: &SourceFile, span: Range<usize>, needle: &str) -> Range<usize>
         .and_then(|slice| slice.find(needle))
         .map(|at| span.start + at..span.start + at + needle.len())
         .unwrap_or(span)
+}
+
+/// The first line of a file that is neither blank nor a comment: where a
+/// missing top-level key is reported (not at the `#:schema` line).
+pub(crate) fn first_content(source: &SourceFile) -> Range<usize> {
+    let mut at = 0;
+    for line in source.text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if !trimmed.is_empty() && !trimmed.starts_with('#') {
+            return at..at + line.trim_end().len();
+        }
+        at += line.len();
+    }
+    0..0
 }

@@ -3,10 +3,15 @@
 use std::collections::HashSet;
 
 use crate::diag::{Diagnostic, SourceFile, closest};
-use crate::model::raw::{RawDistrict, RawFileReview, RawReview, Text};
-use crate::model::{Area, Date, SummaryTable};
+use std::collections::BTreeMap;
 
-pub fn review(source: &SourceFile, raw: &RawReview, areas: &[Area], out: &mut Vec<Diagnostic>) {
+use super::shape::{chapter_text, rating_not_rated};
+use crate::model::raw::{RawDistrict, RawFileReview, RawReview, RawSection, Spanned, Text};
+use crate::model::shape::{Rates, Shape};
+use crate::model::{Area, Date};
+
+pub fn review(source: &SourceFile, raw: &RawReview, areas: &[Area], shape: &Shape, out: &mut Vec<Diagnostic>) {
+    chapter_texts(source, &raw.kapitel, shape, out);
     if Date::from_toml(raw.publiceringsdatum.get_ref()).is_none() {
         out.push(
             Diagnostic::error(
@@ -85,29 +90,89 @@ pub fn district(
     raw: &RawDistrict,
     review: &RawReview,
     areas: &[Area],
-    summary_table: SummaryTable,
+    shape: &Shape,
     out: &mut Vec<Diagnostic>,
 ) {
-    quality_areas(source, raw, areas, summary_table, out);
+    subject(source, raw, out);
+    quality_areas(source, raw, areas, shape.rates, out);
     for recommendation in &raw.rekommendation {
-        area_reference(source, &recommendation.kvalitetsomrade, areas, out);
+        if let Some(area) = &recommendation.kvalitetsomrade {
+            area_reference(source, area, areas, out);
+        }
+        if let Some(level) = recommendation.niva.as_ref().filter(|_| shape.rates == Rates::Nothing) {
+            out.push(rating_not_rated(source, level.span(), "rekommendationen"));
+        }
     }
-    if let Some(file_review) = &raw.aktgranskning {
+    let units = raw.granskad_enhet.iter().filter_map(|u| u.aktgranskning.as_ref());
+    for file_review in raw.aktgranskning.iter().chain(units) {
         results(source, file_review, review, out);
     }
     tables(source, raw, out);
     key_figures(source, raw, out);
+    chapter_texts(source, &raw.kapitel, shape, out);
+    places(source, raw, areas, shape, out);
 }
 
-/// Every area of the project is there, and each has a level and something
-/// to say.
-fn quality_areas(
+/// A report is about one district (or unit), or about several units
+/// listed in `[[granskad_enhet]]`.
+fn subject(source: &SourceFile, raw: &RawDistrict, out: &mut Vec<Diagnostic>) {
+    if raw.distrikt.is_none() && raw.granskad_enhet.is_empty() {
+        out.push(
+            Diagnostic::error(source, super::first_content(source), "filen säger inte vad rapporten granskar")
+                .with_hint("skriv `distrikt = \"Bromma\"` överst i filen för en rapport om ett distrikt eller en enhet")
+                .with_hint("eller, för en rapport om flera enheter, en `[[granskad_enhet]]` med `namn` per enhet"),
+        );
+    }
+}
+
+/// Each `[kapitel.<id>]` text has a chapter of the outline to go in.
+fn chapter_texts(
     source: &SourceFile,
-    raw: &RawDistrict,
-    areas: &[Area],
-    summary_table: SummaryTable,
+    chapters: &BTreeMap<String, Spanned<RawSection>>,
+    shape: &Shape,
     out: &mut Vec<Diagnostic>,
 ) {
+    for (id, section) in chapters {
+        if let Some((message, hint)) = chapter_text(&shape.outline, id) {
+            let at = key_span(source, section.span(), id);
+            out.push(Diagnostic::error(source, at, message).with_hint(hint));
+        }
+    }
+}
+
+/// Where `[kapitel.<id>]` names `id`: the table header before `span`, or
+/// else the section itself.
+fn key_span(source: &SourceFile, span: std::ops::Range<usize>, id: &str) -> std::ops::Range<usize> {
+    let before = &source.text[..span.start.min(source.text.len())];
+    let header = format!("kapitel.{id}");
+    before.rfind(&header).map_or(span, |at| at + "kapitel.".len()..at + header.len())
+}
+
+/// Key figures and tables stand in an area, a chapter of the outline, or
+/// under the method.
+fn places(source: &SourceFile, raw: &RawDistrict, areas: &[Area], shape: &Shape, out: &mut Vec<Diagnostic>) {
+    let chapters = shape.outline.chapters.iter().map(|c| c.id.as_str());
+    let known: Vec<&str> = areas.iter().map(|a| a.id.as_str()).chain(chapters).collect();
+    let places =
+        raw.nyckeltal.iter().filter_map(|k| k.plats.as_ref()).chain(raw.tabell.iter().filter_map(|t| t.plats.as_ref()));
+    for place in places {
+        let id = place.get_ref().trim();
+        if known.contains(&id) {
+            continue;
+        }
+        let mut d = Diagnostic::error(source, place.span(), format!("platsen `{id}` finns inte"));
+        if let Some(suggestion) = closest(id, known.iter().copied()) {
+            d = d.with_hint(format!("menade du `{suggestion}`?"));
+        }
+        let list: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
+        out.push(d.with_hint(format!("ange ett kvalitetsområde eller ett kapitel: {}", list.join(", "))));
+    }
+}
+
+/// Every area of the project is there, and each has a level where the
+/// project rates areas (and none where it rates nothing), and something
+/// to say.
+fn quality_areas(source: &SourceFile, raw: &RawDistrict, areas: &[Area], rates: Rates, out: &mut Vec<Diagnostic>) {
     let written = raw.kvalitetsomraden.get_ref();
     for area in areas {
         let Some(assessment) = written.get(&area.id) else {
@@ -125,11 +190,26 @@ fn quality_areas(
             continue;
         };
         let (span, a) = (assessment.span(), assessment.get_ref());
-        if a.niva.is_none() && a.konstaterande.is_empty() {
+        if rates == Rates::Areas && a.niva.is_none() && a.konstaterande.iter().all(|s| s.niva.is_none()) {
             out.push(
                 Diagnostic::error(source, span.clone(), format!("kvalitetsområdet `{}` saknar nivå", area.id))
                     .with_hint("skriv `niva = \"gul\"` (grön, gul eller röd), eller lägg till `[[kvalitetsomraden.<område>.konstaterande]]`: då gäller det sämsta konstaterandets nivå"),
             );
+        }
+        if rates == Rates::Nothing
+            && let Some(level) = &a.niva
+        {
+            out.push(rating_not_rated(source, level.span(), &format!("kvalitetsområdet `{}`", area.id)));
+        }
+        for statement in &a.konstaterande {
+            match (&statement.niva, rates) {
+                (Some(level), Rates::Nothing) => out.push(rating_not_rated(source, level.span(), "konstaterandet")),
+                (None, Rates::Areas | Rates::Statements) => out.push(
+                    Diagnostic::error(source, statement.text.span(), "konstaterandet saknar nivå")
+                        .with_hint("skriv `niva = \"gul\"` (grön, gul eller röd) före `text`"),
+                ),
+                _ => {}
+            }
         }
         if a.iakttagelser.is_none() && a.bedomning.is_none() && a.konstaterande.is_empty() {
             out.push(
@@ -137,11 +217,11 @@ fn quality_areas(
                     .with_hint("skriv `iakttagelser`, `bedomning` eller konstateranden för området"),
             );
         }
-        if summary_table == SummaryTable::Areas && a.sammanfattning.is_none() {
+        if rates == Rates::Areas && a.sammanfattning.is_none() {
             out.push(
                 Diagnostic::error(source, span, format!("kvalitetsområdet `{}` saknar `sammanfattning`", area.id))
                     .with_hint("sammanfattningstabellen visar en mening per område: skriv `sammanfattning = \"…\"`")
-                    .with_hint("eller låt tabellen visa konstaterandena: `sammanfattningstabell = \"konstateranden\"` under `[rapport]` i granska.toml"),
+                    .with_hint("eller låt tabellen visa konstaterandena: `kvalitetsnivaer = \"per_konstaterande\"` under `[rapport]` i granska.toml"),
             );
         }
     }

@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Alignment, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
-pub use tree::{Align, Block, HeadingLevels, Inline, Rich};
+pub use tree::{Align, Block, HeadingLevels, Inline, Placed, Rich};
 
 /// Containers nested deeper than this are flattened into their parent, so
 /// pathological input cannot exhaust an output format's parser or our stack.
@@ -349,7 +349,7 @@ impl<'f> Builder<'f> {
             Event::Html(html) | Event::InlineHtml(html) => self.inline(Inline::Text(html.into_string())),
             Event::InlineMath(math) | Event::DisplayMath(math) => self.inline(Inline::Text(math.into_string())),
             Event::FootnoteReference(label) => match self.footnotes.get(label.as_ref()) {
-                Some(note) => self.inline(Inline::Footnote(note.clone())),
+                Some(note) => self.inline(Inline::Footnote { number: 0, body: note.clone() }),
                 None => self.inline(Inline::Text(format!("[^{label}]"))),
             },
             Event::SoftBreak => self.inline(Inline::Text(" ".to_owned())),
@@ -444,7 +444,7 @@ impl<'f> Builder<'f> {
                 InlinesKind::Heading(level) => {
                     // An empty heading (a lone `#`) has nothing to show, and
                     // an accessible document may not have one.
-                    let heading = Rich { blocks: vec![Block::Heading { level, body: inlines }] };
+                    let heading = Rich { blocks: vec![Block::Heading { level, body: inlines, placed: None }] };
                     if !heading.plain_text().is_empty() {
                         self.block(heading.blocks.into_iter().next().expect("one block"));
                     }

@@ -29,7 +29,7 @@ fn footnotes_are_stored_at_their_reference() {
         parsed.blocks,
         [Block::Paragraph(vec![
             text("Text"),
-            Inline::Footnote(vec![Block::Paragraph(vec![text("Källan.")])]),
+            Inline::Footnote { number: 0, body: vec![Block::Paragraph(vec![text("Källan.")])] },
             text(".")
         ])]
     );

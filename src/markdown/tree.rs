@@ -32,9 +32,13 @@ pub enum Block {
     /// A sub-heading written in the field (`### Rubrik`). `level` is
     /// relative to the section the field sits in: 1 is the first level
     /// below it, whatever number of `#` the inspector used for it.
+    /// `placed` is set when a view has placed the text in its document
+    /// (see `view::headings`).
     Heading {
         level: u8,
         body: Vec<Inline>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        placed: Option<Placed>,
     },
     /// `start` is the first number of a numbered list, `None` for bullets.
     List {
@@ -65,9 +69,22 @@ pub enum Inline {
         url: String,
         body: Vec<Inline>,
     },
-    /// A footnote, with its text, at the place of its reference.
-    Footnote(Vec<Block>),
+    /// A footnote, with its text, at the place of its reference; `number`
+    /// is its number in the document once a view has placed the text (0
+    /// before).
+    Footnote {
+        number: u32,
+        body: Vec<Block>,
+    },
     LineBreak,
+}
+
+/// Where a sub-heading stands in its document: its level there and the
+/// anchor a link to it uses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Placed {
+    pub level: u8,
+    pub anchor: String,
 }
 
 /// The alignment of a table column.
@@ -114,9 +131,9 @@ fn inlines_text(inlines: &[Inline], out: &mut String) {
             Inline::Text(text) | Inline::Code(text) => out.push_str(text),
             Inline::Emphasis(inner) | Inline::Strong(inner) | Inline::Strikethrough(inner) => inlines_text(inner, out),
             Inline::Link { body, .. } => inlines_text(body, out),
-            Inline::Footnote(blocks) => {
+            Inline::Footnote { body, .. } => {
                 out.push(' ');
-                blocks_text(blocks, out);
+                blocks_text(body, out);
             }
             Inline::LineBreak => out.push(' '),
         }

@@ -101,6 +101,20 @@ fn swedish_time() -> jiff::tz::TimeZone {
     jiff::tz::TimeZone::get("Europe/Stockholm").expect("the bundled database has Europe/Stockholm")
 }
 
+/// Stored as ISO 8601 text ("2011-04-15"), as in the state files.
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Date::parse_iso(&text).ok_or_else(|| serde::de::Error::custom(format!("inget datum: {text}")))
+    }
+}
+
 /// ISO 8601, as Swedish tables write dates: "2011-04-15".
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -8,14 +8,21 @@
 //! project's own list (see [`Area`]), in its order.
 
 mod date;
+pub mod document;
+pub mod outline;
 pub mod raw;
+pub mod shape;
 pub mod vocab;
 pub mod words;
 
+use std::collections::BTreeMap;
+
 pub use date::Date;
+pub use document::DocumentKind;
 pub use raw::Value;
-use raw::{RawAnswers, RawArea, RawDistrict, RawFileReview, RawKeyFigure, RawMemo, RawReview};
-pub use vocab::{Area, MethodKind, Rating, Standing, Status, SummaryTable};
+use raw::{RawAnswers, RawArea, RawDistrict, RawFact, RawFileReview, RawKeyFigure, RawMemo, RawReview};
+use shape::{Rates, Shape};
+pub use vocab::{Area, MethodKind, Rating, Standing, Status};
 
 /// The largest count of files granska accepts: far above any real review,
 /// and small enough that no sum of counts in a report can overflow.
@@ -93,6 +100,11 @@ pub struct Review {
     /// The folder of the review this one follows up.
     pub follows_up: Option<String>,
     pub memo: Option<Memo>,
+    /// Markdown texts of the outline's chapters, by id (`[kapitel.<id>]`),
+    /// for every report of the review.
+    pub chapters: BTreeMap<String, String>,
+    /// The shape of its reports: the project's, with the review's choices.
+    pub shape: Shape,
 }
 
 /// The administration's cover memo (*tjänsteutlåtande*).
@@ -142,14 +154,18 @@ pub struct Question {
     pub child_rights: bool,
 }
 
-/// One district's findings (*iakttagelser*) and assessments.
+/// One report's findings (*iakttagelser*) and assessments: a district's
+/// (or a unit's), or those of a report about several units.
 #[derive(Debug, Clone)]
 pub struct District {
     /// The file stem of the district's TOML file.
     pub id: String,
-    pub name: String,
-    pub administration: String,
-    pub unit: String,
+    /// The district's name; `None` in a report about several units.
+    pub name: Option<String>,
+    pub administration: Option<String>,
+    pub unit: Option<String>,
+    /// The units a report about several units covers.
+    pub units: Vec<Unit>,
     /// Markdown: the report's summary, first in the report.
     pub summary: Option<String>,
     /// Markdown: the district's own introduction.
@@ -168,6 +184,31 @@ pub struct District {
     pub sources: Vec<String>,
     /// In a follow-up review: the status of earlier recommendations.
     pub follow_up: Vec<FollowUp>,
+    /// Markdown texts of the outline's chapters, by id (the district's own;
+    /// the review's apply where it has none).
+    pub chapters: BTreeMap<String, String>,
+}
+
+/// One unit of a report about several.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub name: String,
+    pub administration: Option<String>,
+    /// Markdown.
+    pub description: Option<String>,
+    pub facts: Vec<Fact>,
+    pub file_review: Option<FileReview>,
+}
+
+impl District {
+    /// What the report is about, for titles and messages: the district's
+    /// name, or the units' names.
+    pub fn subject(&self) -> String {
+        match &self.name {
+            Some(name) => name.clone(),
+            None => self.units.iter().map(|u| u.name.as_str()).collect::<Vec<_>>().join(", "),
+        }
+    }
 }
 
 /// The status of an earlier recommendation.
@@ -196,6 +237,8 @@ pub struct KeyFigure {
     /// Ascending by year.
     pub values: Vec<KeyValue>,
     pub source: Option<String>,
+    /// Where it stands (an area's or a chapter's id); `None`: the method.
+    pub place: Option<String>,
 }
 
 /// One year's value of a key figure.
@@ -213,6 +256,8 @@ pub struct Table {
     pub columns: Vec<String>,
     pub rows: Vec<Vec<Value>>,
     pub source: Option<String>,
+    /// Where it stands (an area's or a chapter's id); `None`: the method.
+    pub place: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -283,8 +328,9 @@ pub struct QuestionResult {
 #[derive(Debug, Clone)]
 pub struct AreaAssessment {
     pub area: Area,
-    /// As written, or else the worst of the statements'.
-    pub rating: Rating,
+    /// As written; where the project rates areas, else the worst of the
+    /// statements'. `None` where nothing gives the area a level.
+    pub rating: Option<Rating>,
     /// One sentence for the summary table.
     pub summary: Option<String>,
     /// Markdown.
@@ -297,7 +343,8 @@ pub struct AreaAssessment {
 /// A rated statement (*konstaterande*).
 #[derive(Debug, Clone)]
 pub struct Statement {
-    pub rating: Rating,
+    /// `None` in a project that does not rate statements.
+    pub rating: Option<Rating>,
     /// Markdown, one sentence.
     pub text: String,
 }
@@ -305,8 +352,8 @@ pub struct Statement {
 #[derive(Debug, Clone)]
 pub struct Recommendation {
     pub text: String,
-    pub rating: Rating,
-    pub area: Area,
+    pub rating: Option<Rating>,
+    pub area: Option<Area>,
 }
 
 /// The area with id `id` in the project's list.
@@ -317,7 +364,7 @@ fn area(areas: &[Area], id: &str) -> Option<Area> {
 impl Review {
     /// Builds the review; `None` only if a date is not a date or a question
     /// names an unknown area, which the lint stage reports first.
-    pub fn from_raw(id: &str, raw: &RawReview, areas: &[Area]) -> Option<Review> {
+    pub fn from_raw(id: &str, raw: &RawReview, areas: &[Area], shape: Shape) -> Option<Review> {
         Some(Review {
             id: id.to_owned(),
             title: text(&raw.titel),
@@ -355,9 +402,11 @@ impl Review {
             sources: raw.kallor.iter().map(text).collect(),
             follows_up: raw.foljer_upp.as_ref().map(|f| f.get_ref().trim().to_owned()),
             memo: match &raw.tjansteutlatande {
-                Some(m) => Some(Memo::from_raw(m, raw)?),
+                Some(m) => Some(Memo::from_raw(m, raw, &shape.wording.beredning)?),
                 None => None,
             },
+            chapters: chapter_texts(&raw.kapitel),
+            shape,
         })
     }
 
@@ -368,11 +417,12 @@ impl Review {
 
 impl Memo {
     /// `None` only if the date is not a date (reported by lint first).
-    fn from_raw(m: &RawMemo, review: &RawReview) -> Option<Memo> {
+    /// `preparation` is the project's heading for `beredning`.
+    fn from_raw(m: &RawMemo, review: &RawReview, preparation_heading: &str) -> Option<Memo> {
         let mut sections: Vec<MemoSection> =
             m.avsnitt.iter().map(|s| MemoSection { heading: text(&s.rubrik), text: text(&s.text) }).collect();
         if let Some(preparation) = &m.beredning {
-            sections.push(MemoSection { heading: "Ärendets beredning".to_owned(), text: text(preparation) });
+            sections.push(MemoSection { heading: preparation_heading.to_owned(), text: text(preparation) });
         }
         Some(Memo {
             diarienummer: m.diarienummer.as_ref().map_or_else(|| text(&review.diarienummer), text),
@@ -392,15 +442,26 @@ impl Memo {
 }
 
 impl AreaAssessment {
-    /// `None` when neither the area nor any statement has a level (the
-    /// lint stage reports it first).
-    fn from_raw(area: &Area, raw: &RawArea) -> Option<AreaAssessment> {
-        let statements: Vec<Statement> =
-            raw.konstaterande.iter().map(|s| Statement { rating: *s.niva.get_ref(), text: text(&s.text) }).collect();
-        let worst = statements.iter().map(|s| s.rating).min_by_key(|r| r.rank());
+    /// `None` when the project rates areas and neither the area nor any
+    /// statement has a level (the lint stage reports it first).
+    fn from_raw(area: &Area, raw: &RawArea, rates: Rates) -> Option<AreaAssessment> {
+        let statements: Vec<Statement> = raw
+            .konstaterande
+            .iter()
+            .map(|s| Statement { rating: s.niva.as_ref().map(|n| *n.get_ref()), text: text(&s.text) })
+            .collect();
+        let written = raw.niva.as_ref().map(|n| *n.get_ref());
+        let rating = match rates {
+            Rates::Areas => {
+                let worst = statements.iter().filter_map(|s| s.rating).min_by_key(|r| r.rank());
+                Some(written.or(worst)?)
+            }
+            Rates::Statements => written,
+            Rates::Nothing => None,
+        };
         Some(AreaAssessment {
             area: area.clone(),
-            rating: raw.niva.as_ref().map(|n| *n.get_ref()).or(worst)?,
+            rating,
             summary: raw.sammanfattning.as_ref().map(text),
             findings: raw.iakttagelser.as_ref().map(text),
             assessment: raw.bedomning.as_ref().map(text),
@@ -452,43 +513,110 @@ impl KeyFigure {
                 })
                 .collect(),
             source: k.kalla.as_ref().map(text),
+            place: place(k.plats.as_ref()),
         }
     }
+}
+
+impl FileReview {
+    /// The file reviews of several units as one: counts added, results
+    /// added per question (in the order questions first appear). `None`
+    /// when there are none, or a sum is above [`MAX_COUNT`] (the lint
+    /// stage reports it first).
+    fn sum(reviews: &[&FileReview]) -> Option<FileReview> {
+        if reviews.is_empty() {
+            return None;
+        }
+        let add = |pick: fn(&FileReview) -> Count| {
+            let total: u64 = reviews.iter().map(|r| u64::from(pick(r).get())).sum();
+            Count::new(u32::try_from(total).ok()?)
+        };
+        let mut results: Vec<QuestionResult> = Vec::new();
+        for result in reviews.iter().flat_map(|r| &r.results) {
+            match results.iter_mut().find(|r| r.question == result.question) {
+                Some(sum) => {
+                    sum.answers = BySex {
+                        women: sum.answers.women + result.answers.women,
+                        men: sum.answers.men + result.answers.men,
+                    }
+                }
+                None => results.push(QuestionResult { comment: None, ..result.clone() }),
+            }
+        }
+        Some(FileReview {
+            population: add(|r| r.population)?,
+            sample: add(|r| r.sample)?,
+            reviewed: BySex { women: add(|r| r.reviewed.women)?, men: add(|r| r.reviewed.men)? },
+            description: None,
+            results,
+        })
+    }
+}
+
+fn facts(raw: &[RawFact]) -> Vec<Fact> {
+    raw.iter()
+        .map(|f| Fact {
+            label: text(&f.uppgift),
+            value: f.varde.get_ref().clone(),
+            unit: f.enhet.as_ref().map(text),
+            year: f.ar.as_ref().map(|y| *y.get_ref()),
+            source: f.kalla.as_ref().map(text),
+        })
+        .collect()
+}
+
+/// A table's place; the method's (`"metod"`) is where a table without one
+/// stands.
+fn place(written: Option<&raw::Text>) -> Option<String> {
+    written.map(|p| p.get_ref().trim()).filter(|p| *p != "metod").map(str::to_owned)
+}
+
+fn chapter_texts(raw: &BTreeMap<String, raw::Spanned<raw::RawSection>>) -> BTreeMap<String, String> {
+    raw.iter().map(|(id, section)| (id.clone(), text(&section.get_ref().text))).collect()
 }
 
 impl District {
     /// Builds the district; `None` if an area is missing, unknown or without
     /// a level, or a count is out of range, which the lint stage reports
     /// first.
-    pub fn from_raw(id: &str, raw: &RawDistrict, project_areas: &[Area]) -> Option<District> {
+    pub fn from_raw(id: &str, raw: &RawDistrict, project_areas: &[Area], rates: Rates) -> Option<District> {
         let written = raw.kvalitetsomraden.get_ref();
         let areas = project_areas
             .iter()
-            .map(|area| written.get(&area.id).and_then(|a| AreaAssessment::from_raw(area, a.get_ref())))
+            .map(|area| written.get(&area.id).and_then(|a| AreaAssessment::from_raw(area, a.get_ref(), rates)))
             .collect::<Option<Vec<_>>>()?;
+        let units = raw
+            .granskad_enhet
+            .iter()
+            .map(|u| {
+                Some(Unit {
+                    name: text(&u.namn),
+                    administration: u.forvaltning.as_ref().map(text),
+                    description: u.beskrivning.as_ref().map(text),
+                    facts: facts(&u.omradesfakta),
+                    file_review: match &u.aktgranskning {
+                        Some(f) => Some(FileReview::from_raw(f)?),
+                        None => None,
+                    },
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let reviewed: Vec<&FileReview> = units.iter().filter_map(|u| u.file_review.as_ref()).collect();
         let file_review = match &raw.aktgranskning {
             Some(f) => Some(FileReview::from_raw(f)?),
-            None => None,
+            None if reviewed.is_empty() => None,
+            None => Some(FileReview::sum(&reviewed)?),
         };
         Some(District {
             id: id.to_owned(),
-            name: text(&raw.distrikt),
-            administration: text(&raw.forvaltning),
-            unit: text(&raw.enhet),
+            name: raw.distrikt.as_ref().map(text),
+            administration: raw.forvaltning.as_ref().map(text),
+            unit: raw.enhet.as_ref().map(text),
+            units,
             summary: raw.sammanfattning.as_ref().map(|s| text(&s.text)),
             introduction: raw.inledning.as_ref().map(|s| text(&s.text)),
             description: raw.beskrivning.as_ref().map(text),
-            facts: raw
-                .omradesfakta
-                .iter()
-                .map(|f| Fact {
-                    label: text(&f.uppgift),
-                    value: f.varde.get_ref().clone(),
-                    unit: f.enhet.as_ref().map(text),
-                    year: f.ar.as_ref().map(|y| *y.get_ref()),
-                    source: f.kalla.as_ref().map(text),
-                })
-                .collect(),
+            facts: facts(&raw.omradesfakta),
             key_figures: raw.nyckeltal.iter().map(KeyFigure::from_raw).collect(),
             tables: raw
                 .tabell
@@ -498,6 +626,7 @@ impl District {
                     columns: t.kolumner.get_ref().clone(),
                     rows: t.rader.iter().map(|r| r.get_ref().clone()).collect(),
                     source: t.kalla.as_ref().map(text),
+                    place: place(t.plats.as_ref()),
                 })
                 .collect(),
             file_review,
@@ -511,8 +640,11 @@ impl District {
                 .map(|r| {
                     Some(Recommendation {
                         text: text(&r.text),
-                        rating: *r.niva.get_ref(),
-                        area: area(project_areas, r.kvalitetsomrade.get_ref())?,
+                        rating: r.niva.as_ref().map(|n| *n.get_ref()).filter(|_| rates != Rates::Nothing),
+                        area: match &r.kvalitetsomrade {
+                            Some(id) => Some(area(project_areas, id.get_ref())?),
+                            None => None,
+                        },
                     })
                 })
                 .collect::<Option<_>>()?,
@@ -526,6 +658,7 @@ impl District {
                     comment: f.kommentar.as_ref().map(text),
                 })
                 .collect(),
+            chapters: chapter_texts(&raw.kapitel),
         })
     }
 }

@@ -15,6 +15,8 @@ use std::ops::Range;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::Deserialize;
 
+use super::outline::RawChapter;
+use super::shape::{RawReportSettings, RawWording};
 use super::vocab::{MethodKind, Rating, Standing, Status};
 
 /// A value with its byte span in the file. A transparent wrapper around
@@ -120,6 +122,22 @@ pub struct RawReview {
     #[schemars(description = "Förvaltningens tjänsteutlåtande till nämnden: [tjansteutlatande].")]
     #[serde(default)]
     pub tjansteutlatande: Option<RawMemo>,
+    #[schemars(
+        description = "Texter till kapitlen i dispositionen för alla rapporter i granskningen, t.ex. [kapitel.forord] med text. En distriktsfil kan ha en egen."
+    )]
+    #[serde(default)]
+    pub kapitel: BTreeMap<String, Spanned<RawSection>>,
+    #[schemars(description = "Granskningens egna val, i stället för projektets i granska.toml: [rapport].")]
+    #[serde(default)]
+    pub rapport: Option<RawReportSettings>,
+    #[schemars(
+        description = "Granskningens egen disposition, i stället för projektets: [[disposition]], ett kapitel i taget i ordning."
+    )]
+    #[serde(default)]
+    pub disposition: Vec<RawChapter>,
+    #[schemars(description = "Granskningens egna ord, i stället för projektets: [ord].")]
+    #[serde(default)]
+    pub ord: Option<RawWording>,
 }
 
 /// The administration's cover memo to the committee (*tjänsteutlåtande*).
@@ -231,12 +249,22 @@ pub struct RawAnnual {
 #[serde(deny_unknown_fields)]
 #[schemars(title = "distriktsfil", description = "Ett distrikts iakttagelser och bedömningar (granska).")]
 pub struct RawDistrict {
-    #[schemars(description = "Distriktets namn, t.ex. \"Bromma\".")]
-    pub distrikt: Text,
+    #[schemars(
+        description = "Distriktets (eller enhetens) namn, t.ex. \"Bromma\". Utelämnas i en rapport som omfattar flera enheter: [[granskad_enhet]]."
+    )]
+    #[serde(default)]
+    pub distrikt: Option<Text>,
     #[schemars(description = "Förvaltningen, t.ex. \"Bromma stadsdelsförvaltning\".")]
-    pub forvaltning: Text,
+    #[serde(default)]
+    pub forvaltning: Option<Text>,
     #[schemars(description = "Den granskade enheten.")]
-    pub enhet: Text,
+    #[serde(default)]
+    pub enhet: Option<Text>,
+    #[schemars(
+        description = "När rapporten omfattar flera enheter (en stadsövergripande granskning): en [[granskad_enhet]] per enhet, med dess uppgifter."
+    )]
+    #[serde(default)]
+    pub granskad_enhet: Vec<RawUnit>,
     #[schemars(description = "Sammanfattning av rapporten, först i rapporten: [sammanfattning] med text.")]
     #[serde(default)]
     pub sammanfattning: Option<RawSection>,
@@ -279,6 +307,32 @@ pub struct RawDistrict {
     )]
     #[serde(default)]
     pub uppfoljning: Vec<RawFollowUp>,
+    #[schemars(
+        description = "Texter till kapitlen i dispositionen, t.ex. [kapitel.analys] med text, eller en inledande text till rekommendationerna: [kapitel.rekommendationer]."
+    )]
+    #[serde(default)]
+    pub kapitel: BTreeMap<String, Spanned<RawSection>>,
+}
+
+/// One of the units a report covers, when it covers several.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(description = "En granskad enhet i en rapport som omfattar flera.")]
+pub struct RawUnit {
+    #[schemars(description = "Enhetens namn, t.ex. \"Bromma stadsdelsförvaltning\" eller \"Enheten för hemlösa\".")]
+    pub namn: Text,
+    #[schemars(description = "Förvaltningen, om den inte framgår av namnet.")]
+    #[serde(default)]
+    pub forvaltning: Option<Text>,
+    #[schemars(description = "Om enheten (Markdown).")]
+    #[serde(default)]
+    pub beskrivning: Option<Text>,
+    #[schemars(description = "Enhetens fakta: [[granskad_enhet.omradesfakta]].")]
+    #[serde(default)]
+    pub omradesfakta: Vec<RawFact>,
+    #[schemars(description = "Enhetens aktgranskning: [granskad_enhet.aktgranskning].")]
+    #[serde(default)]
+    pub aktgranskning: Option<RawFileReview>,
 }
 
 /// The status of one earlier recommendation, in a follow-up review.
@@ -346,7 +400,13 @@ pub struct RawKeyFigure {
     #[schemars(description = "Källa (blir en fotnot).")]
     #[serde(default)]
     pub kalla: Option<Text>,
+    #[schemars(description = PLACE)]
+    #[serde(default)]
+    pub plats: Option<Text>,
 }
+
+/// The description of `plats`, for key figures and tables.
+const PLACE: &str = "Var tabellen står: ett kvalitetsområdes id (efter områdets iakttagelser), ett kapitels id ur dispositionen (efter kapitlets text), eller \"metod\" (standard, under den granskade verksamheten). Nyckeltal med samma plats bildar en tabell.";
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -361,6 +421,9 @@ pub struct RawTable {
     #[schemars(description = "Källa (blir en fotnot).")]
     #[serde(default)]
     pub kalla: Option<Text>,
+    #[schemars(description = PLACE)]
+    #[serde(default)]
+    pub plats: Option<Text>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -412,7 +475,7 @@ pub struct RawAnswers {
 #[schemars(description = "Ett kvalitetsområdes iakttagelser, bedömning och konstateranden.")]
 pub struct RawArea {
     #[schemars(
-        description = "Kvalitetsnivå: grön (gott exempel), gul (behöver utvecklas) eller röd (brist som måste åtgärdas). Utan niva gäller det sämsta konstaterandets nivå."
+        description = "Kvalitetsnivå: grön (gott exempel), gul (behöver utvecklas) eller röd (brist som måste åtgärdas), om projektet sätter nivåer. Utan niva gäller det sämsta konstaterandets nivå."
     )]
     #[serde(default)]
     pub niva: Option<Spanned<Rating>>,
@@ -434,10 +497,11 @@ pub struct RawArea {
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(description = "Ett konstaterande: en mening med en kvalitetsnivå.")]
+#[schemars(description = "Ett konstaterande: en mening, med en kvalitetsnivå om projektet sätter nivåer.")]
 pub struct RawStatement {
-    #[schemars(description = "Kvalitetsnivå: grön, gul eller röd.")]
-    pub niva: Spanned<Rating>,
+    #[schemars(description = "Kvalitetsnivå: grön, gul eller röd (när projektet sätter nivåer per konstaterande).")]
+    #[serde(default)]
+    pub niva: Option<Spanned<Rating>>,
     #[schemars(description = "Konstaterandet i en mening (Markdown).")]
     pub text: Text,
 }
@@ -456,8 +520,10 @@ pub struct RawSection {
 pub struct RawRecommendation {
     #[schemars(description = "Rekommendationen (Markdown).")]
     pub text: Text,
-    #[schemars(description = "Hur allvarlig: grön, gul eller röd.")]
-    pub niva: Spanned<Rating>,
-    #[schemars(description = "Kvalitetsområdet den gäller (ett id ur projektets lista).")]
-    pub kvalitetsomrade: Text,
+    #[schemars(description = "Hur allvarlig: grön, gul eller röd (om projektet sätter nivåer).")]
+    #[serde(default)]
+    pub niva: Option<Spanned<Rating>>,
+    #[schemars(description = "Kvalitetsområdet den gäller (ett id ur projektets lista), om någon.")]
+    #[serde(default)]
+    pub kvalitetsomrade: Option<Text>,
 }

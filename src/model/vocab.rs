@@ -16,8 +16,9 @@ pub struct Area {
     pub id: String,
     /// The Swedish name as a report heading.
     pub name: String,
-    /// What good quality means in the area, in one sentence.
-    pub description: String,
+    /// What good quality means in the area, in one sentence, if the
+    /// project says.
+    pub description: Option<String>,
 }
 
 /// The six quality areas of Socialstyrelsen and SKR (2010): the default
@@ -51,7 +52,7 @@ pub fn default_areas() -> Vec<Area> {
     .map(|(id, name, description)| Area {
         id: id.to_owned(),
         name: name.to_owned(),
-        description: description.to_owned(),
+        description: Some(description.to_owned()),
     })
     .collect()
 }
@@ -323,33 +324,4 @@ impl Standing {
     }
 }
 
-/// How the summary table near the start of a report lists ratings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
-pub enum SummaryTable {
-    /// One row per quality area: its level and its one-sentence summary.
-    #[default]
-    #[serde(rename = "omraden")]
-    Areas,
-    /// Every rated statement, grouped by area.
-    #[serde(rename = "konstateranden")]
-    Statements,
-}
-
-impl Words for SummaryTable {
-    const ALL: &'static [Self] = &[SummaryTable::Areas, SummaryTable::Statements];
-    const DESCRIPTION: &'static str = "Hur sammanfattningstabellen först i rapporten visar nivåerna.";
-    fn key(self) -> &'static str {
-        match self {
-            SummaryTable::Areas => "omraden",
-            SummaryTable::Statements => "konstateranden",
-        }
-    }
-    fn doc(self) -> &'static str {
-        match self {
-            SummaryTable::Areas => "En rad per kvalitetsområde: nivå och sammanfattning i en mening.",
-            SummaryTable::Statements => "Varje konstaterande med sin nivå, grupperade per kvalitetsområde.",
-        }
-    }
-}
-
-word_schema!(Rating, MethodKind, Status, Standing, SummaryTable);
+word_schema!(Rating, MethodKind, Status, Standing);

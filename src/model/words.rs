@@ -78,7 +78,9 @@ mod tests {
     use serde::de::DeserializeOwned;
 
     use super::*;
-    use crate::model::vocab::{MethodKind, Rating, Standing, Status, SummaryTable};
+    use crate::model::outline::ChapterKind;
+    use crate::model::shape::Rates;
+    use crate::model::vocab::{MethodKind, Rating, Standing, Status};
 
     #[derive(Deserialize)]
     struct One<W> {
@@ -110,6 +112,7 @@ mod tests {
         offered_words_are_accepted::<MethodKind>();
         offered_words_are_accepted::<Status>();
         offered_words_are_accepted::<Standing>();
-        offered_words_are_accepted::<SummaryTable>();
+        offered_words_are_accepted::<Rates>();
+        offered_words_are_accepted::<ChapterKind>();
     }
 }

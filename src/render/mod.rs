@@ -58,6 +58,7 @@ pub const INDEX_TEMPLATE: &str = "index";
 const DEFAULTS: &[(&str, &str)] = &[
     ("andringar.typ.tera", include_str!("../../templates/andringar.typ.tera")),
     ("arsrapport.typ.tera", include_str!("../../templates/arsrapport.typ.tera")),
+    ("delar.typ.tera", include_str!("../../templates/delar.typ.tera")),
     ("rapport.typ.tera", include_str!("../../templates/rapport.typ.tera")),
     ("stil.typ.tera", include_str!("../../templates/stil.typ.tera")),
     ("tjansteutlatande.typ.tera", include_str!("../../templates/tjansteutlatande.typ.tera")),
@@ -166,13 +167,8 @@ impl Templates {
         let mut out = limits::Bounded::new();
         tera.render_to(&name, &context, &mut out)
             .map_err(|e| template_error(&e, &self.sources, "mallen kunde inte fyllas i"))?;
-        let rendered = String::from_utf8(out.bytes).map_err(|e| {
-            template_error(&tera::Error::msg(e.to_string()), &self.sources, "mallen kunde inte fyllas i")
-        })?;
-        Ok(match format {
-            Format::Typst => rendered,
-            Format::Html => html::finish(&rendered),
-        })
+        String::from_utf8(out.bytes)
+            .map_err(|e| template_error(&tera::Error::msg(e.to_string()), &self.sources, "mallen kunde inte fyllas i"))
     }
 }
 

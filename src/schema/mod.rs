@@ -2,8 +2,10 @@
 //!
 //! The schemas are generated from the raw model (`schemars`), then fitted to
 //! the project: the quality areas a district file may hold, the area ids a
-//! question or recommendation may name and the question ids a file review
-//! may answer are the project's own, each with its name as hover text. Then
+//! question or recommendation may name, the question ids a file review
+//! may answer and the chapter ids a text may be written under
+//! (`[kapitel.<id>]`) are the project's own, each with its name as hover
+//! text. Then
 //! `editor.rs` makes them readable to an editor. The loading gate judges
 //! unknown keys by them, and `granska schema` prints them or writes them to
 //! `schema/` for editors (taplo, i.e. Even Better TOML in VS Code);
@@ -32,6 +34,14 @@ pub struct Question {
     pub doc: String,
 }
 
+/// A chapter a text may be written under, by id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChapterId {
+    pub id: String,
+    /// Its title, and where the outline is.
+    pub doc: String,
+}
+
 /// The schema of every file kind, for one project.
 #[derive(Debug, Clone)]
 pub struct Schemas {
@@ -44,15 +54,35 @@ pub struct Schemas {
 impl Schemas {
     /// The schemas for a project with these quality areas.
     pub fn new(areas: &[Area]) -> Schemas {
-        Schemas::for_project(areas, &[])
+        Schemas::for_project(areas, &[], &[])
     }
 
-    /// The schemas for a project with these quality areas and questions.
-    pub fn for_project(areas: &[Area], questions: &[Question]) -> Schemas {
+    /// The schemas for a project with these quality areas, questions and
+    /// chapters that take a text.
+    pub fn for_project(areas: &[Area], questions: &[Question], chapters: &[ChapterId]) -> Schemas {
         let mut review = schema_of::<RawReview>();
         let mut district = schema_of::<RawDistrict>();
         let ids: Vec<&str> = areas.iter().map(|a| a.id.as_str()).collect();
-        let docs: Vec<String> = areas.iter().map(|a| format!("{}: {}", a.name, a.description)).collect();
+        let docs: Vec<String> = areas
+            .iter()
+            .map(|a| match &a.description {
+                Some(description) => format!("{}: {description}", a.name),
+                None => a.name.clone(),
+            })
+            .collect();
+        for schema in [&mut review, &mut district] {
+            if let Some(property) = schema.pointer_mut("/properties/kapitel") {
+                let known: serde_json::Map<String, Value> = chapters
+                    .iter()
+                    .map(|c| (c.id.clone(), json!({ "$ref": "#/definitions/RawSection", "description": c.doc })))
+                    .collect();
+                property["properties"] = Value::Object(known);
+                // Known ids: an editor flags any other (`check` says why).
+                if !chapters.is_empty() {
+                    property["additionalProperties"] = Value::Bool(false);
+                }
+            }
+        }
         restrict(&mut review, "RawQuestion", "kvalitetsomrade", &ids, &docs);
         restrict(&mut district, "RawRecommendation", "kvalitetsomrade", &ids, &docs);
         if !questions.is_empty() {
@@ -108,6 +138,47 @@ fn restrict(schema: &mut Value, definition: &str, property: &str, ids: &[&str], 
             "x-taplo": { "docs": { "enumValues": docs } },
         });
     }
+}
+
+/// The chapters that take a text under `[kapitel.<id>]`: the project's
+/// outline's and each review's own. A review whose outline does not load
+/// adds none (`check` reports it).
+pub fn chapters(project: &Project, config: &crate::config::Config) -> Vec<ChapterId> {
+    let mut out = chapter_ids(&config.shape.outline, "granska.toml");
+    let schema = Schemas::new(&config.areas).review;
+    let (reviews, _) = project.reviews();
+    for review in reviews {
+        let Ok(loaded) = load::load::<RawReview>(project, &review.review, &schema, &mut Diagnostics::default()) else {
+            continue;
+        };
+        if loaded.raw.disposition.is_empty() {
+            continue;
+        }
+        let raw = crate::model::shape::RawShape { settings: None, outline: &loaded.raw.disposition, wording: None };
+        let shape = crate::lint::shape(&config.shape, &raw, &loaded.source, &mut Vec::new());
+        for id in chapter_ids(&shape.outline, &format!("{}/granskning.toml", review.id)) {
+            if !out.iter().any(|c| c.id == id.id) {
+                out.push(id);
+            }
+        }
+    }
+    out
+}
+
+/// The chapters of `outline` that take a text under `[kapitel.<id>]`, as
+/// `place` writes them.
+pub fn chapter_ids(outline: &crate::model::outline::Outline, place: &str) -> Vec<ChapterId> {
+    use crate::model::outline::ChapterKind as K;
+    outline
+        .chapters
+        .iter()
+        .filter(|c| matches!(c.kind, K::Own | K::Areas | K::Recommendations | K::KeyFigures | K::Sources | K::FollowUp))
+        .map(|c| {
+            let title = c.title.clone().unwrap_or_else(|| c.kind.default_title().to_owned());
+            let what = if c.kind == K::Own { "Kapitlets text" } else { "En inledande text till kapitlet" };
+            ChapterId { id: c.id.clone(), doc: format!("{what} ”{title}” ({place}).") }
+        })
+        .collect()
 }
 
 /// The questions of every review in the project, in folder order. A review
@@ -166,9 +237,12 @@ mod tests {
 
     #[test]
     fn district_schemas_list_the_projects_areas_and_questions_and_nothing_else() {
-        let areas = vec![Area { id: "trygghet".into(), name: "Trygghet".into(), description: "Tryggt.".into() }];
+        let areas = vec![Area { id: "trygghet".into(), name: "Trygghet".into(), description: Some("Tryggt.".into()) }];
         let questions = [Question { id: "plan".into(), doc: "Finns en plan? (2024-x)".into() }];
-        let schemas = Schemas::for_project(&areas, &questions);
+        let chapters = [ChapterId { id: "analys".into(), doc: "Kapitlets text ”Analys”.".into() }];
+        let schemas = Schemas::for_project(&areas, &questions, &chapters);
+        let chapter = schemas.district.pointer("/properties/kapitel/properties/analys").unwrap();
+        assert_eq!(chapter["description"], "Kapitlets text ”Analys”.");
         let property = schemas.district.pointer("/properties/kvalitetsomraden").unwrap();
         assert_eq!(property["additionalProperties"], false);
         assert_eq!(property["required"], json!(["trygghet"]));

@@ -5,9 +5,11 @@
 
 use serde::Serialize;
 
+use super::headings::{ContentsEntry, HeadingView, NoteView, Outliner};
 use super::report::{ResultView, result, share_words};
 use super::{DocumentView, LegendView, RatingView, Rich, StyleView, plain, rich};
 use crate::config::Config;
+use crate::model::shape::{Rates, Shape};
 use crate::model::{Annual, Answers, Area, BySex, District, Review};
 
 /// A review of the year and its districts.
@@ -20,6 +22,10 @@ pub struct ReviewOfYear<'a> {
 pub struct AnnualView {
     pub stil: StyleView,
     pub dokument: DocumentView,
+    /// The chapter headings, numbered by the view.
+    pub rubriker: AnnualHeadings,
+    pub innehall: Vec<ContentsEntry>,
+    pub fotnoter: Vec<NoteView>,
     pub arsrapport: AnnualFields,
     pub granskningar: Vec<ReviewSummary>,
     /// The quality areas' names, for the matrix header.
@@ -35,6 +41,19 @@ pub struct AnnualView {
     /// The gender chart's alternative text.
     pub jamstalldhet_alt: String,
     pub nivaer: Vec<LegendView>,
+}
+
+/// The annual report's chapter headings (the levels table's only where
+/// some review rates).
+#[derive(Debug, Serialize)]
+pub struct AnnualHeadings {
+    pub inledning: HeadingView,
+    pub granskningar: HeadingView,
+    pub nivaer: Option<HeadingView>,
+    pub omraden: HeadingView,
+    pub barnratt: HeadingView,
+    pub jamstalldhet: HeadingView,
+    pub planering: HeadingView,
 }
 
 #[derive(Debug, Serialize)]
@@ -68,7 +87,7 @@ pub struct MatrixRow {
 
 #[derive(Debug, Serialize)]
 pub struct AreaSummary {
-    pub titel: String,
+    pub rubrik: HeadingView,
     pub rader: Vec<AreaRow>,
 }
 
@@ -76,7 +95,7 @@ pub struct AreaSummary {
 pub struct AreaRow {
     pub distrikt: String,
     pub granskning: String,
-    pub niva: RatingView,
+    pub niva: Option<RatingView>,
     /// The area's one-sentence summary, or else its statements.
     pub sammanfattning: String,
     pub bedomning: Option<Rich>,
@@ -84,6 +103,7 @@ pub struct AreaRow {
 
 #[derive(Debug, Serialize)]
 pub struct DistrictText {
+    pub rubrik: HeadingView,
     pub distrikt: String,
     pub granskning: String,
     pub text: Rich,
@@ -92,16 +112,8 @@ pub struct DistrictText {
 impl AnnualView {
     pub fn new(annual: &Annual, reviews: &[ReviewOfYear], config: &Config) -> AnnualView {
         let areas = &config.areas;
+        let shape = &config.shape;
         let each = || reviews.iter().flat_map(|r| r.districts.iter().map(move |d| (r.review, *d)));
-        let texts = |pick: fn(&District) -> &str| -> Vec<DistrictText> {
-            each()
-                .map(|(review, d)| DistrictText {
-                    distrikt: plain(&d.name),
-                    granskning: plain(&review.title),
-                    text: rich(pick(d)),
-                })
-                .collect()
-        };
         let all = sums(reviews, |_| true);
         let gender_alt = format!(
             "Stapeldiagram: andel ja per granskningsfråga för kvinnor och män, alla distrikt {}. {}.",
@@ -114,6 +126,22 @@ impl AnnualView {
         let to_views = |list: Vec<(String, Area, BySex<Answers>)>| -> Vec<ResultView> {
             list.into_iter().map(|(q, area, answers)| result(&q, &area.name, &area.id, answers, None)).collect()
         };
+        let rated = reviews.iter().any(|r| r.review.shape.rates != Rates::Nothing);
+        let mut o = Outliner::new(true);
+        // In reading order.
+        let inledning = o.heading(1, "Inledning", true);
+        let intro = o.text(rich(&annual.introduction), 2);
+        let granskningar = o.heading(1, "Årets granskningar", true);
+        let nivaer = rated.then(|| o.heading(1, "Kvalitetsnivåer", true));
+        let omraden_rubrik = o.heading(1, "Kvalitetsområden", true);
+        let omraden = areas.iter().map(|area| area_summary(area, reviews, &mut o)).collect();
+        let barnratt = o.heading(1, "Barnrättsanalys", true);
+        let barnratt_texter = texts(reviews, |d| &d.child_rights, &mut o);
+        let jamstalldhet = o.heading(1, "Jämställdhetsanalys", true);
+        let jamstalldhet_texter = texts(reviews, |d| &d.gender_equality, &mut o);
+        let planering = o.heading(1, &format!("Planering för {}", annual.year + 1), true);
+        let plan = o.text(rich(&annual.plan), 2);
+        let (innehall, fotnoter) = o.finish(2);
         AnnualView {
             stil: StyleView::new(config),
             dokument: DocumentView::new(
@@ -122,7 +150,18 @@ impl AnnualView {
                 &format!("{}, diarienummer {}", annual.title, annual.diarienummer),
                 &[&annual.year.to_string(), &annual.diarienummer, "årsrapport"],
             ),
-            arsrapport: AnnualFields::new(annual),
+            rubriker: AnnualHeadings {
+                inledning,
+                granskningar,
+                nivaer,
+                omraden: omraden_rubrik,
+                barnratt,
+                jamstalldhet,
+                planering,
+            },
+            innehall,
+            fotnoter,
+            arsrapport: AnnualFields::new(annual, intro, plan),
             granskningar: reviews
                 .iter()
                 .map(|r| ReviewSummary {
@@ -130,30 +169,59 @@ impl AnnualView {
                     verksamhet: plain(&r.review.service),
                     diarienummer: plain(&r.review.diarienummer),
                     period: plain(&r.review.period),
-                    distrikt: r.districts.iter().map(|d| plain(&d.name)).collect(),
+                    distrikt: r.districts.iter().map(|d| plain(&d.subject())).collect(),
                 })
                 .collect(),
             omradesnamn: areas.iter().map(|a| a.name.clone()).collect(),
-            matris: each()
-                .map(|(review, d)| MatrixRow {
-                    distrikt: plain(&d.name),
-                    granskning: plain(&review.title),
-                    nivaer: d.areas.iter().map(|a| RatingView::new(a.rating)).collect(),
-                })
-                .collect(),
-            omraden: areas.iter().map(|area| area_summary(area, reviews)).collect(),
-            barnratt: texts(|d| &d.child_rights),
+            matris: if rated {
+                each()
+                    .map(|(review, d)| MatrixRow {
+                        distrikt: plain(&d.subject()),
+                        granskning: plain(&review.title),
+                        nivaer: d.areas.iter().map(|a| level(a.rating, &review.shape)).collect(),
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            },
+            omraden,
+            barnratt: barnratt_texter,
             barnratt_resultat: to_views(sums(reviews, |q| q.child_rights)),
-            jamstalldhet: texts(|d| &d.gender_equality),
+            jamstalldhet: jamstalldhet_texter,
             jamstalldhet_resultat: to_views(all),
             jamstalldhet_alt: gender_alt,
-            nivaer: LegendView::all(config),
+            nivaer: if rated { LegendView::all(shape) } else { Vec::new() },
         }
     }
 }
 
+/// A level in the matrix: the rating, or a dash where the area has none.
+fn level(rating: Option<crate::model::Rating>, shape: &Shape) -> RatingView {
+    match rating {
+        Some(r) => RatingView::new(r, &shape.wording),
+        None => RatingView { nyckel: "", ord: "–".to_owned(), farg: "#ffffff" },
+    }
+}
+
+/// One text per district of the year, each under its district's heading.
+fn texts(reviews: &[ReviewOfYear], pick: fn(&District) -> &str, o: &mut Outliner) -> Vec<DistrictText> {
+    reviews
+        .iter()
+        .flat_map(|r| r.districts.iter().map(move |d| (r.review, *d)))
+        .map(|(review, d)| {
+            let rubrik = o.heading(2, &plain(&d.subject()), true);
+            DistrictText {
+                rubrik,
+                distrikt: plain(&d.subject()),
+                granskning: plain(&review.title),
+                text: o.text(rich(pick(d)), 3),
+            }
+        })
+        .collect()
+}
+
 impl AnnualFields {
-    fn new(annual: &Annual) -> AnnualFields {
+    fn new(annual: &Annual, inledning: Rich, planering: Rich) -> AnnualFields {
         AnnualFields {
             titel: plain(&annual.title),
             ar: annual.year,
@@ -162,29 +230,30 @@ impl AnnualFields {
             datum: annual.published.long(),
             utgivare: plain(&annual.publisher),
             mottagare: plain(&annual.recipient),
-            inledning: rich(&annual.introduction),
-            planering: rich(&annual.plan),
+            inledning,
+            planering,
         }
     }
 }
 
 /// One area across every district of the year.
-fn area_summary(area: &Area, reviews: &[ReviewOfYear]) -> AreaSummary {
+fn area_summary(area: &Area, reviews: &[ReviewOfYear], o: &mut Outliner) -> AreaSummary {
+    let rubrik = o.heading(2, &area.name, true);
     let each = reviews.iter().flat_map(|r| r.districts.iter().map(move |d| (r.review, *d)));
     AreaSummary {
-        titel: area.name.clone(),
+        rubrik,
         rader: each
             .filter_map(|(review, d)| {
                 let assessment = d.areas.iter().find(|a| a.area.id == area.id)?;
                 Some(AreaRow {
-                    distrikt: plain(&d.name),
+                    distrikt: plain(&d.subject()),
                     granskning: plain(&review.title),
-                    niva: RatingView::new(assessment.rating),
+                    niva: assessment.rating.map(|r| RatingView::new(r, &review.shape.wording)),
                     sammanfattning: match &assessment.summary {
                         Some(summary) => plain(summary),
                         None => statements_text(assessment),
                     },
-                    bedomning: assessment.assessment.as_deref().map(rich),
+                    bedomning: assessment.assessment.as_deref().map(|t| o.inline_text(rich(t))),
                 })
             })
             .collect(),
@@ -196,7 +265,13 @@ fn statements_text(assessment: &crate::model::AreaAssessment) -> String {
     let parts: Vec<String> = assessment
         .statements
         .iter()
-        .map(|s| format!("{}: {}", s.rating.word(), crate::markdown::parse(&s.text).plain_text()))
+        .map(|s| {
+            let text = crate::markdown::parse(&s.text).plain_text();
+            match s.rating {
+                Some(r) => format!("{}: {text}", r.word()),
+                None => text,
+            }
+        })
         .collect();
     parts.join("; ")
 }

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::{DocumentView, RatingView, StyleView, plain};
 use crate::config::Config;
 use crate::incremental::Entry;
-use crate::model::{Date, Rating};
+use crate::model::shape::Wording;
 
 #[derive(Debug, Serialize)]
 pub struct IndexView {
@@ -31,8 +31,9 @@ pub struct ReviewIndexView {
 #[derive(Debug, Serialize)]
 pub struct DocumentLinkView {
     pub titel: String,
-    /// "Granskningsrapport", "Uppföljning", "Tjänsteutlåtande", "Årsrapport".
-    pub slag: &'static str,
+    /// "Granskningsrapport", "Uppföljning", "Tjänsteutlåtande", "Årsrapport",
+    /// in the project's words.
+    pub slag: String,
     pub diarienummer: String,
     /// "15 april 2011".
     pub datum: String,
@@ -62,12 +63,16 @@ impl IndexView {
                 &format!("Alla granskningsrapporter, tjänsteutlåtanden och årsrapporter från {organisation}"),
                 &["granskningar", "rapporter"],
             ),
-            granskningar: folders.iter().filter(|(_, e)| !e.is_empty()).map(|(f, e)| review(f, e)).collect(),
+            granskningar: folders
+                .iter()
+                .filter(|(_, e)| !e.is_empty())
+                .map(|(f, e)| review(f, e, &config.shape.wording))
+                .collect(),
         }
     }
 }
 
-fn review(folder: &str, entries: &[Entry]) -> ReviewIndexView {
+fn review(folder: &str, entries: &[Entry], words: &Wording) -> ReviewIndexView {
     let mut areas: Vec<String> = Vec::new();
     for entry in entries {
         for (area, _) in &entry.ratings {
@@ -84,8 +89,8 @@ fn review(folder: &str, entries: &[Entry]) -> ReviewIndexView {
             nivaer: areas
                 .iter()
                 .map(|area| {
-                    let (_, key) = e.ratings.iter().find(|(a, _)| a == area)?;
-                    Rating::from_key(key).map(RatingView::new)
+                    let (_, rating) = e.ratings.iter().find(|(a, _)| a == area)?;
+                    Some(RatingView::new(*rating, words))
                 })
                 .collect(),
         })
@@ -100,18 +105,12 @@ fn review(folder: &str, entries: &[Entry]) -> ReviewIndexView {
 }
 
 fn link(folder: &str, entry: &Entry) -> DocumentLinkView {
-    let date = Date::parse_iso(&entry.date);
     DocumentLinkView {
         titel: plain(&entry.title),
-        slag: match entry.kind.as_str() {
-            "uppfoljning" => "Uppföljning",
-            "tjansteutlatande" => "Tjänsteutlåtande",
-            "arsrapport" => "Årsrapport",
-            _ => "Granskningsrapport",
-        },
+        slag: plain(&entry.label),
         diarienummer: plain(&entry.diarienummer),
-        datum: date.map_or_else(|| entry.date.clone(), Date::long),
-        datum_iso: entry.date.clone(),
+        datum: entry.date.map(|d| d.long()).unwrap_or_default(),
+        datum_iso: entry.date.map(|d| d.to_string()).unwrap_or_default(),
         html: entry.file("html").map(|f| format!("{folder}/{f}")),
         pdf: entry.pdf().map(|f| format!("{folder}/{f}")),
     }

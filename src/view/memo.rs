@@ -4,9 +4,11 @@
 
 use serde::Serialize;
 
+use super::headings::{NoteView, Outliner};
 use super::report::ReviewView;
 use super::{DocumentView, Rich, StyleView, plain, rich};
 use crate::config::Config;
+use crate::model::shape::Wording;
 use crate::model::{Memo, Review};
 
 /// One attachment: a district report.
@@ -20,6 +22,10 @@ pub struct Attachment {
 pub struct MemoView {
     pub stil: StyleView,
     pub dokument: DocumentView,
+    /// The project's words (memo headings among them).
+    pub ord: Wording,
+    /// The footnotes, for the web edition's list.
+    pub fotnoter: Vec<NoteView>,
     pub granskning: ReviewView,
     pub utlatande: MemoFields,
     pub bilagor: Vec<AttachmentView>,
@@ -60,7 +66,21 @@ pub struct AttachmentView {
 
 impl MemoView {
     pub fn new(review: &Review, memo: &Memo, attachments: &[Attachment], config: &Config) -> MemoView {
+        // A memo's headings are not numbered; its texts are placed in
+        // reading order for their sub-headings (below the sections, level
+        // 1) and footnotes.
+        let mut o = Outliner::new(false);
+        let forslag = memo.proposals.iter().map(|p| o.inline_text(rich(p))).collect();
+        let sammanfattning = o.text(rich(&memo.summary), 2);
+        let avsnitt = memo
+            .sections
+            .iter()
+            .map(|s| SectionView { rubrik: plain(&s.heading), text: o.text(rich(&s.text), 2) })
+            .collect();
+        let (_, fotnoter) = o.finish(0);
         MemoView {
+            ord: review.shape.wording.clone(),
+            fotnoter,
             stil: StyleView::new(config),
             dokument: DocumentView::new(
                 &format!("Tjänsteutlåtande: {}", memo.heading),
@@ -74,13 +94,9 @@ impl MemoView {
                 datum: memo.date.long(),
                 namnd: plain(&memo.committee),
                 rubrik: plain(&memo.heading),
-                forslag: memo.proposals.iter().map(|p| rich(p)).collect(),
-                sammanfattning: rich(&memo.summary),
-                avsnitt: memo
-                    .sections
-                    .iter()
-                    .map(|s| SectionView { rubrik: plain(&s.heading), text: rich(&s.text) })
-                    .collect(),
+                forslag,
+                sammanfattning,
+                avsnitt,
                 undertecknare: memo
                     .signatories
                     .iter()

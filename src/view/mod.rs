@@ -11,6 +11,7 @@ pub mod annual;
 pub mod changes;
 pub mod followup;
 pub mod format;
+pub mod headings;
 pub mod index;
 pub mod memo;
 pub mod report;
@@ -20,6 +21,7 @@ use serde::Serialize;
 use crate::config::Config;
 pub use crate::markdown::Rich;
 use crate::markdown::{self, normalize};
+use crate::model::shape::{Shape, Wording};
 use crate::model::{Date, Rating};
 
 /// One-line text as shown: normalised (see [`normalize::inline`]).
@@ -155,15 +157,15 @@ impl DocumentView {
 pub struct RatingView {
     /// "grön", "gul" or "röd".
     pub nyckel: &'static str,
-    /// "Grön", "Gul", "Röd".
-    pub ord: &'static str,
+    /// "Grön", "Gul", "Röd", in the project's words.
+    pub ord: String,
     /// Fill colour, "#rrggbb".
     pub farg: &'static str,
 }
 
 impl RatingView {
-    pub fn new(rating: Rating) -> Self {
-        RatingView { nyckel: rating.key(), ord: rating.word(), farg: rating.colour() }
+    pub fn new(rating: Rating, words: &Wording) -> Self {
+        RatingView { nyckel: rating.key(), ord: plain(words.rating(rating)), farg: rating.colour() }
     }
 }
 
@@ -177,11 +179,14 @@ pub struct LegendView {
 }
 
 impl LegendView {
-    /// The three levels, with the meanings `config` gives them.
-    pub fn all(config: &Config) -> Vec<LegendView> {
+    /// The three levels, with the words and meanings `shape` gives them.
+    pub fn all(shape: &Shape) -> Vec<LegendView> {
         Rating::ALL
             .into_iter()
-            .map(|rating| LegendView { niva: RatingView::new(rating), betydelse: config.meaning(rating).to_owned() })
+            .map(|rating| LegendView {
+                niva: RatingView::new(rating, &shape.wording),
+                betydelse: plain(shape.meaning(rating)),
+            })
             .collect()
     }
 }

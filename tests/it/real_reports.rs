@@ -64,14 +64,21 @@ fn summary_and_introduction_come_first_and_sub_headings_sit_under_their_section(
     };
     assert!(position("Sammanfattning") < position("Inledning"));
     assert!(position("Inledning") < position("Metod"));
-    // "### Barnens situation" in the findings of Rättssäkerhet: under
-    // 2 Kvalitetsområden > 2.1 Rättssäkerhet > Iakttagelser.
+    // "### Barnens situation" in the findings of Rättssäkerhet, which has
+    // no assessment: right under Kvalitetsområden > Rättssäkerhet, with no
+    // "Iakttagelser" level in between.
     let at = position("Barnens situation");
     let parent = outline[..at].iter().rev().find(|(d, _)| *d < outline[at].0).unwrap();
-    let area = outline[..at].iter().rev().find(|(d, _)| *d == 2).unwrap();
-    assert_eq!(outline[at].0, 4, "{outline:?}");
-    assert!(parent.1.ends_with("Iakttagelser"), "{outline:?}");
-    assert!(area.1.ends_with("Rättssäkerhet"), "{outline:?}");
+    assert_eq!(outline[at].0, 3, "{outline:?}");
+    assert_eq!(parent, &(2, "Rättssäkerhet".to_owned()), "{outline:?}");
+    // Samverkan och helhetssyn has both findings and an assessment: the
+    // two get a heading each, and its sub-headings sit under the first.
+    let at = position("Arbetsmarknadsenheten");
+    let parent = outline[..at].iter().rev().find(|(d, _)| *d < outline[at].0).unwrap();
+    assert_eq!(parent, &(3, "Iakttagelser".to_owned()), "{outline:?}");
+    assert!(position("Bedömning") > at);
+    let findings = titles.iter().filter(|t| **t == "Iakttagelser").count();
+    assert_eq!(findings, 1, "only the area with both has the level: {titles:?}");
 }
 
 #[test]

@@ -39,17 +39,17 @@ fn with_text(text: &str) -> String {
 
 /// Runs every stage up to the Typst source; returns it if the checks pass.
 fn pipeline(review_text: &str, district_text: &str) -> Option<(String, Review)> {
-    let ctx = Context { coverage: &ENV.fonts, areas: &CONFIG.areas, summary_table: CONFIG.summary_table };
+    let ctx = Context { coverage: &ENV.fonts, areas: &CONFIG.areas, shape: &CONFIG.shape };
     let mut diags = Diagnostics::default();
     let review: Loaded<RawReview> =
         load::parse(SourceFile::new("g.toml", review_text), &SCHEMAS.review, &mut diags).ok()?;
     let district: Loaded<RawDistrict> =
         load::parse(SourceFile::new("d.toml", district_text), &SCHEMAS.district, &mut diags).ok()?;
-    let review_ok = lint::review(&review, &ctx, &mut diags);
-    lint::district(&district, &review.raw, &ctx, &mut diags).ok()?;
-    review_ok.ok()?;
-    let review = Review::from_raw("g", &review.raw, &CONFIG.areas).expect("a checked review converts");
-    let district = District::from_raw("d", &district.raw, &CONFIG.areas).expect("a checked district converts");
+    let shape = lint::review(&review, &ctx, &mut diags).ok()?;
+    lint::district(&district, &review.raw, &shape, &ctx, &mut diags).ok()?;
+    let rates = shape.rates;
+    let review = Review::from_raw("g", &review.raw, &CONFIG.areas, shape).expect("a checked review converts");
+    let district = District::from_raw("d", &district.raw, &CONFIG.areas, rates).expect("a checked district converts");
     let view = ReportView::new(&review, &district, None, &CONFIG);
     let source = TEMPLATES.render(Format::Typst, REPORT_TEMPLATE, &view).expect("checked input renders");
     Some((source, review))

@@ -93,7 +93,9 @@ fn watch_reloads_changed_templates() {
     let fixture = Fixture::example();
     let watch = Watch::ready(&fixture);
     let report = std::fs::read_to_string(format!("{}/templates/rapport.typ.tera", env!("CARGO_MANIFEST_DIR"))).unwrap();
-    fixture.write("templates/rapport.typ.tera", &report.replace("[Innehåll]", "[Innehåll enligt ny mall]"));
+    let changed = report.replace("[{{ ord.innehall }}]", "[Innehåll enligt ny mall]");
+    assert_ne!(changed, report, "the template names the contents");
+    fixture.write("templates/rapport.typ.tera", &changed);
     watch.expect(&["3 dokument klara"]);
     assert!(pdf_text(&fixture.pdf("skarholmen")).contains("Innehåll enligt ny mall"));
 }

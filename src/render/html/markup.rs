@@ -1,14 +1,14 @@
 //! A [`Rich`] text as HTML. Every piece of text is escaped; the only markup
-//! in the output is what this module writes. A footnote is written in place
-//! as a `<granska-fotnot>` element holding its text (inspector text can never
-//! produce one, since `<` is always escaped); [`super::finish`] numbers the
-//! notes and moves their text to the end of the document.
+//! in the output is what this module writes. Headings and footnotes carry
+//! what the view placed them as (`view::headings`): a sub-heading its level
+//! and anchor, a footnote its number, written as a marker that links to the
+//! document's list of notes (which the template prints from the view).
 
 use crate::markdown::{Align, Block, HeadingLevels, Inline, Rich};
 
-/// The element a footnote is written as until the document is finished.
-pub const NOTE_OPEN: &str = "<granska-fotnot>";
-pub const NOTE_CLOSE: &str = "</granska-fotnot>";
+/// The id of the heading of the list of footnotes, which every marker
+/// points to as its description.
+pub const NOTES_HEADING_ID: &str = "fotnoter-rubrik";
 
 /// Escapes text for HTML content and double-quoted attributes.
 pub fn escape(text: &str) -> String {
@@ -58,7 +58,14 @@ impl Writer {
     fn block(&mut self, block: &Block, top: bool) {
         match block {
             Block::Paragraph(inlines) => self.wrapped("<p>", inlines, "</p>\n"),
-            Block::Heading { level, body } => match self.headings.as_mut().filter(|_| top).map(|h| h.place(*level)) {
+            Block::Heading { body, placed: Some(placed), .. } if top => {
+                // Document level N is <h(N+1)>: the title is the only <h1>.
+                let level = (placed.level + 1).min(6);
+                let open = format!("<h{level} id=\"{}\">", escape(&placed.anchor));
+                self.wrapped(&open, body, &format!("</h{level}>\n"));
+            }
+            Block::Heading { level, body, .. } => match self.headings.as_mut().filter(|_| top).map(|h| h.place(*level))
+            {
                 Some(level) => {
                     let level = level.min(6);
                     self.wrapped(&format!("<h{level}>"), body, &format!("</h{level}>\n"));
@@ -108,7 +115,9 @@ impl Writer {
             Some(Align::Center) => " class=\"mitt\"",
             _ => "",
         };
-        self.out.push_str("<div class=\"tabell\"><table>\n<thead><tr>");
+        self.out.push_str(
+            "<div class=\"tabell\" tabindex=\"0\" role=\"region\" aria-label=\"Tabell\"><table>\n<thead><tr>",
+        );
         for (i, cell) in head.iter().enumerate() {
             self.wrapped(&format!("<th scope=\"col\"{}>", class(i)), cell, "</th>");
         }
@@ -144,17 +153,21 @@ impl Writer {
                 Inline::Link { url, body } => {
                     self.wrapped(&format!("<a href=\"{}\">", escape(url)), body, "</a>");
                 }
-                Inline::Footnote(note) => {
-                    self.out.push_str(NOTE_OPEN);
+                Inline::Footnote { number: 0, body } => {
+                    // A text no view placed (never in granska's own
+                    // documents): the note's text stays where it is.
+                    self.out.push_str(" (");
                     let headings = self.headings.take();
-                    // A note is one paragraph in the list of notes.
-                    match note.as_slice() {
+                    match body.as_slice() {
                         [Block::Paragraph(inlines)] => self.inlines(inlines),
                         blocks => self.blocks(blocks, false),
                     }
                     self.headings = headings;
-                    self.out.push_str(NOTE_CLOSE);
+                    self.out.push(')');
                 }
+                Inline::Footnote { number, .. } => self.out.push_str(&format!(
+                    "<sup class=\"fotnot\"><a id=\"fotnotsref-{number}\" href=\"#fotnot-{number}\" aria-describedby=\"{NOTES_HEADING_ID}\">{number}</a></sup>"
+                )),
                 Inline::LineBreak => self.out.push_str("<br>"),
             }
         }
@@ -203,7 +216,13 @@ mod tests {
 
     #[test]
     fn footnotes_are_marked_in_place_and_headings_follow_the_level() {
-        assert_eq!(html("Text[^1].\n\n[^1]: Källa."), "<p>Text<granska-fotnot>Källa.</granska-fotnot>.</p>\n");
+        assert_eq!(html("Text[^1].\n\n[^1]: Källa."), "<p>Text (Källa.).</p>\n");
+        let mut outliner = crate::view::headings::Outliner::new(true);
+        let placed = outliner.text(markdown::parse("### Fakta[^1]\n\nText[^2].\n\n[^1]: A.\n[^2]: B."), 2);
+        assert_eq!(
+            rich(&placed, None),
+            "<h3 id=\"fakta\">Fakta<sup class=\"fotnot\"><a id=\"fotnotsref-1\" href=\"#fotnot-1\" aria-describedby=\"fotnoter-rubrik\">1</a></sup></h3>\n<p>Text<sup class=\"fotnot\"><a id=\"fotnotsref-2\" href=\"#fotnot-2\" aria-describedby=\"fotnoter-rubrik\">2</a></sup>.</p>\n"
+        );
         let headed = rich(&markdown::parse("### Dokumentation\n\nText\n\n#### Journaler"), Some(3));
         assert_eq!(headed, "<h3>Dokumentation</h3>\n<p>Text</p>\n<h4>Journaler</h4>\n");
         assert_eq!(html("# Rubrik"), "<p><strong>Rubrik</strong></p>\n");

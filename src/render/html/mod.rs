@@ -2,21 +2,24 @@
 //!
 //! - Tera's own HTML autoescaping escapes every string a template prints,
 //!   so an inspector's text can never become markup;
-//! - `{{ x | rik }}` renders a Markdown text ([`Rich`]) as HTML;
-//!   `{{ x | rik(niva=3) }}` also turns its sub-headings into `<h3>` and
-//!   below; `{{ x | rik(inline=true) }}` leaves out the `<p>` around a text
-//!   of one paragraph, for use inside a line;
-//! - after the template, [`finish`] numbers the headings, fills in the table
-//!   of contents and gathers the footnotes.
+//! - `{{ x | rik }}` renders a Markdown text ([`Rich`]) as HTML, its
+//!   sub-headings and footnotes as the view placed them (see
+//!   `view::headings`); `{{ x | rik(niva=3) }}` turns the sub-headings of
+//!   an unplaced text into `<h3>` and below; `{{ x | rik(inline=true) }}`
+//!   leaves out the `<p>` around a text of one paragraph, for use inside a
+//!   line.
+//!
+//! Nothing is done to a page after its template: numbers, anchors, the
+//! contents and the notes are all in the view.
 
-mod finish;
+mod draft;
 pub mod markup;
 
 use std::collections::HashMap;
 
 use tera::{Filter, Tera, Value};
 
-pub use finish::{finish, mark_placeholders};
+pub use draft::mark_placeholders;
 
 use super::{heading_level, rich_value};
 

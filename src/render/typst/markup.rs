@@ -7,12 +7,14 @@
 use super::escape;
 use crate::markdown::{Align, Block, HeadingLevels, Inline, Rich};
 
-/// Renders `text` as Typst markup. With `level` set, sub-headings become
-/// real (unnumbered) headings of that level and below, so they are tagged
-/// and appear in the PDF outline; without it (inside a table cell, say)
-/// they become bold paragraphs.
-pub fn rich(text: &Rich, level: Option<u8>) -> String {
-    let mut writer = Writer { out: String::new(), headings: level.map(HeadingLevels::new) };
+/// Renders `text` as Typst markup. Sub-headings a view placed become real
+/// (unnumbered) headings at their level, plus `shift` (where the document's
+/// title is itself a heading, as in the memo); so they are tagged and
+/// appear in the PDF outline. Unplaced ones become headings from `level`
+/// down when it is set, and bold paragraphs otherwise (inside a table
+/// cell, say).
+pub fn rich(text: &Rich, level: Option<u8>, shift: u8) -> String {
+    let mut writer = Writer { out: String::new(), headings: level.map(HeadingLevels::new), in_heading: false, shift };
     writer.blocks(&text.blocks, true);
     writer.out
 }
@@ -21,6 +23,10 @@ struct Writer {
     out: String,
     /// Where sub-headings go, if headings are allowed.
     headings: Option<HeadingLevels>,
+    /// Writing the body of a heading.
+    in_heading: bool,
+    /// Added to the level of a placed heading.
+    shift: u8,
 }
 
 impl Writer {
@@ -38,12 +44,12 @@ impl Writer {
     fn block(&mut self, block: &Block, top: bool) {
         match block {
             Block::Paragraph(inlines) => self.inlines(inlines),
-            Block::Heading { level, body } => match self.headings.as_mut().filter(|_| top).map(|h| h.place(*level)) {
-                Some(level) => {
-                    self.out.push_str(&format!("#heading(level: {level}, numbering: none)["));
-                    self.inlines(body);
-                    self.out.push(']');
-                }
+            Block::Heading { body, placed: Some(placed), .. } if top => {
+                self.heading(placed.level.saturating_add(self.shift).min(6), body)
+            }
+            Block::Heading { level, body, .. } => match self.headings.as_mut().filter(|_| top).map(|h| h.place(*level))
+            {
+                Some(level) => self.heading(level, body),
                 None => self.wrapped("#strong[", body),
             },
             Block::List { start, items } => {
@@ -52,8 +58,16 @@ impl Writer {
                     None => self.out.push_str("#list("),
                 }
                 for item in items {
-                    self.out.push('[');
-                    self.blocks(item, false);
+                    // A tight item is tagged as bare text in its list body;
+                    // a footnote's label there would sit directly in the
+                    // body. Written as a paragraph, the label sits in it.
+                    match item.as_slice() {
+                        [Block::Paragraph(inlines)] if has_footnote(inlines) => self.wrapped("[#par[", inlines),
+                        _ => {
+                            self.out.push('[');
+                            self.blocks(item, false);
+                        }
+                    }
                     self.out.push_str("], ");
                 }
                 self.out.push(')');
@@ -88,6 +102,17 @@ impl Writer {
         }
     }
 
+    /// A sub-heading: tagged and in the outline, never numbered. Its
+    /// footnotes are written so that their text stays out of the PDF's
+    /// bookmarks (see [`Writer::in_heading`]).
+    fn heading(&mut self, level: u8, body: &[Inline]) {
+        self.out.push_str(&format!("#heading(level: {level}, numbering: none)["));
+        self.in_heading = true;
+        self.inlines(body);
+        self.in_heading = false;
+        self.out.push(']');
+    }
+
     fn cell(&mut self, cell: &[Inline]) {
         self.out.push('[');
         self.inlines(cell);
@@ -116,23 +141,36 @@ impl Writer {
                     let opener = format!("#link({})[", escape::string_literal(url));
                     self.wrapped(&opener, body);
                 }
-                Inline::Footnote(note) => {
+                Inline::Footnote { body, .. } => {
                     // A marker right after a number would read as part of
                     // it ("januari 2011⁴" as "20114"): a thin space keeps
                     // them apart, also in extracted text.
                     if self.out.chars().last().is_some_and(|c| c.is_ascii_digit()) {
                         self.out.push('\u{2009}');
                     }
-                    self.out.push_str("#footnote[");
-                    let headings = self.headings.take();
-                    self.blocks(note, false);
-                    self.headings = headings;
-                    self.out.push(']');
+                    // In a heading, the note's text is given through
+                    // `context`: a PDF bookmark is the heading's plain
+                    // text, which would otherwise include the whole note.
+                    self.out.push_str(if self.in_heading { "#footnote(context [" } else { "#footnote[" });
+                    let (headings, in_heading) = (self.headings.take(), std::mem::take(&mut self.in_heading));
+                    self.blocks(body, false);
+                    (self.headings, self.in_heading) = (headings, in_heading);
+                    self.out.push_str(if in_heading { "])" } else { "]" });
                 }
                 Inline::LineBreak => self.out.push_str("#linebreak()"),
             }
         }
     }
+}
+
+/// Whether inline text holds a footnote, at any depth.
+fn has_footnote(inlines: &[Inline]) -> bool {
+    inlines.iter().any(|inline| match inline {
+        Inline::Footnote { .. } => true,
+        Inline::Emphasis(inner) | Inline::Strong(inner) | Inline::Strikethrough(inner) => has_footnote(inner),
+        Inline::Link { body, .. } => has_footnote(body),
+        Inline::Text(_) | Inline::Code(_) | Inline::LineBreak => false,
+    })
 }
 
 fn alignment(alignment: &Align) -> &'static str {

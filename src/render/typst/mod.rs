@@ -6,9 +6,11 @@
 //!   function), so plain text can never become Typst code;
 //! - `{{ x | lit }}` prints a string as a Typst string literal, for code
 //!   positions such as `set document(title: …)`;
-//! - `{{ x | rik }}` renders a Markdown text ([`Rich`]) as markup;
-//!   `{{ x | rik(niva=3) }}` also turns its sub-headings into real headings
-//!   from level 3 down.
+//! - `{{ x | rik }}` renders a Markdown text ([`Rich`]) as markup, its
+//!   sub-headings at the levels the view placed them (`rik(forskjutning=1)`
+//!   one level deeper, where the title is a heading); `{{ x | rik(niva=3) }}`
+//!   turns the sub-headings of an unplaced text into headings from level 3
+//!   down.
 //!
 //! Numbers print as they are.
 
@@ -58,7 +60,15 @@ impl Filter for RichFilter {
     fn filter(&self, value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
         let text = rich_value(value, "rik")?;
         // `inline` makes no difference here: a paragraph is just its text.
-        Ok(Value::String(markup::rich(&text, heading_level(args)?)))
+        let shift = match args.get("forskjutning") {
+            None => 0,
+            Some(value) => value
+                .as_u64()
+                .and_then(|n| u8::try_from(n).ok())
+                .filter(|n| *n <= 5)
+                .ok_or_else(|| tera::Error::msg("`forskjutning` i filtret `rik` ska vara ett heltal 0–5"))?,
+        };
+        Ok(Value::String(markup::rich(&text, heading_level(args)?, shift)))
     }
 
     fn is_safe(&self) -> bool {

@@ -9,7 +9,7 @@ use crate::markdown::{self, MAX_DEPTH};
 
 /// Markdown to Typst, as a template's `rik` filter does it.
 fn to_typst(text: &str) -> String {
-    markup::rich(&markdown::parse(text), None)
+    markup::rich(&markdown::parse(text), None, 0)
 }
 
 /// Typst functions the converter may call; anything else in its output
@@ -228,13 +228,13 @@ fn headings_inside_a_field_become_bold_paragraphs() {
 fn with_a_level_sub_headings_become_real_headings_relative_to_it() {
     let text = markdown::parse("### Dokumentation\n\nText\n\n#### Journaler\n\nMer\n\n### Tider");
     assert_eq!(
-        markup::rich(&text, Some(4)),
+        markup::rich(&text, Some(4), 0),
         "#heading(level: 4, numbering: none)[Dokumentation]\n\nText\n\n#heading(level: 5, numbering: none)[Journaler]\n\nMer\n\n#heading(level: 4, numbering: none)[Tider]"
     );
     // A skipped level is not written as one, even if the check was bypassed.
     let skipping = markdown::parse("## A\n\n#### B");
     assert_eq!(
-        markup::rich(&skipping, Some(2)),
+        markup::rich(&skipping, Some(2), 0),
         "#heading(level: 2, numbering: none)[A]\n\n#heading(level: 3, numbering: none)[B]"
     );
 }
