@@ -21,6 +21,8 @@ cp -r examples/solvik "$work/solvik"
 "$bin" build "$work" >/dev/null
 "$bin" arsrapport 2011 "$work" >/dev/null
 "$bin" build "$work/solvik" >/dev/null
+cp -r examples/uppfoljning-2014 "$work/uppfoljning-2014"
+"$bin" build "$work/uppfoljning-2014" >/dev/null
 # The version sent for fact-checking is tagged in git ...
 (cd "$work/solvik" && git init -q . && git add findings &&
   git -c user.name=CI -c user.email=ci@example.invalid commit -q -m utkast && git tag faktagranskning)
@@ -30,4 +32,4 @@ sed -i '0,/^text = """/s//text = """TODO: /' "$work/solvik/findings/2024-ekonomi
 "$bin" build --utkast "$work/solvik" >/dev/null
 (cd "$work/solvik" && "$bin" andringar faktagranskning --pdf >/dev/null)
 
-node tests/browser/check.mjs output/skarmbilder "$work/output" "$work/solvik/output" "$work/solvik/utkast"
+node tests/browser/check.mjs output/skarmbilder "$work/output" "$work/solvik/output" "$work/solvik/utkast" "$work/uppfoljning-2014/output"

@@ -28,6 +28,8 @@ check() {
 cp -r examples/solvik "$work/solvik"
 "$bin" build "$work/solvik" >/dev/null || { echo "build of examples/solvik failed" >&2; exit 1; }
 "$bin" build --utkast --datum 2026-11-20 "$work/solvik" >/dev/null || { echo "drafts of examples/solvik failed" >&2; exit 1; }
+cp -r examples/uppfoljning-2014 "$work/uppfoljning-2014"
+"$bin" build "$work/uppfoljning-2014" >/dev/null || { echo "build of examples/uppfoljning-2014 failed" >&2; exit 1; }
 # A fact-checking round: the version sent is tagged, a text is changed, and
 # the record of the changes is made.
 (cd "$work/solvik" && git init -q . && git add findings &&
@@ -40,10 +42,11 @@ changes="$work/solvik/utkast/andringar-sedan-faktagranskning.pdf"
 changes_text=$(pdftotext "$changes" - 2>/dev/null)
 check "the changes list shows the new text" grep -q "Alla hand" <<<"$changes_text"
 check "the changes list names the file" grep -q "^Fil: findings/2024-ekonomiskt-bistand/solvik.toml$" <<<"$changes_text"
-mapfile -t pdfs < <(find "$work/output" "$work/solvik/output" "$work/solvik/utkast" -name '*.pdf' | sort)
+mapfile -t pdfs < <(find "$work/output" "$work/solvik/output" "$work/solvik/utkast" "$work/uppfoljning-2014/output" -name '*.pdf' | sort)
 # 2 + 2 district reports, the cover memo, the annual report; Solvik's report
-# and memo, their drafts, and the changes since the fact-checking version.
-check "eleven documents were built" test "${#pdfs[@]}" -eq 11
+# and memo, their drafts, and the changes since the fact-checking version;
+# the city-wide 2014 follow-up.
+check "twelve documents were built" test "${#pdfs[@]}" -eq 12
 
 for pdf in "${pdfs[@]}"; do
   name=$(basename "$pdf")

@@ -18,6 +18,7 @@ mod editor;
 mod guard;
 mod html;
 mod limits;
+mod outline;
 mod real_reports;
 mod robustness;
 mod snapshots;

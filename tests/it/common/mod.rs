@@ -54,8 +54,13 @@ impl Fixture {
     /// A copy of the second example project, `examples/solvik` (one unit,
     /// its own quality areas).
     pub fn solvik() -> Fixture {
+        Fixture::project("solvik")
+    }
+
+    /// A copy of the example project `examples/<name>`.
+    pub fn project(name: &str) -> Fixture {
         let fixture = Fixture::empty();
-        copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/solvik"), fixture.root());
+        copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(name), fixture.root());
         fixture
     }
 
