@@ -61,6 +61,13 @@ for pdf in "${pdfs[@]}"; do
   check "$name declares PDF/UA-1" grep -q '<pdfuaid:part>1</pdfuaid:part>' <<<"$meta"
   check "$name is in Swedish" grep -q '<rdf:li>sv-SE</rdf:li>' <<<"$meta"
   check "$name has no word joiner (U+2060) in its text" bash -c '! pdftotext "$1" - | grep -q $'"'"'\u2060'"'"'' _ "$pdf"
+  # The 2014 follow-up has its own chapters, unnumbered, in its order.
+  if [[ "$name" == *stadsovergripande* ]]; then
+    text=$(pdftotext -layout "$pdf" - 2>/dev/null)
+    order=$(grep -xE ' *(Förord|Kvalitetsparagrafen i socialtjänstlagen|Uppföljningens genomförande|Sammanfattning|Bakgrund|Resultatredovisning|Barnperspektiv|Jämställdhet|Socialtjänstinspektörernas synpunkter)' <<<"$text" | sed 's/^ *//' | tr '\n' '|')
+    check "$name has the original's chapters in order" test "$order" = "Förord|Kvalitetsparagrafen i socialtjänstlagen|Uppföljningens genomförande|Sammanfattning|Bakgrund|Resultatredovisning|Barnperspektiv|Jämställdhet|Socialtjänstinspektörernas synpunkter|"
+    continue
+  fi
   # The section checks are for district reports (Solvik's have their own
   # quality areas).
   case "$name" in *tjansteutlatande*|arsrapport*|sn-*|andringar*) continue ;; esac
@@ -82,6 +89,8 @@ cp -r findings templates granska.toml "$work2/"
 cp -r examples/solvik "$work2/solvik"
 "$bin" build "$work2/solvik" -j 1 >/dev/null || { echo "second build of examples/solvik failed" >&2; exit 1; }
 "$bin" build --utkast --datum 2026-11-20 "$work2/solvik" -j 1 >/dev/null || { echo "second draft build of examples/solvik failed" >&2; exit 1; }
+cp -r examples/uppfoljning-2014 "$work2/uppfoljning-2014"
+"$bin" build "$work2/uppfoljning-2014" -j 1 >/dev/null || { echo "second build of examples/uppfoljning-2014 failed" >&2; exit 1; }
 for pdf in "${pdfs[@]}"; do
   # The changes list names a commit, which is new in every run.
   case "$pdf" in *andringar*) continue ;; esac

@@ -30,7 +30,6 @@ const CASES = [
   ["27-table-instead-of-text", "Enheten"],
   ["28-unknown-key-typo", "bedomnig"],
   ["31-unknown-quality-area", "effektivt"],
-  ["32-missing-required-key", "distrikt"],
   ["33-missing-quality-areas", "kunskapsbaserad_verksamhet"],
   ["34-missing-section", "slutsatser"],
   ["36-unknown-review-question", "planer"],
