@@ -21,8 +21,6 @@ pub struct Planned {
     /// Its key in the review's state: the district file's stem, or
     /// [`MEMO_KEY`].
     pub key: String,
-    /// The index of its review among the run's reviews.
-    pub review: usize,
     /// The index of its district file in the review, for district reports.
     pub district: Option<usize>,
     /// The district's name, or the memo's diarienummer.
@@ -55,9 +53,7 @@ pub enum Step {
 pub fn collisions(documents: &[Planned]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (j, later) in documents.iter().enumerate() {
-        let first = documents[..j]
-            .iter()
-            .position(|d| d.review == later.review && d.stem.to_lowercase() == later.stem.to_lowercase());
+        let first = documents[..j].iter().position(|d| d.stem.to_lowercase() == later.stem.to_lowercase());
         if let Some(i) = first {
             out.push((j, i));
         }
@@ -65,75 +61,73 @@ pub fn collisions(documents: &[Planned]) -> Vec<(usize, usize)> {
     out
 }
 
-/// The documents of the run's reviews. `shared` is the fingerprint of
-/// everything all documents share; `whole` says whether each review is
-/// built whole (a cover memo lists all of its district reports, so it is
-/// made only then).
-pub fn documents(reviews: &[ReviewInput], shared: &str, whole: bool) -> Vec<Planned> {
+/// The documents of a review. `shared` is the fingerprint of everything
+/// all documents share; `whole` says whether the review is built whole (a
+/// cover memo lists all of its district reports, so it is made only then).
+pub fn documents(input: &ReviewInput, shared: &str, whole: bool) -> Vec<Planned> {
     let mut out = Vec::new();
-    for (index, input) in reviews.iter().enumerate() {
-        let Some(review) = &input.review else {
-            // Its documents fail with the review; they are listed so that
-            // the user sees which.
-            out.extend(input.districts.iter().enumerate().map(|(d, district)| Planned {
+    let Some(review) = &input.review else {
+        // Its documents fail with the review; they are listed so that
+        // the user sees which.
+        return input
+            .districts
+            .iter()
+            .enumerate()
+            .map(|(d, district)| Planned {
                 kind: DocumentKind::District,
                 key: district.id.clone(),
-                review: index,
                 district: Some(d),
                 name: district.name(),
                 label: DocumentKind::District.label(&district.name()),
                 source: district.path.clone(),
                 stem: district.id.clone(),
                 fingerprint: None,
-            }));
-            continue;
-        };
-        let kind = if input.earlier.is_some() || review.raw.foljer_upp.is_some() {
-            DocumentKind::FollowUp
-        } else {
-            DocumentKind::District
-        };
-        let diarienummer = review.raw.diarienummer.get_ref();
-        for (d, district) in input.districts.iter().enumerate() {
-            let fingerprint = district.loaded.as_ref().map(|loaded| {
-                let mut parts = vec![review.source.text.as_bytes(), loaded.source.text.as_bytes()];
-                if let Some(earlier) = &input.earlier {
-                    parts.push(earlier.review.source.text.as_bytes());
-                    parts.extend(district.earlier.as_ref().map(|e| e.source.text.as_bytes()));
-                }
-                incremental::fingerprint(shared, &parts)
-            });
-            out.push(Planned {
-                kind,
-                key: district.id.clone(),
-                review: index,
-                district: Some(d),
-                name: district.name(),
-                label: kind.label(&district.name()),
-                source: district.path.clone(),
-                stem: output::report_stem(diarienummer, &district.id),
-                fingerprint,
-            });
-        }
-        if let Some(memo) = review.raw.tjansteutlatande.as_ref().filter(|_| whole) {
-            let memo_dnr = memo.diarienummer.as_ref().map_or(diarienummer, |d| d.get_ref());
-            let stems: Vec<String> = out.iter().filter(|p| p.review == index).map(|p| p.stem.clone()).collect();
-            let names: Vec<String> = input.districts.iter().map(|d| d.name()).collect();
-            let listing = format!("{names:?}{stems:?}");
-            let complete = input.districts.iter().all(|d| d.loaded.is_some());
-            out.push(Planned {
-                kind: DocumentKind::Memo,
-                key: MEMO_KEY.to_owned(),
-                review: index,
-                district: None,
-                name: memo_dnr.trim().to_owned(),
-                label: DocumentKind::Memo.label(memo_dnr.trim()),
-                source: input.files.review.clone(),
-                stem: output::report_stem(memo_dnr, "tjansteutlatande"),
-                fingerprint: complete
-                    .then(|| incremental::fingerprint(shared, &[review.source.text.as_bytes(), listing.as_bytes()])),
-            });
-        }
+            })
+            .collect();
+    };
+    let kind = if input.earlier.is_some() || review.raw.foljer_upp.is_some() {
+        DocumentKind::FollowUp
+    } else {
+        DocumentKind::District
+    };
+    let diarienummer = review.raw.diarienummer.get_ref();
+    for (d, district) in input.districts.iter().enumerate() {
+        let fingerprint = district.loaded.as_ref().map(|loaded| {
+            let mut parts = vec![review.source.text.as_bytes(), loaded.source.text.as_bytes()];
+            if let Some(earlier) = &input.earlier {
+                parts.push(earlier.review.source.text.as_bytes());
+                parts.extend(district.earlier.as_ref().map(|e| e.source.text.as_bytes()));
+            }
+            incremental::fingerprint(shared, &parts)
+        });
+        out.push(Planned {
+            kind,
+            key: district.id.clone(),
+            district: Some(d),
+            name: district.name(),
+            label: kind.label(&district.name()),
+            source: district.path.clone(),
+            stem: output::report_stem(diarienummer, &district.id),
+            fingerprint,
+        });
+    }
+    if let Some(memo) = review.raw.tjansteutlatande.as_ref().filter(|_| whole) {
+        let memo_dnr = memo.diarienummer.as_ref().map_or(diarienummer, |d| d.get_ref());
+        let stems: Vec<String> = out.iter().map(|p| p.stem.clone()).collect();
+        let names: Vec<String> = input.districts.iter().map(|d| d.name()).collect();
+        let listing = format!("{names:?}{stems:?}");
+        let complete = input.districts.iter().all(|d| d.loaded.is_some());
+        out.push(Planned {
+            kind: DocumentKind::Memo,
+            key: MEMO_KEY.to_owned(),
+            district: None,
+            name: memo_dnr.trim().to_owned(),
+            label: DocumentKind::Memo.label(memo_dnr.trim()),
+            source: input.files.review.clone(),
+            stem: output::report_stem(memo_dnr, "tjansteutlatande"),
+            fingerprint: complete
+                .then(|| incremental::fingerprint(shared, &[review.source.text.as_bytes(), listing.as_bytes()])),
+        });
     }
     out
 }
@@ -149,13 +143,13 @@ pub struct Rules {
     pub emit_typst: bool,
 }
 
-/// Decides for each document whether to make it. `verified` holds, per
-/// review, the state entries whose files are intact.
-pub fn plan(documents: &[Planned], verified: &[BTreeMap<String, Entry>], rules: Rules) -> Vec<Step> {
+/// Decides for each document of a review whether to make it. `verified`
+/// holds the review's state entries whose files are intact.
+pub fn plan(documents: &[Planned], verified: &BTreeMap<String, Entry>, rules: Rules) -> Vec<Step> {
     documents
         .iter()
         .map(|doc| {
-            let entry = verified.get(doc.review).and_then(|entries| entries.get(&doc.key));
+            let entry = verified.get(&doc.key);
             match (entry, &doc.fingerprint) {
                 (Some(entry), Some(fingerprint))
                     if rules.write
@@ -175,11 +169,10 @@ pub fn plan(documents: &[Planned], verified: &[BTreeMap<String, Entry>], rules: 
 mod tests {
     use super::*;
 
-    fn doc(key: &str, review: usize, fingerprint: Option<&str>) -> Planned {
+    fn doc(key: &str, fingerprint: Option<&str>) -> Planned {
         Planned {
             kind: DocumentKind::District,
             key: key.to_owned(),
-            review,
             district: Some(0),
             name: key.to_owned(),
             label: format!("granskningsrapporten för {key}"),
@@ -203,31 +196,27 @@ mod tests {
 
     #[test]
     fn an_unchanged_document_with_intact_files_is_kept() {
-        let docs = [doc("bromma", 0, Some("f")), doc("skarholmen", 0, Some("g"))];
-        let steps = plan(&docs, &[verified(&[("bromma", "f", false), ("skarholmen", "old", false)])], BUILD);
+        let docs = [doc("bromma", Some("f")), doc("skarholmen", Some("g"))];
+        let steps = plan(&docs, &verified(&[("bromma", "f", false), ("skarholmen", "old", false)]), BUILD);
         assert!(matches!(steps[0], Step::Keep(_)));
         assert_eq!(steps[1], Step::Make);
     }
 
     #[test]
     fn documents_without_a_verified_entry_or_fingerprint_are_made() {
-        let docs = [doc("bromma", 0, Some("f")), doc("skarholmen", 0, None)];
-        let steps = plan(&docs, &[verified(&[("skarholmen", "f", false)])], BUILD);
+        let docs = [doc("bromma", Some("f")), doc("skarholmen", None)];
+        let steps = plan(&docs, &verified(&[("skarholmen", "f", false)]), BUILD);
         assert_eq!(steps, [Step::Make, Step::Make]);
-        // An entry of another review does not count.
-        let steps =
-            plan(&[doc("bromma", 1, Some("f"))], &[verified(&[("bromma", "f", false)]), BTreeMap::new()], BUILD);
-        assert_eq!(steps, [Step::Make]);
     }
 
     #[test]
     fn force_check_and_missing_typst_sources_make_everything() {
-        let docs = [doc("bromma", 0, Some("f"))];
-        let entries = [verified(&[("bromma", "f", false)])];
+        let docs = [doc("bromma", Some("f"))];
+        let entries = verified(&[("bromma", "f", false)]);
         assert_eq!(plan(&docs, &entries, Rules { force: true, ..BUILD }), [Step::Make]);
         assert_eq!(plan(&docs, &entries, Rules { write: false, ..BUILD }), [Step::Make]);
         assert_eq!(plan(&docs, &entries, Rules { emit_typst: true, ..BUILD }), [Step::Make]);
-        let with_source = [verified(&[("bromma", "f", true)])];
+        let with_source = verified(&[("bromma", "f", true)]);
         assert!(matches!(plan(&docs, &with_source, Rules { emit_typst: true, ..BUILD })[0], Step::Keep(_)));
     }
 }

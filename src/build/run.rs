@@ -1,7 +1,10 @@
 //! One run of `build` or `check` over the selected reviews: read the
-//! findings, plan, check each review that has a document to make, make the
-//! district reports in parallel, then the cover memos (which list them),
-//! and finally record what was written.
+//! findings, plan each review, check each review that has a document to
+//! make, make the reports in parallel, then the cover memos (which list
+//! them), and finally record what was written.
+//!
+//! Each review is a [`ReviewRun`]: its findings, where its documents go, its
+//! state, and each document with its step and, once done, its result.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -24,6 +27,26 @@ pub const DRAFT_SUFFIX: &str = "utkast";
 
 /// Temporary files older than this are left over from a killed run.
 const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// One review in a run.
+struct ReviewRun<'a> {
+    input: &'a ReviewInput,
+    /// Where its documents go: its folder in `output/` (or `utkast/`).
+    dir: PathBuf,
+    /// What the last build wrote there; `None` when nothing is recorded
+    /// (checking, drafts).
+    state: Option<State>,
+    /// The review checked, when a document of it is to be made.
+    checked: Option<CheckedReview<'a>>,
+    documents: Vec<DocumentRun>,
+}
+
+/// One document of a review: what the plan says, and its result.
+struct DocumentRun {
+    planned: Planned,
+    step: Step,
+    done: Option<Done>,
+}
 
 /// A made document: its result and, when written, what to remember.
 struct Done {
@@ -48,8 +71,10 @@ pub fn run(session: &Session, selection: &Selection, options: &Options, progress
         &session.project.config(),
         &session.project.fonts(),
     );
-    let documents = plan::documents(&inputs, &shared, !matches!(selection, Selection::District(_)));
-    if documents.is_empty() && !general.has_errors() {
+    let mut runs: Vec<ReviewRun> =
+        inputs.iter().map(|input| plan_review(session, input, &shared, selection, options, &mut general)).collect();
+    let total: usize = runs.iter().map(|r| r.documents.len()).sum();
+    if total == 0 && !general.has_errors() {
         general.push(
             Diagnostic::file(
                 Severity::Warning,
@@ -59,24 +84,48 @@ pub fn run(session: &Session, selection: &Selection, options: &Options, progress
             .with_hint("lägg till en distriktsfil med `granska new <granskning> <distrikt>`"),
         );
     }
-    progress.start(documents.len());
+    progress.start(total);
+    for run in &mut runs {
+        let needed = run.documents.iter().any(|d| d.step == Step::Make);
+        run.checked = needed.then(|| review::check(session, run.input, &mut general).ok()).flatten();
+    }
+    make_all(session, &mut runs, options, progress);
+    for run in &mut runs {
+        record(session, run, &mut general);
+    }
+    if options.write && options.draft.is_none() && total > 0 {
+        super::index::write(session, &mut general);
+    }
+    let documents =
+        runs.into_iter().flat_map(|r| r.documents).map(|d| d.done.expect("every document is done").result).collect();
+    Report { general: general.into_vec(), documents }
+}
+
+/// Plans one review: its documents, and for each whether to make it (its
+/// state read, its folder cleared of a killed run's temporary files).
+/// `shared` is the fingerprint of what every document shares.
+fn plan_review<'a>(
+    session: &Session,
+    input: &'a ReviewInput,
+    shared: &str,
+    selection: &Selection,
+    options: &Options,
+    general: &mut Diagnostics,
+) -> ReviewRun<'a> {
     // Drafts go to their own folder, outside what is published, and are
     // made afresh every time: no state, no manifest, no index.
     let base = if options.draft.is_some() { session.project.drafts() } else { session.project.output() };
-    let dirs: Vec<PathBuf> = inputs.iter().map(|i| base.join(&i.files.id)).collect();
-    let mut states: Vec<State> = Vec::new();
-    if options.write && options.draft.is_none() {
-        for dir in &dirs {
-            output::remove_stale_temp_files(dir, STALE_TEMP_AGE);
-            states.push(State::load(dir));
-        }
-    }
-    let verified: Vec<BTreeMap<String, Entry>> =
-        states.iter().zip(&dirs).map(|(state, dir)| state.verified(dir, &session.project.root)).collect();
+    let dir = base.join(&input.files.id);
+    let state = (options.write && options.draft.is_none()).then(|| {
+        output::remove_stale_temp_files(&dir, STALE_TEMP_AGE);
+        State::load(&dir)
+    });
+    let verified = state.as_ref().map(|s| s.verified(&dir, &session.project.root)).unwrap_or_default();
+    let planned = plan::documents(input, shared, !matches!(selection, Selection::District(_)));
     let rules = Rules { write: options.write, force: options.force, emit_typst: options.emit_typst };
-    let mut steps = plan::plan(&documents, &verified, rules);
-    for (later, first) in plan::collisions(&documents) {
-        let (a, b) = (&documents[first], &documents[later]);
+    let mut steps = plan::plan(&planned, &verified, rules);
+    for (later, first) in plan::collisions(&planned) {
+        let (a, b) = (&planned[first], &planned[later]);
         general.push(
             Diagnostic::file(
                 Severity::Error,
@@ -92,96 +141,48 @@ pub fn run(session: &Session, selection: &Selection, options: &Options, progress
         steps[later] = Step::Refused;
         steps[first] = Step::Refused;
     }
-    let checked = check_reviews(session, &inputs, &documents, &steps, &mut general);
-    let done = make_all(session, &inputs, &checked, &documents, &steps, &dirs, options, progress);
-    for (index, state) in states.iter_mut().enumerate() {
-        record(session, index, &inputs[index], state, &dirs[index], &documents, &done, &mut general);
-    }
-    if options.write && options.draft.is_none() && !documents.is_empty() {
-        super::index::write(session, &mut general);
-    }
-    Report { general: general.into_vec(), documents: done.into_iter().map(|d| d.result).collect() }
+    let documents =
+        planned.into_iter().zip(steps).map(|(planned, step)| DocumentRun { planned, step, done: None }).collect();
+    ReviewRun { input, dir, state, checked: None, documents }
 }
 
-/// Checks each review that has a document to make.
-fn check_reviews<'a>(
-    session: &Session,
-    inputs: &'a [ReviewInput],
-    documents: &[Planned],
-    steps: &[Step],
-    general: &mut Diagnostics,
-) -> Vec<Option<CheckedReview<'a>>> {
-    inputs
-        .iter()
-        .enumerate()
-        .map(|(index, input)| {
-            let needed = documents.iter().zip(steps).any(|(doc, step)| doc.review == index && *step == Step::Make);
-            needed.then(|| review::check(session, input, general).ok()).flatten()
-        })
-        .collect()
-}
-
-/// Makes the documents the plan asks for (district reports first, then the
-/// memos that list them) and reports the kept ones; results in plan order.
-#[allow(clippy::too_many_arguments)]
-fn make_all(
-    session: &Session,
-    inputs: &[ReviewInput],
-    checked: &[Option<CheckedReview>],
-    documents: &[Planned],
-    steps: &[Step],
-    dirs: &[PathBuf],
-    options: &Options,
-    progress: &dyn Progress,
-) -> Vec<Done> {
-    let mut done: Vec<Option<Done>> = documents.iter().map(|_| None).collect();
-    for (index, (doc, step)) in documents.iter().zip(steps).enumerate() {
-        match step {
-            Step::Keep(entry) => {
-                done[index] = Some(kept(session, doc, entry, &dirs[doc.review]));
-                progress.done();
-            }
-            Step::Refused => {
-                done[index] = Some(finish(session, doc, &dirs[doc.review], None, Diagnostics::default()));
-                progress.done();
-            }
-            Step::Make => {}
+/// Makes the documents the plans ask for (reports first, then the memos
+/// that list them) and reports the kept ones.
+fn make_all(session: &Session, runs: &mut [ReviewRun], options: &Options, progress: &dyn Progress) {
+    for run in runs.iter_mut() {
+        for doc in &mut run.documents {
+            doc.done = match &doc.step {
+                Step::Keep(entry) => Some(kept(session, &doc.planned, entry, &run.dir)),
+                Step::Refused => Some(finish(session, &doc.planned, &run.dir, None, Diagnostics::default())),
+                Step::Make => continue,
+            };
+            progress.done();
         }
     }
     for memos in [false, true] {
-        let jobs: Vec<usize> = (0..documents.len())
-            .filter(|&i| steps[i] == Step::Make && (documents[i].kind == DocumentKind::Memo) == memos)
+        let jobs: Vec<(usize, usize)> = runs
+            .iter()
+            .enumerate()
+            .flat_map(|(r, run)| run.documents.iter().enumerate().map(move |(d, doc)| (r, d, doc)))
+            .filter(|(_, _, doc)| doc.step == Step::Make && (doc.planned.kind == DocumentKind::Memo) == memos)
+            .map(|(r, d, _)| (r, d))
             .collect();
-        let results = schedule::parallel(
-            &jobs,
-            options.jobs,
-            |&i| {
-                let doc = &documents[i];
-                let review = checked[doc.review].as_ref();
-                make(session, &inputs[doc.review], review, doc, &dirs[doc.review], &done, documents, options)
-            },
-            &|| progress.done(),
-        );
-        for (&i, result) in jobs.iter().zip(results) {
-            done[i] = Some(result.unwrap_or_else(|panic| crashed(session, &documents[i], &panic)));
+        let shared: &[ReviewRun] = runs;
+        let results = schedule::parallel(&jobs, options.jobs, |&(r, d)| make(session, &shared[r], d, options), &|| {
+            progress.done()
+        });
+        for (&(r, d), result) in jobs.iter().zip(results) {
+            let doc = &runs[r].documents[d];
+            let done = result.unwrap_or_else(|panic| crashed(session, &doc.planned, &panic));
+            runs[r].documents[d].done = Some(done);
         }
     }
-    done.into_iter().map(|d| d.expect("every planned document was kept or made")).collect()
 }
 
-/// Makes one document. `done` holds the documents finished before it (a
-/// memo's district reports).
-#[allow(clippy::too_many_arguments)]
-fn make(
-    session: &Session,
-    input: &ReviewInput,
-    review: Option<&CheckedReview>,
-    doc: &Planned,
-    dir: &Path,
-    done: &[Option<Done>],
-    documents: &[Planned],
-    options: &Options,
-) -> Done {
+/// Makes document `index` of `run`. The run's documents made before it (a
+/// memo's reports) are done.
+fn make(session: &Session, run: &ReviewRun, index: usize, options: &Options) -> Done {
+    let doc = &run.documents[index].planned;
     // Fault injection for the test that proves a panic fails its document
     // loudly (the tests run the release build, so this is in every build;
     // it does nothing unless the variable names a document).
@@ -189,17 +190,17 @@ fn make(
         panic!("testpanik i {}", doc.key);
     }
     let mut diags = Diagnostics::new(options.mode());
-    let district = doc.district.map(|d| &input.districts[d]);
+    let district = doc.district.map(|d| &run.input.districts[d]);
     if let Some(district) = district {
         let _ = diags.all(district.diags.iter().cloned());
     }
     // Without a checked review nothing is made; its problems were reported
     // with it.
-    let published = review.and_then(|review| {
+    let published = run.checked.as_ref().and_then(|review| {
         let made: Checked<Made> = match district {
             Some(district) => document::district(session, review, district, doc.kind, &mut diags),
             None => {
-                let attachments = attachments(session, doc, done, documents, &mut diags)?;
+                let attachments = attachments(session, run, doc, &mut diags)?;
                 document::memo(session, review, &attachments, &mut diags)
             }
         };
@@ -211,29 +212,20 @@ fn make(
                 }
                 None => doc.stem.clone(),
             };
-            document::publish(session, &made, dir, &stem, options, &mut diags)
+            document::publish(session, &made, &run.dir, &stem, options, &mut diags)
         })
         .ok()
     });
-    finish(session, doc, dir, published, diags)
+    finish(session, doc, &run.dir, published, diags)
 }
 
-/// The district reports a memo lists: every report of its review, which
-/// must all have been made (or kept) without errors. `None` (with a note
-/// why) when one has errors: those were reported with their report.
-fn attachments(
-    session: &Session,
-    memo: &Planned,
-    done: &[Option<Done>],
-    documents: &[Planned],
-    diags: &mut Diagnostics,
-) -> Option<Vec<Attachment>> {
+/// The reports a memo lists: every report of its review, which must all
+/// have been made (or kept) without errors. `None` (with a note why) when
+/// one has errors: those were reported with their report.
+fn attachments(session: &Session, run: &ReviewRun, memo: &Planned, diags: &mut Diagnostics) -> Option<Vec<Attachment>> {
     let mut attachments = Vec::new();
-    for (doc, done) in documents.iter().zip(done) {
-        if doc.review != memo.review || doc.kind == DocumentKind::Memo {
-            continue;
-        }
-        let ok = done.as_ref().is_some_and(|d| d.result.outcome != Outcome::Failed);
+    for doc in run.documents.iter().filter(|d| d.planned.kind != DocumentKind::Memo) {
+        let ok = doc.done.as_ref().is_some_and(|d| d.result.outcome != Outcome::Failed);
         if !ok {
             diags.push(
                 Diagnostic::file(
@@ -241,11 +233,11 @@ fn attachments(
                     session.project.shown(&memo.source),
                     format!("{} byggs inte förrän alla rapporter det listar är utan fel", memo.label),
                 )
-                .with_hint(format!("rätta felen i {} först", doc.label)),
+                .with_hint(format!("rätta felen i {} först", doc.planned.label)),
             );
             return None;
         }
-        attachments.push(Attachment { district: doc.name.clone(), file: format!("{}.pdf", doc.stem) });
+        attachments.push(Attachment { district: doc.planned.name.clone(), file: format!("{}.pdf", doc.planned.stem) });
     }
     Some(attachments)
 }
@@ -300,44 +292,36 @@ fn crashed(session: &Session, doc: &Planned, panic: &str) -> Done {
     Done { result, entry: None }
 }
 
-/// Records the results of review `index` in its state, and saves the state
-/// and the manifest when anything changed (or the manifest is missing).
-#[allow(clippy::too_many_arguments)]
-fn record(
-    session: &Session,
-    index: usize,
-    input: &ReviewInput,
-    state: &mut State,
-    dir: &Path,
-    documents: &[Planned],
-    done: &[Done],
-    general: &mut Diagnostics,
-) {
+/// Records the results of `run` in its state, and saves the state and the
+/// manifest when anything changed (or the manifest is missing).
+fn record(session: &Session, run: &mut ReviewRun, general: &mut Diagnostics) {
+    let Some(state) = run.state.as_mut() else { return };
     let mut changed = false;
-    for (doc, done) in documents.iter().zip(done).filter(|(doc, _)| doc.review == index) {
+    for doc in &run.documents {
+        let done = doc.done.as_ref().expect("every document is done");
         changed |= match (&done.result.outcome, &done.entry) {
-            (Outcome::Written { .. }, Some(entry)) => state.record(&doc.key, entry.clone()),
-            (Outcome::Failed, _) => state.forget(&doc.key),
+            (Outcome::Written { .. }, Some(entry)) => state.record(&doc.planned.key, entry.clone()),
+            (Outcome::Failed, _) => state.forget(&doc.planned.key),
             _ => false,
         };
     }
-    let mut known: Vec<String> = input.files.districts.iter().map(|d| ReviewFiles::district_id(d)).collect();
-    match &input.review {
+    let mut known: Vec<String> = run.input.files.districts.iter().map(|d| ReviewFiles::district_id(d)).collect();
+    match &run.input.review {
         Some(review) if review.raw.tjansteutlatande.is_none() => {}
         _ => known.push(MEMO_KEY.to_owned()),
     }
     let before = state.entries().count();
     state.retain(|key| known.iter().any(|k| k == key));
     changed |= state.entries().count() != before;
-    let manifest_missing = !dir.join(manifest::JSON_FILE).exists() && state.entries().next().is_some();
+    let manifest_missing = !run.dir.join(manifest::JSON_FILE).exists() && state.entries().next().is_some();
     if !(changed || manifest_missing) {
         return;
     }
-    let saved = state.save(dir).map_err(|e| (incremental::STATE_FILE, e)).and_then(|()| {
+    let saved = state.save(&run.dir).map_err(|e| (incremental::STATE_FILE, e)).and_then(|()| {
         let entries: Vec<&Entry> = state.entries().map(|(_, e)| e).collect();
-        manifest::write(dir, &entries).map_err(|e| (manifest::JSON_FILE, e))
+        manifest::write(&run.dir, &entries).map_err(|e| (manifest::JSON_FILE, e))
     });
     if let Err((file, e)) = saved {
-        general.push(document::write_error(&session.project.shown(&dir.join(file)), &e));
+        general.push(document::write_error(&session.project.shown(&run.dir.join(file)), &e));
     }
 }
