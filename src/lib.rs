@@ -7,10 +7,10 @@
 //! [`model`] (checked domain types) → [`view`] (format-neutral view structs,
 //! Markdown parsed by [`markdown`]) → [`render`] (Tera, one room per output
 //! format) → [`typeset`] (Typst World, PDF/A + PDF/UA) → [`output`] (atomic
-//! writes). [`build`] takes every document through the chain; [`cmd`] holds
+//! writes). [`pipeline`] takes every document through the chain; [`cmd`] holds
 //! the subcommands. See `docs/architecture.md`.
 
-pub mod build;
+pub mod pipeline;
 pub mod changes;
 pub mod cli;
 pub mod cmd;

@@ -23,7 +23,7 @@ fn main() -> ExitCode {
     }
     // A panic is a bug in granska: say so in Swedish, with where it
     // happened. A panic while making a document also fails that document
-    // (see `build::schedule`), so the run exits with an error.
+    // (see `pipeline::schedule`), so the run exits with an error.
     std::panic::set_hook(Box::new(|info| {
         let message = info
             .payload()

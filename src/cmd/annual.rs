@@ -2,7 +2,7 @@
 
 use super::build::conclude;
 use super::{Exit, fail_to_open, open};
-use crate::build::Options;
+use crate::pipeline::Options;
 use crate::cli::AnnualArgs;
 
 pub fn run(args: &AnnualArgs) -> Exit {

@@ -2,7 +2,7 @@
 //! memos) that changed.
 
 use super::{Exit, documents, fail_to_open, failed_labels, open, print_diagnostics, print_problem_summary};
-use crate::build::{Options, Outcome, Progress, Report};
+use crate::pipeline::{Options, Outcome, Progress, Report};
 use crate::cli::BuildArgs;
 
 /// A progress bar on stderr; indicatif hides it when stderr is not a

@@ -12,7 +12,7 @@ pub mod watch;
 use std::io::Write;
 use std::path::Path;
 
-use crate::build::{Report, Selection, Session};
+use crate::pipeline::{Report, Selection, Session};
 use crate::diag::{self, Diagnostic, Diagnostics};
 use crate::project::Project;
 
@@ -94,7 +94,7 @@ fn failed_labels(report: &Report) -> String {
     let failed: Vec<&str> = report
         .documents
         .iter()
-        .filter(|d| d.outcome == crate::build::Outcome::Failed)
+        .filter(|d| d.outcome == crate::pipeline::Outcome::Failed)
         .map(|d| d.label.as_str())
         .collect();
     let mut shown = failed.iter().take(3).copied().collect::<Vec<_>>().join(", ");

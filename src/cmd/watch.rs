@@ -18,7 +18,7 @@ use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
 use super::build::{print_results, summary};
 use super::{Exit, fail_to_open, open, print_diagnostics};
-use crate::build::{Options, Selection, Session};
+use crate::pipeline::{Options, Selection, Session};
 use crate::cli::WatchArgs;
 use crate::diag::Diagnostics;
 use crate::diag::{Diagnostic, Severity};

@@ -1,5 +1,6 @@
-//! The build: every document of the selected reviews through the chain
-//! (load → lint → model → view → templates → Typst → PDF → `output/`).
+//! The pipeline behind `build`, `check`, `watch` and `arsrapport`: every
+//! document of the selected reviews through the chain (load → lint → model
+//! → view → templates → Typst → PDF → `output/`).
 //!
 //! The unit is the document: a district report, a follow-up report, a cover
 //! memo or an annual report. The work is split by job:
