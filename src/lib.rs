@@ -10,7 +10,6 @@
 //! writes). [`pipeline`] takes every document through the chain; [`cmd`] holds
 //! the subcommands. See `docs/architecture.md`.
 
-pub mod pipeline;
 pub mod changes;
 pub mod cli;
 pub mod cmd;
@@ -24,6 +23,7 @@ pub mod manifest;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod pipeline;
 pub mod project;
 pub mod render;
 pub mod scaffold;

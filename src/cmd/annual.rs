@@ -2,8 +2,8 @@
 
 use super::build::conclude;
 use super::{Exit, fail_to_open, open};
-use crate::pipeline::Options;
 use crate::cli::AnnualArgs;
+use crate::pipeline::Options;
 
 pub fn run(args: &AnnualArgs) -> Exit {
     let (session, _) = match open(&args.target.path) {

@@ -2,8 +2,8 @@
 //! memos) that changed.
 
 use super::{Exit, documents, fail_to_open, failed_labels, open, print_diagnostics, print_problem_summary};
-use crate::pipeline::{Options, Outcome, Progress, Report};
 use crate::cli::BuildArgs;
+use crate::pipeline::{Options, Outcome, Progress, Report};
 
 /// A progress bar on stderr; indicatif hides it when stderr is not a
 /// terminal, so logs and pipes stay clean.

@@ -4,10 +4,10 @@ use super::{
     Exit, documents, fail_to_open, failed_labels, open, print_diagnostics, print_problem_summary,
     print_report_diagnostics,
 };
-use crate::pipeline::Session;
-use crate::pipeline::{Options, Outcome};
 use crate::cli::CheckArgs;
 use crate::diag::Diagnostic;
+use crate::pipeline::Session;
+use crate::pipeline::{Options, Outcome};
 use crate::schema::{self, Schemas};
 
 pub fn run(args: &CheckArgs) -> Exit {

@@ -12,8 +12,8 @@ pub mod watch;
 use std::io::Write;
 use std::path::Path;
 
-use crate::pipeline::{Report, Selection, Session};
 use crate::diag::{self, Diagnostic, Diagnostics};
+use crate::pipeline::{Report, Selection, Session};
 use crate::project::Project;
 
 /// How a command ended, as an exit code.

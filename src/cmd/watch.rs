@@ -18,10 +18,10 @@ use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
 use super::build::{print_results, summary};
 use super::{Exit, fail_to_open, open, print_diagnostics};
-use crate::pipeline::{Options, Selection, Session};
 use crate::cli::WatchArgs;
 use crate::diag::Diagnostics;
 use crate::diag::{Diagnostic, Severity};
+use crate::pipeline::{Options, Selection, Session};
 use crate::project::{CONFIG_FILE, FINDINGS_DIR, FONTS_DIR, TEMPLATES_DIR};
 
 /// Saves arriving within this window are handled as one change.

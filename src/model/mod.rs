@@ -61,10 +61,12 @@ pub struct Annual {
 
 impl Annual {
     /// `None` only if the date is not a date (reported by lint first).
-    pub fn from_raw(year: i32, raw: &raw::RawAnnual) -> Option<Annual> {
+    /// Without a title of its own it is "<label> <year>", `label` being the
+    /// project's word for an annual report.
+    pub fn from_raw(year: i32, raw: &raw::RawAnnual, label: &str) -> Option<Annual> {
         Some(Annual {
             year,
-            title: raw.titel.as_ref().map_or_else(|| format!("Socialtjänstinspektörernas årsrapport {year}"), text),
+            title: raw.titel.as_ref().map_or_else(|| format!("{label} {year}"), text),
             diarienummer: text(&raw.diarienummer),
             published: Date::from_toml(raw.publiceringsdatum.get_ref())?,
             publisher: text(&raw.utgivare),

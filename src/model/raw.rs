@@ -230,7 +230,7 @@ pub struct RawQuestion {
     description = "Årsrapportens egna uppgifter; granskningarna hämtas från året i findings/ (granska)."
 )]
 pub struct RawAnnual {
-    #[schemars(description = "Titel; standard är \"Socialtjänstinspektörernas årsrapport <år>\".")]
+    #[schemars(description = "Titel; standard är \"Årsrapport <år>\" (med projektets ord för årsrapport).")]
     #[serde(default)]
     pub titel: Option<Text>,
     pub diarienummer: Text,

@@ -75,7 +75,7 @@ fn make(session: &Session, year: i32, path: &Path, options: &Options, diags: &mu
     }
     let raw = load::load::<RawAnnual>(&session.project, path, &session.schemas.annual, diags)?;
     lint::annual(&raw, &session.lint_context(), diags)?;
-    let annual = Annual::from_raw(year, &raw.raw)
+    let annual = Annual::from_raw(year, &raw.raw, &session.config.shape.wording.arsrapport)
         .ok_or_else(|| diags.error(Diagnostic::internal(&shown, "årsrapporten kunde inte läsas in")))?;
     let (reviews, problems) = session.project.reviews();
     diags.all(problems)?;

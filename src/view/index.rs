@@ -13,6 +13,8 @@ use crate::model::shape::Wording;
 pub struct IndexView {
     pub stil: StyleView,
     pub dokument: DocumentView,
+    /// The project's words.
+    pub ord: Wording,
     pub granskningar: Vec<ReviewIndexView>,
 }
 
@@ -57,6 +59,7 @@ impl IndexView {
         let organisation = config.organisation.as_deref().unwrap_or("granska");
         IndexView {
             stil: StyleView::new(config),
+            ord: config.shape.wording.clone(),
             dokument: DocumentView::new(
                 "Granskningar och rapporter",
                 organisation,
