@@ -118,7 +118,21 @@ pub fn review(raw: &RawReview) -> Vec<Field<'_>> {
     for (i, source) in raw.kallor.iter().enumerate() {
         c.text(format!("kallor[{}]", i + 1), source, Kind::Markdown, false);
     }
-    c.optional("foljer_upp", &raw.foljer_upp, Kind::Plain);
+    if let Some(folders) = &raw.foljer_upp {
+        for name in &folders.get_ref().0 {
+            c.fields.push(Field {
+                key: "foljer_upp".to_owned(),
+                text: name,
+                span: folders.span(),
+                kind: Kind::Plain,
+                required: true,
+            });
+        }
+    }
+    for (i, earlier) in raw.tidigare_granskning.iter().enumerate() {
+        c.text(format!("tidigare_granskning[{}].titel", i + 1), &earlier.titel, Kind::Plain, true);
+        c.optional(format!("tidigare_granskning[{}].diarienummer", i + 1), &earlier.diarienummer, Kind::Plain);
+    }
     if let Some(memo) = &raw.tjansteutlatande {
         c.optional("tjansteutlatande.diarienummer", &memo.diarienummer, Kind::Plain);
         c.text("tjansteutlatande.namnd", &memo.namnd, Kind::Plain, true);

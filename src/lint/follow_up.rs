@@ -1,6 +1,7 @@
 //! Rules for a follow-up review (`foljer_upp`): every status refers to a
-//! recommendation of the earlier report, once, and every earlier
-//! recommendation gets a status.
+//! recommendation of the earlier report of the same district, once, and
+//! every earlier recommendation gets a status (`ej_foljd_upp` where the
+//! follow-up did not look at it).
 
 use std::collections::BTreeSet;
 
@@ -8,24 +9,30 @@ use crate::diag::{Diagnostic, Severity, SourceFile};
 use crate::model::District;
 use crate::model::raw::RawDistrict;
 
-/// Checks a district's `[[uppfoljning]]` against the earlier district
-/// (`None` when the earlier review has no district with this file name).
+/// Checks a district's `[[uppfoljning]]` against its earlier report:
+/// `previous` is that report with its review's folder, `None` when none of
+/// the reviews followed up (`folders`) has a district with this file name.
 pub fn check(
     source: &SourceFile,
     raw: &RawDistrict,
-    previous: Option<&District>,
-    earlier_review: &str,
+    previous: Option<(&str, &District)>,
+    folders: &[&str],
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let Some(previous) = previous else {
+    let Some((_, previous)) = previous else {
         if let Some(first) = raw.uppfoljning.first() {
+            let which = match folders {
+                [] => "granskningen följer inte upp någon granskning i projektet".to_owned(),
+                [one] => format!("granskningen `{one}` som följs upp har inget distrikt med samma filnamn"),
+                many => format!(
+                    "ingen av granskningarna som följs upp ({}) har ett distrikt med samma filnamn",
+                    many.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ")
+                ),
+            };
             out.push(
-                Diagnostic::error(
-                    source,
-                    first.rekommendation.span(),
-                    format!("granskningen `{earlier_review}` som följs upp har inget distrikt med samma filnamn"),
-                )
-                .with_hint("distriktsfilen ska heta likadant i båda granskningarna, t.ex. `bromma.toml`"),
+                Diagnostic::error(source, first.rekommendation.span(), which).with_hint(
+                    "en status gäller en rekommendation i den tidigare rapporten för samma distrikt: filen ska heta likadant i båda granskningarna, t.ex. `bromma.toml`",
+                ),
             );
         }
         return out;

@@ -140,7 +140,7 @@ fn sort(diagnostics: &mut [Diagnostic]) {
 
 /// Narrows `span` to where `needle` occurs inside it in the source (a TOML
 /// string's source text can differ from its value by quotes and escapes).
-fn narrow(source: &SourceFile, span: Range<usize>, needle: &str) -> Range<usize> {
+pub(crate) fn narrow_to(source: &SourceFile, span: Range<usize>, needle: &str) -> Range<usize> {
     source
         .text
         .get(span.clone())

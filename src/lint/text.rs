@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::fields::{Field, Kind};
-use super::{Context, narrow};
+use super::{Context, narrow_to};
 use crate::diag::{Diagnostic, SourceFile};
 use crate::markdown::{self, ProblemKind, normalize};
 
@@ -40,7 +40,7 @@ fn placeholder(source: &SourceFile, field: &Field, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::unfinished(
                 source,
-                narrow(source, field.span.clone(), PLACEHOLDER),
+                narrow_to(source, field.span.clone(), PLACEHOLDER),
                 format!("`{}` {PLACEHOLDER_MESSAGE_END}", field.key),
             )
             .with_hint(PLACEHOLDER_HINT),
@@ -57,7 +57,7 @@ pub const PLACEHOLDER_HINT: &str =
 fn markdown_problems(source: &SourceFile, field: &Field, out: &mut Vec<Diagnostic>) {
     for problem in markdown::problems(field.text) {
         let written = &field.text[problem.range.clone()];
-        let span = narrow(source, field.span.clone(), written.lines().next().unwrap_or(written));
+        let span = narrow_to(source, field.span.clone(), written.lines().next().unwrap_or(written));
         out.push(match problem.kind {
             ProblemKind::UndefinedFootnote(label) => {
                 Diagnostic::error(source, span, format!("fotnoten `[^{label}]` i `{}` saknar förklaring", field.key))
@@ -134,7 +134,7 @@ fn characters(source: &SourceFile, field: &Field, ctx: &Context, out: &mut Vec<D
             continue;
         }
         let first = cluster.chars().next().unwrap_or(' ');
-        let span = narrow(source, field.span.clone(), &first.to_string());
+        let span = narrow_to(source, field.span.clone(), &first.to_string());
         let code: Vec<String> = cluster.chars().map(|c| format!("U+{:04X}", c as u32)).collect();
         let code = code.join(" ");
         let d = if control {

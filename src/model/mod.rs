@@ -99,8 +99,10 @@ pub struct Review {
     pub questions: Vec<Question>,
     /// Markdown, one per source.
     pub sources: Vec<String>,
-    /// The folder of the review this one follows up.
-    pub follows_up: Option<String>,
+    /// The folders of the reviews this one follows up.
+    pub follows_up: Vec<String>,
+    /// Earlier reviews it follows up that are not in the project.
+    pub outside: Vec<OutsideReview>,
     pub memo: Option<Memo>,
     /// Markdown texts of the outline's chapters, by id (`[kapitel.<id>]`),
     /// for every report of the review.
@@ -363,7 +365,21 @@ fn area(areas: &[Area], id: &str) -> Option<Area> {
     areas.iter().find(|a| a.id == id.trim()).cloned()
 }
 
+/// An earlier review outside the project, followed up.
+#[derive(Debug, Clone)]
+pub struct OutsideReview {
+    pub title: String,
+    pub diarienummer: Option<String>,
+    /// The year it was published.
+    pub year: i32,
+}
+
 impl Review {
+    /// Whether it follows up earlier reviews.
+    pub fn is_follow_up(&self) -> bool {
+        !self.follows_up.is_empty() || !self.outside.is_empty()
+    }
+
     /// Builds the review; `None` only if a date is not a date or a question
     /// names an unknown area, which the lint stage reports first.
     pub fn from_raw(id: &str, raw: &RawReview, areas: &[Area], shape: Shape) -> Option<Review> {
@@ -402,7 +418,16 @@ impl Review {
                 })
                 .collect::<Option<_>>()?,
             sources: raw.kallor.iter().map(text).collect(),
-            follows_up: raw.foljer_upp.as_ref().map(|f| f.get_ref().trim().to_owned()),
+            follows_up: raw.foljer_upp.iter().flat_map(|f| &f.get_ref().0).map(|f| f.trim().to_owned()).collect(),
+            outside: raw
+                .tidigare_granskning
+                .iter()
+                .map(|o| OutsideReview {
+                    title: text(&o.titel),
+                    diarienummer: o.diarienummer.as_ref().map(text),
+                    year: *o.ar.get_ref(),
+                })
+                .collect(),
             memo: match &raw.tjansteutlatande {
                 Some(m) => Some(Memo::from_raw(m, raw, &shape.wording.beredning)?),
                 None => None,

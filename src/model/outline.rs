@@ -245,20 +245,20 @@ pub struct Outline {
 
 impl Default for Outline {
     /// The outline of the Stockholm 2011 reports: summary and introduction,
-    /// then the five fixed sections, the follow-up part (in a follow-up
-    /// report), recommendations and sources.
+    /// the follow-up part (in a follow-up report, first), the five fixed
+    /// sections, recommendations and sources.
     fn default() -> Self {
         use ChapterKind as K;
         Outline {
             chapters: [
                 K::Summary,
                 K::Introduction,
+                K::FollowUp,
                 K::Method,
                 K::Areas,
                 K::ChildRights,
                 K::GenderEquality,
                 K::Conclusions,
-                K::FollowUp,
                 K::Recommendations,
                 K::Sources,
             ]

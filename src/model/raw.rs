@@ -115,10 +115,15 @@ pub struct RawReview {
     #[serde(default)]
     pub kallor: Vec<Text>,
     #[schemars(
-        description = "Mappnamnet för en tidigare granskning som den här följer upp, t.ex. \"2011-ekonomiskt-bistand\"."
+        description = "Mappen för den tidigare granskning som den här följer upp, t.ex. \"2011-ekonomiskt-bistand\", eller en lista med flera mappar."
     )]
     #[serde(default)]
-    pub foljer_upp: Option<Text>,
+    pub foljer_upp: Option<Spanned<Folders>>,
+    #[schemars(
+        description = "Tidigare granskningar som den här följer upp men som inte finns i projektet: [[tidigare_granskning]] med titel, diarienummer och år."
+    )]
+    #[serde(default)]
+    pub tidigare_granskning: Vec<RawOutsideReview>,
     #[schemars(description = "Förvaltningens tjänsteutlåtande till nämnden: [tjansteutlatande].")]
     #[serde(default)]
     pub tjansteutlatande: Option<RawMemo>,
@@ -138,6 +143,62 @@ pub struct RawReview {
     #[schemars(description = "Granskningens egna ord, i stället för projektets: [ord].")]
     #[serde(default)]
     pub ord: Option<RawWording>,
+}
+
+/// The folders a follow-up follows up: one name, or a list of names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Folders(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for Folders {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Folders, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Folders;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("ett mappnamn eller en lista med mappnamn")
+            }
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Folders, E> {
+                Ok(Folders(vec![value.to_owned()]))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Folders, A::Error> {
+                let mut out = Vec::new();
+                while let Some(name) = seq.next_element::<String>()? {
+                    out.push(name);
+                }
+                Ok(Folders(out))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+impl JsonSchema for Folders {
+    fn schema_name() -> Cow<'static, str> {
+        "Folders".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        schemars::json_schema!({
+            "anyOf": [
+                { "type": "string", "description": "En mapp i findings/." },
+                { "type": "array", "items": { "type": "string" }, "description": "Flera mappar i findings/." }
+            ]
+        })
+    }
+}
+
+/// An earlier review outside the project, that a follow-up follows up.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(description = "En tidigare granskning som inte finns i projektet.")]
+pub struct RawOutsideReview {
+    #[schemars(description = "Granskningens titel, t.ex. \"Granskning av förhandsbedömningar\".")]
+    pub titel: Text,
+    #[schemars(description = "Dess diarienummer, om det finns.")]
+    #[serde(default)]
+    pub diarienummer: Option<Text>,
+    #[schemars(description = "Året den publicerades, t.ex. 2024.")]
+    pub ar: Spanned<i32>,
 }
 
 /// The administration's cover memo to the committee (*tjänsteutlåtande*).
@@ -342,7 +403,7 @@ pub struct RawUnit {
 pub struct RawFollowUp {
     #[schemars(description = "Rekommendationens nummer i den tidigare rapporten (1, 2, …).")]
     pub rekommendation: Spanned<u32>,
-    #[schemars(description = "atgardad, delvis_atgardad eller ej_atgardad.")]
+    #[schemars(description = "atgardad, delvis_atgardad, ej_atgardad eller ej_foljd_upp.")]
     pub status: Spanned<Status>,
     #[schemars(description = "Vad som har gjorts (Markdown).")]
     #[serde(default)]

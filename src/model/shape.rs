@@ -199,6 +199,7 @@ wording! {
     atgardad: "Åtgärdad", "Status för en genomförd rekommendation vid uppföljning.";
     delvis_atgardad: "Delvis åtgärdad", "Status för en delvis genomförd rekommendation.";
     ej_atgardad: "Ej åtgärdad", "Status för en rekommendation där inget har gjorts.";
+    ej_foljd_upp: "Ej följd upp", "Status för en rekommendation som uppföljningen inte har tittat på.";
     forslag_till_beslut: "Förslag till beslut", "Tjänsteutlåtandets rubrik för förslagen, t.ex. \"Förvaltningens förslag till beslut\".";
     sammanfattning: "Sammanfattning", "Tjänsteutlåtandets rubrik för sammanfattningen.";
     beredning: "Ärendets beredning", "Rubriken för `beredning` i tjänsteutlåtandet.";
@@ -231,6 +232,7 @@ impl Wording {
             Status::Done => &self.atgardad,
             Status::Partly => &self.delvis_atgardad,
             Status::NotDone => &self.ej_atgardad,
+            Status::NotFollowedUp => &self.ej_foljd_upp,
         }
     }
 }

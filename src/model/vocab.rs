@@ -199,16 +199,20 @@ pub enum Status {
     Partly,
     #[serde(rename = "ej_atgardad", alias = "ej åtgärdad")]
     NotDone,
+    /// The follow-up did not look at it.
+    #[serde(rename = "ej_foljd_upp", alias = "ej följd upp")]
+    NotFollowedUp,
 }
 
 impl Words for Status {
-    const ALL: &'static [Self] = &[Status::Done, Status::Partly, Status::NotDone];
+    const ALL: &'static [Self] = &[Status::Done, Status::Partly, Status::NotDone, Status::NotFollowedUp];
     const DESCRIPTION: &'static str = "Vad som hänt med en tidigare rekommendation.";
     fn key(self) -> &'static str {
         match self {
             Status::Done => "atgardad",
             Status::Partly => "delvis_atgardad",
             Status::NotDone => "ej_atgardad",
+            Status::NotFollowedUp => "ej_foljd_upp",
         }
     }
     fn aliases(self) -> &'static [&'static str] {
@@ -216,6 +220,7 @@ impl Words for Status {
             Status::Done => &["åtgärdad"],
             Status::Partly => &["delvis åtgärdad"],
             Status::NotDone => &["ej åtgärdad"],
+            Status::NotFollowedUp => &["ej följd upp"],
         }
     }
     fn doc(self) -> &'static str {
@@ -223,6 +228,7 @@ impl Words for Status {
             Status::Done => "Rekommendationen är genomförd.",
             Status::Partly => "Arbete pågår eller en del är genomförd.",
             Status::NotDone => "Inget har gjorts ännu.",
+            Status::NotFollowedUp => "Uppföljningen har inte tittat på rekommendationen.",
         }
     }
 }
@@ -234,6 +240,7 @@ impl Status {
             Status::Done => "Åtgärdad",
             Status::Partly => "Delvis åtgärdad",
             Status::NotDone => "Ej åtgärdad",
+            Status::NotFollowedUp => "Ej följd upp",
         }
     }
 }

@@ -64,8 +64,8 @@ pub fn district(
     diags: &mut Diagnostics,
 ) -> Checked<Made> {
     let (district, earlier) = checked_district(session, review, input, diags)?;
-    let then = review.earlier.as_ref().map(|(_, r)| r).zip(earlier.as_ref());
-    let view = ReportView::new(&review.model, &district, then, &session.config);
+    let then = earlier.as_ref().map(|(index, district)| (&review.earlier[*index], district));
+    let view = ReportView::new(&review.model, &district, then, &review.earlier, &session.config);
     Ok(Made {
         kind,
         view: View::Report(Box::new(view)),
@@ -81,60 +81,59 @@ pub fn district(
         sources: [
             input.loaded.as_ref().map(|l| l.source.clone()),
             Some(review.raw.source.clone()),
-            input.earlier.as_ref().map(|l| l.source.clone()),
-            review.input.earlier.as_ref().map(|e| e.review.source.clone()),
+            input.earlier.as_ref().map(|(_, l)| l.source.clone()),
         ]
         .into_iter()
         .flatten()
+        .chain(review.input.earlier.iter().map(|e| e.review.source.clone()))
         .collect(),
     })
 }
 
 /// The district, checked into the model, and in a follow-up its earlier
-/// report (`None` when the earlier review had no such district).
+/// report with the index of its review in [`CheckedReview::earlier`]
+/// (`None` when no earlier review has the district).
 pub fn checked_district(
     session: &Session,
     review: &CheckedReview,
     input: &DistrictInput,
     diags: &mut Diagnostics,
-) -> Checked<(District, Option<District>)> {
+) -> Checked<(District, Option<(usize, District)>)> {
     input.diags.check()?;
     let shown = session.project.shown(&input.path);
     let loaded = input.loaded.as_ref().ok_or_else(|| diags.error(Diagnostic::internal(&shown, "filen saknas")))?;
     let shape = &review.model.shape;
     let checked = lint::district(loaded, &review.raw.raw, shape, &session.lint_context(), diags);
-    let earlier = match &review.earlier {
-        Some((earlier_id, _)) => {
-            let then = earlier_district(session, review, input, diags)?;
-            diags.all(lint::follow_up::check(&loaded.source, &loaded.raw, then.as_ref(), earlier_id))?;
-            then
-        }
-        None => None,
-    };
+    let earlier = earlier_district(session, review, input, diags)?;
+    if review.model.is_follow_up() {
+        let then = earlier.as_ref().map(|(index, district)| (review.earlier[*index].id.as_str(), district));
+        let folders: Vec<&str> = review.earlier.iter().map(|r| r.id.as_str()).collect();
+        diags.all(lint::follow_up::check(&loaded.source, &loaded.raw, then, &folders))?;
+    }
     checked?;
     let district = District::from_raw(&input.id, &loaded.raw, &session.config.areas, shape.rates)
         .ok_or_else(|| diags.error(Diagnostic::internal(&shown, "distriktet kunde inte läsas in")))?;
     Ok((district, earlier))
 }
 
-/// The earlier report of the district, checked: `None` when the earlier
-/// review had no district with this file name.
+/// The earlier report of the district, checked, with its review's index:
+/// `None` when no earlier review has a district with this file name.
 fn earlier_district(
     session: &Session,
     review: &CheckedReview,
     input: &DistrictInput,
     diags: &mut Diagnostics,
-) -> Checked<Option<District>> {
-    let Some(earlier) = &input.earlier else { return Ok(None) };
+) -> Checked<Option<(usize, District)>> {
+    let Some((index, earlier)) = &input.earlier else { return Ok(None) };
     let mut problems = diags.fork();
     let ctx = session.lint_context();
-    let earlier_raw = review.input.earlier.as_ref().map(|e| &e.review.raw);
-    let shape = review.earlier.as_ref().map(|(_, r)| &r.shape).unwrap_or(&review.model.shape);
-    let model = earlier_raw
-        .and_then(|raw| lint::district(earlier, raw, shape, &ctx, &mut problems).ok())
+    let earlier_raw = &review.input.earlier[*index].review.raw;
+    let shape = &review.earlier[*index].shape;
+    let model = lint::district(earlier, earlier_raw, shape, &ctx, &mut problems)
+        .ok()
         .and_then(|()| District::from_raw(&input.id, &earlier.raw, &session.config.areas, shape.rates));
     match model {
-        Some(model) => Ok(Some(model)),
+        Some(model) => Ok(Some((*index, model))),
         None => Err(diags.error(
             Diagnostic::file(Severity::Error, &earlier.source.path, "den tidigare rapportens distriktsfil har fel")
                 .with_hint(format!("kör `granska check {}` och rätta felen där", earlier.source.path.display())),

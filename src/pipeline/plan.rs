@@ -85,19 +85,14 @@ pub fn documents(input: &ReviewInput, shared: &str, whole: bool) -> Vec<Planned>
             })
             .collect();
     };
-    let kind = if input.earlier.is_some() || review.raw.foljer_upp.is_some() {
-        DocumentKind::FollowUp
-    } else {
-        DocumentKind::District
-    };
+    let follow_up = review.raw.foljer_upp.is_some() || !review.raw.tidigare_granskning.is_empty();
+    let kind = if follow_up { DocumentKind::FollowUp } else { DocumentKind::District };
     let diarienummer = review.raw.diarienummer.get_ref();
     for (d, district) in input.districts.iter().enumerate() {
         let fingerprint = district.loaded.as_ref().map(|loaded| {
             let mut parts = vec![review.source.text.as_bytes(), loaded.source.text.as_bytes()];
-            if let Some(earlier) = &input.earlier {
-                parts.push(earlier.review.source.text.as_bytes());
-                parts.extend(district.earlier.as_ref().map(|e| e.source.text.as_bytes()));
-            }
+            parts.extend(input.earlier.iter().map(|e| e.review.source.text.as_bytes()));
+            parts.extend(district.earlier.as_ref().map(|(_, e)| e.source.text.as_bytes()));
             incremental::fingerprint(shared, &parts)
         });
         out.push(Planned {

@@ -1,5 +1,5 @@
 //! Checking a review once for all its documents: `granskning.toml` through
-//! the lint stage into the model, and in a follow-up the review it follows
+//! the lint stage into the model, and in a follow-up the reviews it follows
 //! up, whose texts the follow-up reports print.
 
 use super::Session;
@@ -15,8 +15,9 @@ pub struct CheckedReview<'a> {
     pub input: &'a ReviewInput,
     pub raw: &'a Loaded<RawReview>,
     pub model: Review,
-    /// In a follow-up: the earlier review's folder and model.
-    pub earlier: Option<(String, Review)>,
+    /// In a follow-up: the earlier reviews in the project, as
+    /// [`ReviewInput::earlier`] lists them.
+    pub earlier: Vec<Review>,
 }
 
 /// Checks the review of `input`. Problems reading it were reported with
@@ -29,22 +30,21 @@ pub fn check<'a>(session: &Session, input: &'a ReviewInput, diags: &mut Diagnost
     let shape = lint::review(raw, &ctx, diags)?;
     let model = Review::from_raw(&input.files.id, &raw.raw, &session.config.areas, shape)
         .ok_or_else(|| diags.error(Diagnostic::internal(&shown, "granskningen kunde inte läsas in")))?;
-    let earlier = match &input.earlier {
-        Some(earlier) => {
-            let mut problems = diags.fork();
-            let model = lint::review(&earlier.review, &ctx, &mut problems)
-                .ok()
-                .and_then(|shape| Review::from_raw(&earlier.id, &earlier.review.raw, &session.config.areas, shape));
-            let Some(model) = model else {
-                let at = raw.raw.foljer_upp.as_ref().map_or(0..0, |f| f.span());
-                return Err(diags.error(
-                    Diagnostic::error(&raw.source, at, format!("granskningen `{}` som följs upp har fel", earlier.id))
-                        .with_hint(format!("kör `granska check findings/{}` och rätta felen där", earlier.id)),
-                ));
-            };
-            Some((earlier.id.clone(), model))
-        }
-        None => None,
-    };
+    let mut earlier = Vec::new();
+    for then in &input.earlier {
+        let mut problems = diags.fork();
+        let model = lint::review(&then.review, &ctx, &mut problems)
+            .ok()
+            .and_then(|shape| Review::from_raw(&then.id, &then.review.raw, &session.config.areas, shape));
+        let Some(model) = model else {
+            let at = raw.raw.foljer_upp.as_ref().map_or(0..0, |f| f.span());
+            let at = crate::lint::narrow_to(&raw.source, at, &format!("\"{}\"", then.id));
+            return Err(diags.error(
+                Diagnostic::error(&raw.source, at, format!("granskningen `{}` som följs upp har fel", then.id))
+                    .with_hint(format!("kör `granska check findings/{}` och rätta felen där", then.id)),
+            ));
+        };
+        earlier.push(model);
+    }
     Ok(CheckedReview { input, raw, model, earlier })
 }

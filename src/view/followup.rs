@@ -1,7 +1,8 @@
-//! The template contract of a follow-up (*uppföljning*): ratings then and
-//! now per quality area (where both reports state one), and what became of
-//! each earlier recommendation. Changes are shown with an arrow and a word,
-//! never colour alone.
+//! The template contract of a follow-up (*uppföljning*): the reviews it
+//! follows up (in the project or outside it), and, where the district has
+//! an earlier report, ratings then and now per quality area (where both
+//! reports state one) and what became of each earlier recommendation.
+//! Changes are shown with an arrow and a word, never colour alone.
 
 use serde::Serialize;
 
@@ -10,8 +11,27 @@ use super::{RatingView, Rich, plain, rich};
 
 use crate::model::{District, Review};
 
+/// The follow-up part of a report.
 #[derive(Debug, Serialize)]
 pub struct FollowUpView {
+    /// Every review followed up, in the order the review names them.
+    pub tidigare: Vec<EarlierView>,
+    /// The comparison with the district's earlier report, when there is
+    /// one.
+    pub jamforelse: Option<Box<ComparisonView>>,
+}
+
+/// A review followed up.
+#[derive(Debug, Serialize)]
+pub struct EarlierView {
+    pub titel: String,
+    pub diarienummer: Option<String>,
+    pub ar: i32,
+}
+
+/// Then and now, for one district.
+#[derive(Debug, Serialize)]
+pub struct ComparisonView {
     /// The earlier review's title.
     pub granskning: String,
     pub diarienummer: String,
@@ -48,16 +68,45 @@ pub struct EarlierRecommendationView {
 }
 
 impl FollowUpView {
-    /// The follow-up part of `district`'s report; its two sub-headings at
-    /// level 2, numbered when `numbered`.
+    /// The follow-up part of `district`'s report in review `now`, which
+    /// follows up the reviews `earlier` (and reviews outside the project);
+    /// `then` is the district's earlier report, when there is one. Its
+    /// sub-headings are at level 2, numbered when `numbered`.
     pub fn new(
+        now: &Review,
+        district: &District,
+        earlier: &[Review],
+        then: Option<(&Review, &District)>,
+        o: &mut Outliner,
+        numbered: bool,
+    ) -> FollowUpView {
+        let inside = earlier.iter().map(|r| EarlierView {
+            titel: plain(&r.title),
+            diarienummer: Some(plain(&r.diarienummer)),
+            ar: r.published.year(),
+        });
+        let outside = now.outside.iter().map(|o| EarlierView {
+            titel: plain(&o.title),
+            diarienummer: o.diarienummer.as_deref().map(plain),
+            ar: o.year,
+        });
+        FollowUpView {
+            tidigare: inside.chain(outside).collect(),
+            jamforelse: then
+                .map(|(review, then)| Box::new(ComparisonView::new(review, then, now, district, o, numbered))),
+        }
+    }
+}
+
+impl ComparisonView {
+    fn new(
         earlier: &Review,
         earlier_district: &District,
         now: &Review,
         district: &District,
         o: &mut Outliner,
         numbered: bool,
-    ) -> FollowUpView {
+    ) -> ComparisonView {
         let words = &now.shape.wording;
         let (ar, nu_ar) = (earlier.published.year(), now.published.year());
         let omraden: Vec<ChangeView> = district
@@ -100,7 +149,7 @@ impl FollowUpView {
                 }
             })
             .collect();
-        FollowUpView {
+        ComparisonView {
             granskning: plain(&earlier.title),
             diarienummer: plain(&earlier.diarienummer),
             ar,

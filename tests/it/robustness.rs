@@ -50,7 +50,7 @@ fn pipeline(review_text: &str, district_text: &str) -> Option<(String, Review)> 
     let rates = shape.rates;
     let review = Review::from_raw("g", &review.raw, &CONFIG.areas, shape).expect("a checked review converts");
     let district = District::from_raw("d", &district.raw, &CONFIG.areas, rates).expect("a checked district converts");
-    let view = ReportView::new(&review, &district, None, &CONFIG);
+    let view = ReportView::new(&review, &district, None, &[], &CONFIG);
     let source = TEMPLATES.render(Format::Typst, REPORT_TEMPLATE, &view).expect("checked input renders");
     Some((source, review))
 }

@@ -3,9 +3,9 @@
 
 use serde::Serialize;
 
+use super::ResultView;
 use super::areas::{self, AreasView, LevelTableView};
 use super::parts::{self, MethodView, PlacedView, RecommendationView};
-use super::{ResultView, follow_up};
 use crate::markdown::Rich;
 use crate::model::outline::{Chapter, ChapterKind};
 use crate::model::{District, Review};
@@ -88,13 +88,14 @@ pub struct GenderView {
 pub fn build(
     review: &Review,
     district: &District,
-    earlier: Option<(&Review, &District)>,
+    then: Option<(&Review, &District)>,
+    earlier: &[Review],
     outliner: &mut Outliner,
 ) -> Vec<ChapterView> {
     let shape = &review.shape;
     let mut out = Vec::new();
     for chapter in &shape.outline.chapters {
-        let builder = Builder { review, district, earlier, chapter };
+        let builder = Builder { review, district, then, earlier, chapter };
         if let Some(view) = builder.build(outliner) {
             out.push(view);
         }
@@ -105,7 +106,11 @@ pub fn build(
 struct Builder<'a> {
     review: &'a Review,
     district: &'a District,
-    earlier: Option<(&'a Review, &'a District)>,
+    /// In a follow-up: the review with the district's earlier report, and
+    /// that report.
+    then: Option<(&'a Review, &'a District)>,
+    /// In a follow-up: the reviews in the project it follows up.
+    earlier: &'a [Review],
     chapter: &'a Chapter,
 }
 
@@ -124,9 +129,10 @@ impl Builder<'_> {
     fn title(&self) -> String {
         match (&self.chapter.title, self.chapter.kind) {
             (Some(title), _) => title.clone(),
-            (None, ChapterKind::FollowUp) => match self.earlier {
-                Some((then, _)) => format!("Uppföljning av granskningen {}", then.published.year()),
-                None => ChapterKind::FollowUp.default_title().to_owned(),
+            (None, ChapterKind::FollowUp) => match (self.earlier, self.review.outside.as_slice()) {
+                ([one], []) => format!("Uppföljning av granskningen {}", one.published.year()),
+                ([], [one]) => format!("Uppföljning av granskningen {}", one.year),
+                _ => ChapterKind::FollowUp.default_title().to_owned(),
             },
             (None, kind) => kind.default_title().to_owned(),
         }
@@ -146,7 +152,7 @@ impl Builder<'_> {
                 ChapterKind::Recommendations => !d.recommendations.is_empty(),
                 ChapterKind::KeyFigures => d.key_figures.iter().any(|k| k.place.is_none()),
                 ChapterKind::Sources => !self.review.sources.is_empty() || !d.sources.is_empty(),
-                ChapterKind::FollowUp => self.earlier.is_some(),
+                ChapterKind::FollowUp => self.review.is_follow_up(),
                 _ => false,
             }
     }
@@ -212,10 +218,10 @@ impl Builder<'_> {
             ChapterKind::Sources => Parts::Sources {
                 kallor: review.sources.iter().chain(&d.sources).map(|s| o.inline_text(rich(s))).collect(),
             },
-            ChapterKind::FollowUp => match self.earlier {
-                Some(earlier) => Parts::FollowUp(Box::new(follow_up(earlier, review, d, o, numbered))),
-                None => Parts::Own,
-            },
+            ChapterKind::FollowUp if review.is_follow_up() => {
+                Parts::FollowUp(Box::new(FollowUpView::new(review, d, self.earlier, self.then, o, numbered)))
+            }
+            ChapterKind::FollowUp => Parts::Own,
             ChapterKind::Own => Parts::Own,
         };
         Some(self.view(rubrik, text, placed, delar))

@@ -18,7 +18,6 @@ pub use self::parts::{
     FactView, FileReviewView, KeyFiguresView, MethodView, PlacedView, RecommendationView, StandingView, TableView,
 };
 pub(crate) use self::parts::{ResultView, result, share_words};
-use super::followup::FollowUpView;
 use super::headings::{ContentsEntry, NoteView, Outliner};
 use super::{DocumentView, LegendView, StyleView, plain};
 use crate::config::Config;
@@ -89,12 +88,14 @@ pub struct SubjectView {
 }
 
 impl ReportView {
-    /// The report of `district`; `earlier` is the review it follows up and
-    /// that review's report of the same district, if any.
+    /// The report of `district`. In a follow-up, `earlier` are the reviews
+    /// in the project it follows up, and `then` is the one with this
+    /// district's earlier report and that report, if any.
     pub fn new(
         review: &Review,
         district: &District,
-        earlier: Option<(&Review, &District)>,
+        then: Option<(&Review, &District)>,
+        earlier: &[Review],
         config: &Config,
     ) -> ReportView {
         let shape = &review.shape;
@@ -114,9 +115,9 @@ impl ReportView {
             (true, false) => format!("{}, diarienummer {}", review.title, review.diarienummer),
         };
         let mut outliner = Outliner::new(shape.numbered);
-        let kapitel = chapters::build(review, district, earlier, &mut outliner);
+        let kapitel = chapters::build(review, district, then, earlier, &mut outliner);
         let (innehall, fotnoter) = outliner.finish(shape.contents_depth);
-        let follow_up = earlier.is_some() || review.follows_up.is_some();
+        let follow_up = review.is_follow_up();
         ReportView {
             stil: StyleView::new(config),
             dokument: DocumentView::new(
@@ -170,15 +171,4 @@ impl ReviewView {
             kontaktperson: review.contact.as_deref().map(plain),
         }
     }
-}
-
-/// Follow-up views are made inside the report's chapters.
-pub(crate) fn follow_up(
-    earlier: (&Review, &District),
-    review: &Review,
-    district: &District,
-    outliner: &mut Outliner,
-    numbered: bool,
-) -> FollowUpView {
-    FollowUpView::new(earlier.0, earlier.1, review, district, outliner, numbered)
 }
