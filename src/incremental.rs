@@ -22,7 +22,7 @@ use crate::output;
 
 /// The state file's name inside a review's output folder.
 pub const STATE_FILE: &str = ".granska-state.json";
-const STATE_VERSION: u32 = 5;
+const STATE_VERSION: u32 = 6;
 
 /// Hex SHA-256 of bytes.
 pub fn sha256(bytes: &[u8]) -> String {
@@ -117,6 +117,19 @@ pub struct Entry {
     /// Other project files the document read, relative to the project
     /// root, with their hashes.
     pub read: BTreeMap<String, String>,
+    /// A memo's attachments, numbered.
+    pub attachments: Vec<Attached>,
+}
+
+/// An attachment of a memo, as the manifest lists it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attached {
+    /// Its number: Bilaga 1, 2, …
+    pub number: usize,
+    pub title: String,
+    /// The PDF granska made, relative to `output/` (`None` for a
+    /// document made elsewhere).
+    pub path: Option<String>,
 }
 
 impl Entry {

@@ -151,6 +151,15 @@ impl Project {
     }
 }
 
+impl Project {
+    /// The years that have an annual report file in `findings/`, in order.
+    pub fn annual_years(&self) -> Vec<i32> {
+        let mut years: Vec<i32> = toml_files(&self.findings()).iter().filter_map(|p| annual_year(p)).collect();
+        years.sort_unstable();
+        years
+    }
+}
+
 /// The year of an annual report file `findings/arsrapport-<år>.toml`.
 pub fn annual_year(path: &Path) -> Option<i32> {
     let stem = path.file_stem()?.to_str()?;

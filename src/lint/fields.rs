@@ -7,7 +7,9 @@ use std::ops::Range;
 use std::collections::BTreeMap;
 
 use crate::model::outline::RawChapter;
-use crate::model::raw::{RawAnnual, RawDistrict, RawFact, RawFileReview, RawReview, RawSection, Spanned, Text, Value};
+use crate::model::raw::{
+    RawAnnual, RawDistrict, RawFact, RawFileReview, RawMemo, RawReview, RawSection, Spanned, Text, Value,
+};
 use crate::model::shape::RawWording;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +52,37 @@ impl<'a> Collector<'a> {
 
     fn cell(&mut self, key: String, text: &'a str, span: Range<usize>) {
         self.fields.push(Field { key, text, span, kind: Kind::Cell, required: false });
+    }
+
+    /// The texts of a cover memo.
+    fn memo(&mut self, memo: &'a RawMemo) {
+        self.optional("tjansteutlatande.diarienummer", &memo.diarienummer, Kind::Plain);
+        self.text("tjansteutlatande.namnd", &memo.namnd, Kind::Plain, true);
+        self.optional("tjansteutlatande.rubrik", &memo.rubrik, Kind::Plain);
+        for (i, proposal) in memo.forslag.iter().enumerate() {
+            self.text(format!("tjansteutlatande.forslag[{}]", i + 1), proposal, Kind::Markdown, false);
+        }
+        self.optional("tjansteutlatande.sammanfattning", &memo.sammanfattning, Kind::Markdown);
+        for (i, section) in memo.avsnitt.iter().enumerate() {
+            self.text(format!("tjansteutlatande.avsnitt[{}].rubrik", i + 1), &section.rubrik, Kind::Plain, true);
+            let required = section.kapitel.is_empty();
+            if let Some(text) = &section.text {
+                self.text(format!("tjansteutlatande.avsnitt[{}].text", i + 1), text, Kind::Markdown, required);
+            }
+            self.optional(
+                format!("tjansteutlatande.avsnitt[{}].avslutning", i + 1),
+                &section.avslutning,
+                Kind::Markdown,
+            );
+        }
+        self.optional("tjansteutlatande.beredning", &memo.beredning, Kind::Markdown);
+        for (i, s) in memo.undertecknare.iter().enumerate() {
+            self.text(format!("tjansteutlatande.undertecknare[{}].namn", i + 1), &s.namn, Kind::Plain, true);
+            self.text(format!("tjansteutlatande.undertecknare[{}].titel", i + 1), &s.titel, Kind::Plain, true);
+        }
+        for (i, a) in memo.bilaga.iter().enumerate() {
+            self.optional(format!("tjansteutlatande.bilaga[{}].titel", i + 1), &a.titel, Kind::Plain);
+        }
     }
 
     /// The texts of `[kapitel.<id>]`.
@@ -97,6 +130,7 @@ impl<'a> Collector<'a> {
 pub fn review(raw: &RawReview) -> Vec<Field<'_>> {
     let mut c = Collector { fields: Vec::new() };
     c.text("titel", &raw.titel, Kind::Plain, true);
+    c.optional("kort_titel", &raw.kort_titel, Kind::Plain);
     c.text("verksamhet", &raw.verksamhet, Kind::Plain, true);
     c.text("diarienummer", &raw.diarienummer, Kind::Plain, true);
     c.text("period", &raw.period, Kind::Plain, true);
@@ -134,22 +168,7 @@ pub fn review(raw: &RawReview) -> Vec<Field<'_>> {
         c.optional(format!("tidigare_granskning[{}].diarienummer", i + 1), &earlier.diarienummer, Kind::Plain);
     }
     if let Some(memo) = &raw.tjansteutlatande {
-        c.optional("tjansteutlatande.diarienummer", &memo.diarienummer, Kind::Plain);
-        c.text("tjansteutlatande.namnd", &memo.namnd, Kind::Plain, true);
-        c.optional("tjansteutlatande.rubrik", &memo.rubrik, Kind::Plain);
-        for (i, proposal) in memo.forslag.iter().enumerate() {
-            c.text(format!("tjansteutlatande.forslag[{}]", i + 1), proposal, Kind::Markdown, false);
-        }
-        c.text("tjansteutlatande.sammanfattning", &memo.sammanfattning, Kind::Markdown, true);
-        for (i, section) in memo.avsnitt.iter().enumerate() {
-            c.text(format!("tjansteutlatande.avsnitt[{}].rubrik", i + 1), &section.rubrik, Kind::Plain, true);
-            c.text(format!("tjansteutlatande.avsnitt[{}].text", i + 1), &section.text, Kind::Markdown, true);
-        }
-        c.optional("tjansteutlatande.beredning", &memo.beredning, Kind::Markdown);
-        for (i, s) in memo.undertecknare.iter().enumerate() {
-            c.text(format!("tjansteutlatande.undertecknare[{}].namn", i + 1), &s.namn, Kind::Plain, true);
-            c.text(format!("tjansteutlatande.undertecknare[{}].titel", i + 1), &s.titel, Kind::Plain, true);
-        }
+        c.memo(memo);
     }
     c.chapters(&raw.kapitel);
     c.shape(&raw.disposition, raw.ord.as_ref());
@@ -246,7 +265,14 @@ pub fn annual(raw: &RawAnnual) -> Vec<Field<'_>> {
     c.text("diarienummer", &raw.diarienummer, Kind::Plain, true);
     c.text("utgivare", &raw.utgivare, Kind::Plain, true);
     c.text("mottagare", &raw.mottagare, Kind::Plain, true);
-    c.text("inledning", &raw.inledning, Kind::Markdown, true);
-    c.text("planering", &raw.planering, Kind::Markdown, true);
+    c.optional("inledning", &raw.inledning, Kind::Markdown);
+    c.optional("planering", &raw.planering, Kind::Markdown);
+    c.chapters(&raw.kapitel);
+    for (i, chapter) in raw.disposition.iter().enumerate() {
+        c.optional(format!("disposition[{}].rubrik", i + 1), &chapter.rubrik, Kind::Plain);
+    }
+    if let Some(memo) = &raw.tjansteutlatande {
+        c.memo(memo);
+    }
     c.fields
 }

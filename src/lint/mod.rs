@@ -7,11 +7,15 @@
 //! - [`structure`]: required sections, identifiers and references;
 //! - [`counts`]: file-review counts that must add up;
 //! - [`shape`]: the shape of reports (ratings, outline, words), in
-//!   `granska.toml` and `granskning.toml`.
+//!   `granska.toml` and `granskning.toml`;
+//! - [`annual`]: an annual report's outline and texts;
+//! - [`memo`]: a cover memo's sections and attachments.
 
+mod annual;
 mod counts;
 pub mod fields;
 pub mod follow_up;
+pub mod memo;
 mod shape;
 mod structure;
 mod text;
@@ -22,6 +26,7 @@ use std::ops::Range;
 
 use crate::diag::{Checked, Diagnostic, Diagnostics, SourceFile};
 use crate::load::Loaded;
+use crate::model::annual::AnnualOutline;
 use crate::model::raw::{RawAnnual, RawDistrict, RawReview};
 use crate::model::shape::Shape;
 use crate::model::{Area, Date};
@@ -59,20 +64,46 @@ pub fn review(review: &Loaded<RawReview>, ctx: &Context, diags: &mut Diagnostics
 }
 
 /// Checks an annual report's own file.
-pub fn annual(annual: &Loaded<RawAnnual>, ctx: &Context, diags: &mut Diagnostics) -> Checked<()> {
+/// Checks an annual report's file for `year`; its outline. `documents`
+/// are the names its memo's attachments may take.
+pub fn annual(
+    annual: &Loaded<RawAnnual>,
+    year: i32,
+    documents: &[String],
+    ctx: &Context,
+    diags: &mut Diagnostics,
+) -> Checked<AnnualOutline> {
     let mut out = Vec::new();
-    text::check(&annual.source, &fields::annual(&annual.raw), ctx, &mut out);
-    if Date::from_toml(annual.raw.publiceringsdatum.get_ref()).is_none() {
+    let raw = &annual.raw;
+    text::check(&annual.source, &fields::annual(raw), ctx, &mut out);
+    if Date::from_toml(raw.publiceringsdatum.get_ref()).is_none() {
         out.push(
             Diagnostic::error(
                 &annual.source,
-                annual.raw.publiceringsdatum.span(),
+                raw.publiceringsdatum.span(),
                 "`publiceringsdatum` ska vara ett datum utan klockslag",
             )
             .with_hint("skriv t.ex. `publiceringsdatum = 2012-02-15` (utan citattecken)"),
         );
     }
-    report(&annual.source, out, diags)
+    let outline = annual::outline(raw, year, &annual.source, &mut out);
+    annual::texts(raw, &outline, &annual.source, &mut out);
+    if let Some(memo) = &raw.tjansteutlatande {
+        let chapters: Vec<String> = outline.chapters.iter().map(|c| c.id.clone()).collect();
+        memo::check(&annual.source, memo, &memo::Scope { chapters: &chapters, documents }, &mut out);
+    }
+    report(&annual.source, out, diags)?;
+    Ok(outline)
+}
+
+/// Checks a review's memo against what it may refer to: the review's own
+/// chapter texts, and its reports by district file name.
+pub fn review_memo(review: &Loaded<RawReview>, districts: &[String], diags: &mut Diagnostics) -> Checked<()> {
+    let Some(memo) = &review.raw.tjansteutlatande else { return Ok(()) };
+    let chapters: Vec<String> = review.raw.kapitel.keys().cloned().collect();
+    let mut out = Vec::new();
+    memo::check(&review.source, memo, &memo::Scope { chapters: &chapters, documents: districts }, &mut out);
+    report(&review.source, out, diags)
 }
 
 /// Checks a district file against its review, whose reports have `shape`.

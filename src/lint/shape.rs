@@ -7,6 +7,7 @@ use std::collections::HashSet;
 
 use crate::diag::{Diagnostic, SourceFile};
 use crate::model::outline::{Chapter, ChapterKind, Outline, RawChapter};
+use crate::model::raw::Text;
 use crate::model::shape::{RawShape, Shape};
 
 /// `base` with what `raw` writes in its place, and every problem with it.
@@ -71,22 +72,7 @@ fn outline(raw: &[RawChapter], source: &SourceFile, out: &mut Vec<Diagnostic>) -
     for entry in raw {
         let kind = *entry.typ.get_ref();
         let id = match (kind, &entry.id) {
-            (ChapterKind::Own, Some(id)) => {
-                let value = id.get_ref().trim();
-                if value.is_empty() || !value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-                {
-                    out.push(
-                        Diagnostic::error(source, id.span(), format!("ogiltigt id `{value}` för kapitlet"))
-                            .with_hint("id skrivs med a–z, 0–9 och `_` (utan å, ä, ö och mellanslag), t.ex. `analys`"),
-                    );
-                } else if ChapterKind::ALL.iter().any(|k| k.key() == value) {
-                    out.push(
-                        Diagnostic::error(source, id.span(), format!("`{value}` är redan namnet på en typ av kapitel"))
-                            .with_hint(format!("skriv `typ = \"{value}\"` utan id, eller välj ett annat id")),
-                    );
-                }
-                value.to_owned()
-            }
+            (ChapterKind::Own, Some(id)) => own_id(source, id, ChapterKind::ALL.iter().map(|k| k.key()), out),
             (ChapterKind::Own, None) => {
                 out.push(Diagnostic::error(source, entry.typ.span(), "ett eget kapitel saknar `id`").with_hint(
                     "ge kapitlet ett id, t.ex. `id = \"analys\"`, och skriv dess text under `[kapitel.analys]`",
@@ -177,6 +163,29 @@ fn outline(raw: &[RawChapter], source: &SourceFile, out: &mut Vec<Diagnostic>) -
         }
     }
     Outline { chapters }
+}
+
+/// An own chapter's id, checked: a–z, 0–9 and `_`, and not the name of
+/// one of the `kinds` of chapter.
+pub(super) fn own_id<'a>(
+    source: &SourceFile,
+    id: &Text,
+    mut kinds: impl Iterator<Item = &'a str>,
+    out: &mut Vec<Diagnostic>,
+) -> String {
+    let value = id.get_ref().trim();
+    if value.is_empty() || !value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+        out.push(
+            Diagnostic::error(source, id.span(), format!("ogiltigt id `{value}` för kapitlet"))
+                .with_hint("id skrivs med a–z, 0–9 och `_` (utan å, ä, ö och mellanslag), t.ex. `analys`"),
+        );
+    } else if kinds.any(|k| k == value) {
+        out.push(
+            Diagnostic::error(source, id.span(), format!("`{value}` är redan namnet på en typ av kapitel"))
+                .with_hint(format!("skriv `typ = \"{value}\"` utan id, eller välj ett annat id")),
+        );
+    }
+    value.to_owned()
 }
 
 /// A problem with a text under `[kapitel.<id>]`, if it has no chapter to

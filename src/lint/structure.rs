@@ -22,34 +22,6 @@ pub fn review(source: &SourceFile, raw: &RawReview, areas: &[Area], shape: &Shap
             .with_hint("skriv t.ex. `publiceringsdatum = 2011-04-15` (utan citattecken)"),
         );
     }
-    if raw.inspektorer.is_empty() {
-        out.push(
-            Diagnostic::file(crate::diag::Severity::Error, &source.path, "`inspektorer` är tom")
-                .with_hint("ange minst en inspektör, t.ex. `inspektorer = [\"Anna Andersson\"]`"),
-        );
-    }
-    if let Some(memo) = &raw.tjansteutlatande {
-        if Date::from_toml(memo.datum.get_ref()).is_none() {
-            out.push(
-                Diagnostic::error(
-                    source,
-                    memo.datum.span(),
-                    "`tjansteutlatande.datum` ska vara ett datum utan klockslag",
-                )
-                .with_hint("skriv t.ex. `datum = 2011-05-10` (utan citattecken)"),
-            );
-        }
-        if memo.forslag.is_empty() {
-            out.push(
-                Diagnostic::file(
-                    crate::diag::Severity::Error,
-                    &source.path,
-                    "tjänsteutlåtandet saknar förslag till beslut",
-                )
-                .with_hint("skriv t.ex. `forslag = [\"Nämnden godkänner rapporten.\"]` i `[tjansteutlatande]`"),
-            );
-        }
-    }
     let mut seen = HashSet::new();
     for q in &raw.granskningsfraga {
         area_reference(source, &q.kvalitetsomrade, areas, out);
@@ -142,7 +114,7 @@ fn chapter_texts(
 
 /// Where `[kapitel.<id>]` names `id`: the table header before `span`, or
 /// else the section itself.
-fn key_span(source: &SourceFile, span: std::ops::Range<usize>, id: &str) -> std::ops::Range<usize> {
+pub(super) fn key_span(source: &SourceFile, span: std::ops::Range<usize>, id: &str) -> std::ops::Range<usize> {
     let before = &source.text[..span.start.min(source.text.len())];
     let header = format!("kapitel.{id}");
     before.rfind(&header).map_or(span, |at| at + "kapitel.".len()..at + header.len())

@@ -7,8 +7,10 @@
 //! enough that sums of counts cannot overflow, and quality areas are the
 //! project's own list (see [`Area`]), in its order.
 
+pub mod annual;
 mod date;
 pub mod document;
+pub mod memo;
 pub mod outline;
 pub mod raw;
 pub mod shape;
@@ -17,10 +19,12 @@ pub mod words;
 
 use std::collections::BTreeMap;
 
+pub use annual::Annual;
 pub use date::Date;
 pub use document::DocumentKind;
+pub use memo::Memo;
 pub use raw::Value;
-use raw::{RawAnswers, RawArea, RawDistrict, RawFact, RawFileReview, RawKeyFigure, RawMemo, RawReview};
+use raw::{RawAnswers, RawArea, RawDistrict, RawFact, RawFileReview, RawKeyFigure, RawReview};
 use shape::{Rates, Shape};
 pub use vocab::{Area, MethodKind, Rating, Standing, Status};
 
@@ -43,46 +47,14 @@ impl Count {
     }
 }
 
-/// An annual report's own texts (*årsrapport*); its reviews are those
-/// published in `year`.
-#[derive(Debug, Clone)]
-pub struct Annual {
-    pub year: i32,
-    pub title: String,
-    pub diarienummer: String,
-    pub published: Date,
-    pub publisher: String,
-    pub recipient: String,
-    /// Markdown.
-    pub introduction: String,
-    /// Markdown: the plan for next year.
-    pub plan: String,
-}
-
-impl Annual {
-    /// `None` only if the date is not a date (reported by lint first).
-    /// Without a title of its own it is "<label> <year>", `label` being the
-    /// project's word for an annual report.
-    pub fn from_raw(year: i32, raw: &raw::RawAnnual, label: &str) -> Option<Annual> {
-        Some(Annual {
-            year,
-            title: raw.titel.as_ref().map_or_else(|| format!("{label} {year}"), text),
-            diarienummer: text(&raw.diarienummer),
-            published: Date::from_toml(raw.publiceringsdatum.get_ref())?,
-            publisher: text(&raw.utgivare),
-            recipient: text(&raw.mottagare),
-            introduction: text(&raw.inledning),
-            plan: text(&raw.planering),
-        })
-    }
-}
-
 /// A review (*granskning*): what all its district reports share.
 #[derive(Debug, Clone)]
 pub struct Review {
     /// The review's folder name under `findings/`.
     pub id: String,
     pub title: String,
+    /// A short name, for headings in the annual report.
+    pub short_title: Option<String>,
     pub service: String,
     pub diarienummer: String,
     pub period: String,
@@ -109,37 +81,6 @@ pub struct Review {
     pub chapters: BTreeMap<String, String>,
     /// The shape of its reports: the project's, with the review's choices.
     pub shape: Shape,
-}
-
-/// The administration's cover memo (*tjänsteutlåtande*).
-#[derive(Debug, Clone)]
-pub struct Memo {
-    pub diarienummer: String,
-    pub date: Date,
-    pub committee: String,
-    pub heading: String,
-    pub proposals: Vec<String>,
-    /// Markdown.
-    pub summary: String,
-    /// The sections after the summary, in order (the preparation, if
-    /// written as `beredning`, is the last).
-    pub sections: Vec<MemoSection>,
-    pub signatories: Vec<Signatory>,
-}
-
-/// A section of the memo: a heading and its text.
-#[derive(Debug, Clone)]
-pub struct MemoSection {
-    pub heading: String,
-    /// Markdown.
-    pub text: String,
-}
-
-/// One who signs the memo.
-#[derive(Debug, Clone)]
-pub struct Signatory {
-    pub name: String,
-    pub title: String,
 }
 
 #[derive(Debug, Clone)]
@@ -386,6 +327,7 @@ impl Review {
         Some(Review {
             id: id.to_owned(),
             title: text(&raw.titel),
+            short_title: raw.kort_titel.as_ref().map(text),
             service: text(&raw.verksamhet),
             diarienummer: text(&raw.diarienummer),
             period: text(&raw.period),
@@ -429,7 +371,7 @@ impl Review {
                 })
                 .collect(),
             memo: match &raw.tjansteutlatande {
-                Some(m) => Some(Memo::from_raw(m, raw, &shape.wording.beredning)?),
+                Some(m) => Some(Memo::from_raw(m, &text(&raw.diarienummer), &text(&raw.titel), &shape.wording)?),
                 None => None,
             },
             chapters: chapter_texts(&raw.kapitel),
@@ -439,32 +381,6 @@ impl Review {
 
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)
-    }
-}
-
-impl Memo {
-    /// `None` only if the date is not a date (reported by lint first).
-    /// `preparation` is the project's heading for `beredning`.
-    fn from_raw(m: &RawMemo, review: &RawReview, preparation_heading: &str) -> Option<Memo> {
-        let mut sections: Vec<MemoSection> =
-            m.avsnitt.iter().map(|s| MemoSection { heading: text(&s.rubrik), text: text(&s.text) }).collect();
-        if let Some(preparation) = &m.beredning {
-            sections.push(MemoSection { heading: preparation_heading.to_owned(), text: text(preparation) });
-        }
-        Some(Memo {
-            diarienummer: m.diarienummer.as_ref().map_or_else(|| text(&review.diarienummer), text),
-            date: Date::from_toml(m.datum.get_ref())?,
-            committee: text(&m.namnd),
-            heading: m.rubrik.as_ref().map_or_else(|| text(&review.titel), text),
-            proposals: m.forslag.iter().map(text).collect(),
-            summary: text(&m.sammanfattning),
-            sections,
-            signatories: m
-                .undertecknare
-                .iter()
-                .map(|s| Signatory { name: text(&s.namn), title: text(&s.titel) })
-                .collect(),
-        })
     }
 }
 
@@ -598,7 +514,7 @@ fn place(written: Option<&raw::Text>) -> Option<String> {
     written.map(|p| p.get_ref().trim()).filter(|p| *p != "metod").map(str::to_owned)
 }
 
-fn chapter_texts(raw: &BTreeMap<String, raw::Spanned<raw::RawSection>>) -> BTreeMap<String, String> {
+pub(crate) fn chapter_texts(raw: &BTreeMap<String, raw::Spanned<raw::RawSection>>) -> BTreeMap<String, String> {
     raw.iter().map(|(id, section)| (id.clone(), text(&section.get_ref().text))).collect()
 }
 
@@ -690,6 +606,6 @@ impl District {
     }
 }
 
-fn text(value: &raw::Text) -> String {
+pub(crate) fn text(value: &raw::Text) -> String {
     value.get_ref().clone()
 }

@@ -77,6 +77,11 @@ pub fn schema_of<T: JsonSchema>() -> serde_json::Value {
 pub struct RawReview {
     #[schemars(description = "Rapportens titel, t.ex. \"Granskning av ekonomiskt bistånd\".")]
     pub titel: Text,
+    #[schemars(
+        description = "Ett kort namn på granskningen, som rubrik i årsrapporten, t.ex. \"Långvarig hemlöshet\". Standard är titeln."
+    )]
+    #[serde(default)]
+    pub kort_titel: Option<Text>,
     #[schemars(description = "Den granskade verksamheten, t.ex. \"Ekonomiskt bistånd\".")]
     pub verksamhet: Text,
     #[schemars(description = "Diarienummer, t.ex. \"3.1-117/2011\". Ingår i rapporternas filnamn.")]
@@ -93,7 +98,8 @@ pub struct RawReview {
     pub utgivare: Text,
     #[schemars(description = "Den nämnd rapporten riktas till.")]
     pub mottagare: Text,
-    #[schemars(description = "Inspektörerna som genomförde granskningen.")]
+    #[schemars(description = "Inspektörerna som genomförde granskningen. Utelämnas om rapporten inte namnger dem.")]
+    #[serde(default)]
     pub inspektorer: Vec<Text>,
     #[schemars(description = "Kontaktperson, om någon annan än inspektörerna.")]
     #[serde(default)]
@@ -218,8 +224,11 @@ pub struct RawMemo {
     pub rubrik: Option<Text>,
     #[schemars(description = "Förslag till beslut, i tur och ordning.")]
     pub forslag: Vec<Text>,
-    #[schemars(description = "Sammanfattning (Markdown).")]
-    pub sammanfattning: Text,
+    #[schemars(
+        description = "Sammanfattning (Markdown), först efter förslagen. Utelämnas om ett avsnitt med rubriken Sammanfattning skrivs i stället, t.ex. för att ta med kapitel."
+    )]
+    #[serde(default)]
+    pub sammanfattning: Option<Text>,
     #[schemars(
         description = "Utlåtandets avsnitt efter sammanfattningen, i ordning, t.ex. Bakgrund, Ärendet, Förvaltningens synpunkter: [[tjansteutlatande.avsnitt]]."
     )]
@@ -231,6 +240,28 @@ pub struct RawMemo {
     #[schemars(description = "De som undertecknar: [[tjansteutlatande.undertecknare]].")]
     #[serde(default)]
     pub undertecknare: Vec<RawSignatory>,
+    #[schemars(
+        description = "Bilagorna i ordning: [[tjansteutlatande.bilaga]] med `dokument` (ett dokument som granska gör) eller `titel` (en annan handling). Utan dokument i listan är bilagorna de dokument utlåtandet gäller, följda av de andra handlingarna."
+    )]
+    #[serde(default)]
+    pub bilaga: Vec<RawMemoAttachment>,
+}
+
+/// An attachment a memo lists.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(description = "En bilaga till tjänsteutlåtandet: ett dokument som granska gör, eller en annan handling.")]
+pub struct RawMemoAttachment {
+    #[schemars(
+        description = "Ett dokument som granska gör i samma körning: en distriktsfils namn i granskningen, t.ex. \"bromma\", eller årsrapporten, t.ex. \"arsrapport-2025\"."
+    )]
+    #[serde(default)]
+    pub dokument: Option<Text>,
+    #[schemars(
+        description = "En annan handling som bifogas, med sin titel, t.ex. \"Protokollsutdrag från funktionshinderrådet\"."
+    )]
+    #[serde(default)]
+    pub titel: Option<Text>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -239,8 +270,22 @@ pub struct RawMemo {
 pub struct RawMemoSection {
     #[schemars(description = "Avsnittets rubrik, t.ex. \"Förvaltningens synpunkter\".")]
     pub rubrik: Text,
-    #[schemars(description = "Avsnittets text (Markdown).")]
-    pub text: Text,
+    #[schemars(description = "Avsnittets text (Markdown). Får utelämnas om avsnittet tar med kapitel.")]
+    #[serde(default)]
+    pub text: Option<Text>,
+    #[schemars(
+        description = "Kapitel ur dokumentet som utlåtandet gäller som tas med efter texten, i ordning, med sina id ur dispositionen, t.ex. [\"barnrattsanalys\", \"jamstalldhetsanalys\"]. Så skrivs ingen text två gånger."
+    )]
+    #[serde(default)]
+    pub kapitel: Vec<Text>,
+    #[schemars(
+        description = "false om kapitlen ska tas med utan sina rubriker, som en fortsättning på avsnittets text (standard: true)."
+    )]
+    #[serde(default)]
+    pub kapitelrubriker: Option<bool>,
+    #[schemars(description = "Text efter kapitlen (Markdown), t.ex. ett avslutande förslag.")]
+    #[serde(default)]
+    pub avslutning: Option<Text>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -283,12 +328,13 @@ pub struct RawQuestion {
     pub barnratt: bool,
 }
 
-/// `findings/arsrapport-<år>.toml`: the annual report's own texts.
+/// `findings/arsrapport-<år>.toml`: the annual report's own fields,
+/// outline, texts and memo.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(
     title = "arsrapport-<år>.toml",
-    description = "Årsrapportens egna uppgifter; granskningarna hämtas från året i findings/ (granska)."
+    description = "Årsrapportens egna uppgifter, disposition, texter och tjänsteutlåtande; granskningarna hämtas från året i findings/ (granska)."
 )]
 pub struct RawAnnual {
     #[schemars(description = "Titel; standard är \"Årsrapport <år>\" (med projektets ord för årsrapport).")]
@@ -299,10 +345,27 @@ pub struct RawAnnual {
     pub publiceringsdatum: Spanned<toml::value::Datetime>,
     pub utgivare: Text,
     pub mottagare: Text,
-    #[schemars(description = "Inledning och sammanfattning (Markdown).")]
-    pub inledning: Text,
-    #[schemars(description = "Planering för nästa år (Markdown).")]
-    pub planering: Text,
+    #[schemars(description = "Inledningen (Markdown); samma som [kapitel.inledning] med text.")]
+    #[serde(default)]
+    pub inledning: Option<Text>,
+    #[schemars(description = "Planeringen för nästa år (Markdown); samma som [kapitel.planering] med text.")]
+    #[serde(default)]
+    pub planering: Option<Text>,
+    #[schemars(
+        description = "Texter till kapitlen i dispositionen, t.ex. [kapitel.ovrigt] med text, eller en inledande text till ett kapitel som [kapitel.jamstalldhetsanalys]."
+    )]
+    #[serde(default)]
+    pub kapitel: BTreeMap<String, Spanned<RawSection>>,
+    #[schemars(
+        description = "Årsrapportens disposition: [[disposition]], ett kapitel i taget i ordning. Utan den: inledning, årets granskningar, kvalitetsnivåer, kvalitetsområden, barnrättsanalys, jämställdhetsanalys, uppföljningar och planering."
+    )]
+    #[serde(default)]
+    pub disposition: Vec<super::annual::RawAnnualChapter>,
+    #[schemars(
+        description = "Förvaltningens tjänsteutlåtande till nämnden, med årsrapporten som bilaga: [tjansteutlatande]."
+    )]
+    #[serde(default)]
+    pub tjansteutlatande: Option<RawMemo>,
 }
 
 /// `<distrikt>.toml`.

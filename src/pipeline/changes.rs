@@ -23,6 +23,7 @@ pub fn publish(session: &Session, changes: &Changes, date: Date) -> Report {
         ratings: Vec::new(),
         label: "Ändringar".to_owned(),
         sources: Vec::new(),
+        attachments: Vec::new(),
     };
     let dir = session.project.drafts();
     let stem = format!("andringar-sedan-{}", output::slug(&changes.version.reference));

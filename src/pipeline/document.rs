@@ -11,7 +11,7 @@ use super::review::CheckedReview;
 use super::{Options, Session};
 use crate::diag::{Checked, Diagnostic, Diagnostics, Severity, SourceFile};
 use crate::guard;
-use crate::incremental::{self, Entry, OutputFile};
+use crate::incremental::{self, Attached, Entry, OutputFile};
 use crate::lint;
 pub use crate::model::DocumentKind;
 use crate::model::{Date, District, Rating};
@@ -19,7 +19,6 @@ use crate::output;
 use crate::render::{ANNUAL_TEMPLATE, CHANGES_TEMPLATE, Format, MEMO_TEMPLATE, REPORT_TEMPLATE, html};
 use crate::typeset::{self, Job};
 use crate::view::View;
-use crate::view::memo::{Attachment, MemoView};
 use crate::view::report::ReportView;
 
 /// The main template of a kind of document.
@@ -52,6 +51,8 @@ pub struct Made {
     /// The files its text comes from, where the personal-data guard
     /// locates what it finds in the finished document.
     pub sources: Vec<Arc<SourceFile>>,
+    /// A memo's attachments.
+    pub attachments: Vec<Attached>,
 }
 
 /// A district's report: the district file checked against its review (and
@@ -87,6 +88,7 @@ pub fn district(
         .flatten()
         .chain(review.input.earlier.iter().map(|e| e.review.source.clone()))
         .collect(),
+        attachments: Vec::new(),
     })
 }
 
@@ -139,33 +141,6 @@ fn earlier_district(
                 .with_hint(format!("kör `granska check {}` och rätta felen där", earlier.source.path.display())),
         )),
     }
-}
-
-/// A review's cover memo, listing `attachments`.
-pub fn memo(
-    session: &Session,
-    review: &CheckedReview,
-    attachments: &[Attachment],
-    diags: &mut Diagnostics,
-) -> Checked<Made> {
-    let shown = session.project.shown(&review.input.files.review);
-    let memo = review
-        .model
-        .memo
-        .as_ref()
-        .ok_or_else(|| diags.error(Diagnostic::internal(&shown, "tjänsteutlåtandet saknas")))?;
-    let view = MemoView::new(&review.model, memo, attachments, &session.config);
-    Ok(Made {
-        kind: DocumentKind::Memo,
-        view: View::Memo(Box::new(view)),
-        date: memo.date,
-        review: review.model.title.clone(),
-        district: String::new(),
-        diarienummer: memo.diarienummer.clone(),
-        ratings: Vec::new(),
-        label: review.model.shape.wording.tjansteutlatande.clone(),
-        sources: vec![review.raw.source.clone()],
-    })
 }
 
 /// A typeset document.
@@ -240,6 +215,7 @@ pub fn publish(
         date: Some(made.date),
         ratings: made.ratings.clone(),
         read: read.clone(),
+        attachments: made.attachments.clone(),
         ..Entry::default()
     };
     Ok(Published { pages: done.pages, read, entry: Some(entry) })

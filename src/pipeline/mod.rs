@@ -13,6 +13,7 @@
 //! - [`schedule`] runs documents on worker threads, a panic becoming an
 //!   error of its document;
 //! - [`annual`] gathers a year's reviews into the annual report;
+//! - [`memo`] numbers a cover memo's attachments from what the run made;
 //! - [`index`] lists every document of `output/` in `output/index.html`.
 //!
 //! `check` runs the same chain as `build`, only nothing is written, so the
@@ -23,6 +24,7 @@ mod changes;
 mod document;
 mod index;
 mod inputs;
+mod memo;
 mod plan;
 mod review;
 mod run;
@@ -222,9 +224,17 @@ impl Session {
         run::run(self, selection, options, progress)
     }
 
-    /// Makes (or checks) the annual report for `year`.
+    /// Makes (or checks) the annual report for `year`, and its memo.
     pub fn annual(&self, year: i32, options: &Options) -> Report {
-        annual::run(self, year, options)
+        let report = annual::run(self, year, options, &[]);
+        if options.write {
+            let mut general = Diagnostics::new(options.mode());
+            index::write(self, &mut general);
+            let mut report = report;
+            report.general.extend(general.into_vec());
+            return report;
+        }
+        report
     }
 
     /// Writes the list of `changes` as a document dated `date`, in `utkast/`.

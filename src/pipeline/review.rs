@@ -9,6 +9,7 @@ use crate::lint;
 use crate::load::Loaded;
 use crate::model::Review;
 use crate::model::raw::RawReview;
+use crate::project::ReviewFiles;
 
 /// A review that passed its checks.
 pub struct CheckedReview<'a> {
@@ -28,6 +29,8 @@ pub fn check<'a>(session: &Session, input: &'a ReviewInput, diags: &mut Diagnost
     let raw = input.review.as_ref().ok_or_else(|| diags.error(Diagnostic::internal(&shown, "granskningen saknas")))?;
     let ctx = session.lint_context();
     let shape = lint::review(raw, &ctx, diags)?;
+    let districts: Vec<String> = input.files.districts.iter().map(|d| ReviewFiles::district_id(d)).collect();
+    lint::review_memo(raw, &districts, diags)?;
     let model = Review::from_raw(&input.files.id, &raw.raw, &session.config.areas, shape)
         .ok_or_else(|| diags.error(Diagnostic::internal(&shown, "granskningen kunde inte läsas in")))?;
     let mut earlier = Vec::new();

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use super::document::{self, Made, Published};
 use super::inputs::{self, ReviewInput};
+use super::memo::{self, Doc};
 use super::plan::{self, MEMO_KEY, Planned, Rules, Step};
 use super::review::{self, CheckedReview};
 use super::schedule;
@@ -20,7 +21,9 @@ use crate::incremental::{self, Entry, State};
 use crate::manifest;
 use crate::output;
 use crate::project::ReviewFiles;
-use crate::view::memo::Attachment;
+use crate::view::annual::chapters::ChapterView;
+use crate::view::headings::Outliner;
+use crate::view::memo::Covered;
 
 /// Ends the name of a draft's files: `3-1-117-2011-bromma-utkast.pdf`.
 pub const DRAFT_SUFFIX: &str = "utkast";
@@ -93,11 +96,23 @@ pub fn run(session: &Session, selection: &Selection, options: &Options, progress
     for run in &mut runs {
         record(session, run, &mut general);
     }
+    let mut documents: Vec<DocumentResult> =
+        runs.into_iter().flat_map(|r| r.documents).map(|d| d.done.expect("every document is done").result).collect();
+    // The annual reports follow their reviews, so that `output/` is never
+    // a year behind the findings; drafts are of reports only.
+    let years = if *selection == Selection::All && options.draft.is_none() {
+        session.project.annual_years()
+    } else {
+        Vec::new()
+    };
+    for year in years {
+        let annual = super::annual::run(session, year, options, &documents);
+        general.all(annual.general).ok();
+        documents.extend(annual.documents);
+    }
     if options.write && options.draft.is_none() && total > 0 {
         super::index::write(session, &mut general);
     }
-    let documents =
-        runs.into_iter().flat_map(|r| r.documents).map(|d| d.done.expect("every document is done").result).collect();
     Report { general: general.into_vec(), documents }
 }
 
@@ -199,10 +214,7 @@ fn make(session: &Session, run: &ReviewRun, index: usize, options: &Options) -> 
     let published = run.checked.as_ref().and_then(|review| {
         let made: Checked<Made> = match district {
             Some(district) => document::district(session, review, district, doc.kind, &mut diags),
-            None => {
-                let attachments = attachments(session, run, doc, &mut diags)?;
-                document::memo(session, review, &attachments, &mut diags)
-            }
+            None => review_memo(session, run, review, doc, &mut diags)?,
         };
         made.and_then(|mut made| {
             let stem = match options.draft {
@@ -219,27 +231,75 @@ fn make(session: &Session, run: &ReviewRun, index: usize, options: &Options) -> 
     finish(session, doc, &run.dir, published, diags)
 }
 
-/// The reports a memo lists: every report of its review, which must all
-/// have been made (or kept) without errors. `None` (with a note why) when
-/// one has errors: those were reported with their report.
-fn attachments(session: &Session, run: &ReviewRun, memo: &Planned, diags: &mut Diagnostics) -> Option<Vec<Attachment>> {
-    let mut attachments = Vec::new();
-    for doc in run.documents.iter().filter(|d| d.planned.kind != DocumentKind::Memo) {
-        let ok = doc.done.as_ref().is_some_and(|d| d.result.outcome != Outcome::Failed);
-        if !ok {
+/// A review's cover memo. Its attachments are the review's reports it
+/// lists (all of them unless it names some), each of which must have been
+/// made (or kept) in this run without errors; otherwise the memo waits,
+/// with a note why (`None`).
+fn review_memo(
+    session: &Session,
+    run: &ReviewRun,
+    review: &CheckedReview,
+    planned: &Planned,
+    diags: &mut Diagnostics,
+) -> Option<Checked<Made>> {
+    let shown = session.project.shown(&planned.source);
+    let Some(memo) = review.model.memo.as_ref() else {
+        return Some(Err(diags.error(Diagnostic::internal(&shown, "tjänsteutlåtandet saknas"))));
+    };
+    let reports: Vec<&DocumentRun> = run.documents.iter().filter(|d| d.planned.kind != DocumentKind::Memo).collect();
+    let covers: Vec<Doc> = reports
+        .iter()
+        .map(|d| Doc {
+            name: d.planned.key.clone(),
+            title: format!("{} – {}", review.model.title, d.planned.name),
+            file: format!("{}.pdf", d.planned.stem),
+            path: format!("{}/{}.pdf", run.input.files.id, d.planned.stem),
+        })
+        .collect();
+    let listed = match memo::attachments(memo, &covers, &|_| None) {
+        Ok(listed) => listed,
+        Err(name) => {
+            return Some(Err(diags.error(Diagnostic::internal(&shown, format!("bilagan `{name}` finns inte")))));
+        }
+    };
+    for (doc, _) in &listed {
+        let Some(doc) = doc else { continue };
+        let report = reports.iter().find(|r| r.planned.key == doc.name);
+        if !report.is_some_and(|r| r.done.as_ref().is_some_and(|d| d.result.outcome != Outcome::Failed)) {
+            let label = report.map_or_else(|| doc.name.clone(), |r| r.planned.label.clone());
             diags.push(
                 Diagnostic::file(
                     Severity::Warning,
-                    session.project.shown(&memo.source),
-                    format!("{} byggs inte förrän alla rapporter det listar är utan fel", memo.label),
+                    shown.clone(),
+                    format!("{} byggs inte förrän alla rapporter det listar är utan fel", planned.label),
                 )
-                .with_hint(format!("rätta felen i {} först", doc.planned.label)),
+                .with_hint(format!("rätta felen i {label} först")),
             );
             return None;
         }
-        attachments.push(Attachment { district: doc.planned.name.clone(), file: format!("{}.pdf", doc.planned.stem) });
     }
-    Some(attachments)
+    let words = &review.model.shape.wording;
+    let covered = Covered { publisher: &review.model.publisher, keyword: &review.model.service, words };
+    let mut include = |id: &str, level: u8, o: &mut Outliner| {
+        let text = review.model.chapters.get(id)?;
+        let title =
+            review.model.shape.outline.chapter(id).map_or_else(
+                || id.to_owned(),
+                |c| c.title.clone().unwrap_or_else(|| c.kind.default_title().to_owned()),
+            );
+        let rubrik = o.heading(level, &title, false);
+        Some(ChapterView::own(rubrik, o.text(crate::view::rich(text), level + 1)))
+    };
+    Some(Ok(memo::made(
+        &run.input.files.id,
+        memo,
+        &covered,
+        &review.model.title,
+        &listed,
+        &mut include,
+        vec![review.raw.source.clone()],
+        &session.config,
+    )))
 }
 
 /// A made document's result, with what to remember when it was written.

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::headings::{HeadingView, Outliner};
 use super::{RatingView, Rich, plain, rich};
 
+use crate::model::shape::Wording;
 use crate::model::{District, Review};
 
 /// The follow-up part of a report.
@@ -80,6 +81,18 @@ impl FollowUpView {
         o: &mut Outliner,
         numbered: bool,
     ) -> FollowUpView {
+        FollowUpView {
+            tidigare: EarlierView::all(now, earlier),
+            jamforelse: then
+                .map(|(review, then)| Box::new(ComparisonView::new(review, then, now, district, o, numbered))),
+        }
+    }
+}
+
+impl EarlierView {
+    /// Every review `now` follows up: `earlier` (in the project), then
+    /// those outside it.
+    pub fn all(now: &Review, earlier: &[Review]) -> Vec<EarlierView> {
         let inside = earlier.iter().map(|r| EarlierView {
             titel: plain(&r.title),
             diarienummer: Some(plain(&r.diarienummer)),
@@ -90,11 +103,27 @@ impl FollowUpView {
             diarienummer: o.diarienummer.as_deref().map(plain),
             ar: o.year,
         });
-        FollowUpView {
-            tidigare: inside.chain(outside).collect(),
-            jamforelse: then
-                .map(|(review, then)| Box::new(ComparisonView::new(review, then, now, district, o, numbered))),
-        }
+        inside.chain(outside).collect()
+    }
+}
+
+impl EarlierRecommendationView {
+    /// Each recommendation of the earlier report `then`, with the status
+    /// and comment the follow-up report `now` gives it.
+    pub fn all(then: &District, now: &District, words: &Wording, o: &mut Outliner) -> Vec<EarlierRecommendationView> {
+        then.recommendations
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let status = now.follow_up.iter().find(|f| f.recommendation == i + 1);
+                EarlierRecommendationView {
+                    nummer: i + 1,
+                    text: o.inline_text(rich(&r.text)),
+                    status: status.map(|s| words.status(s.status).to_owned()),
+                    kommentar: status.and_then(|s| s.comment.as_deref()).map(|c| o.inline_text(rich(c))),
+                }
+            })
+            .collect()
     }
 }
 
@@ -135,20 +164,7 @@ impl ComparisonView {
             (!omraden.is_empty()).then(|| o.heading(2, &format!("Kvalitetsnivåer {ar} och {nu_ar}"), numbered));
         let rekommendationer_rubrik = (!earlier_district.recommendations.is_empty())
             .then(|| o.heading(2, &format!("Rekommendationerna från {ar}"), numbered));
-        let rekommendationer = earlier_district
-            .recommendations
-            .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                let status = district.follow_up.iter().find(|f| f.recommendation == i + 1);
-                EarlierRecommendationView {
-                    nummer: i + 1,
-                    text: o.inline_text(rich(&r.text)),
-                    status: status.map(|s| words.status(s.status).to_owned()),
-                    kommentar: status.and_then(|s| s.comment.as_deref()).map(|c| o.inline_text(rich(c))),
-                }
-            })
-            .collect();
+        let rekommendationer = EarlierRecommendationView::all(earlier_district, district, words, o);
         ComparisonView {
             granskning: plain(&earlier.title),
             diarienummer: plain(&earlier.diarienummer),

@@ -1,21 +1,37 @@
 //! The view of the cover memo (*tjänsteutlåtande*): the administration's
-//! letter to the committee with its proposals, and the district reports as
-//! numbered attachments (*bilagor*).
+//! letter to the committee with its proposals, its sections (with the
+//! chapters of the covered document they include) and its numbered
+//! attachments (*bilagor*), which the pipeline lists from the documents
+//! made in the same run.
 
 use serde::Serialize;
 
+use super::annual::chapters::ChapterView;
 use super::headings::{NoteView, Outliner};
-use super::report::ReviewView;
 use super::{DocumentView, Rich, StyleView, plain, rich};
 use crate::config::Config;
+use crate::model::Memo;
 use crate::model::shape::Wording;
-use crate::model::{Memo, Review};
 
-/// One attachment: a district report.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Attachment {
-    pub district: String,
-    pub file: String,
+/// What the memo covers, as its letterhead and metadata show it.
+pub struct Covered<'a> {
+    /// Who sends it.
+    pub publisher: &'a str,
+    /// Keywords for the PDF: the service reviewed, or the annual report.
+    pub keyword: &'a str,
+    pub words: &'a Wording,
+}
+
+/// One attachment, numbered in the pipeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AttachmentView {
+    pub nummer: usize,
+    pub titel: String,
+    /// The file of a document granska made; `None` for another document.
+    pub fil: Option<String>,
+    /// Its PDF from the memo's folder ("bromma.pdf",
+    /// "../2025-hemloshet/rapport.pdf").
+    pub lank: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -26,7 +42,6 @@ pub struct MemoView {
     pub ord: Wording,
     /// The footnotes, for the web edition's list.
     pub fotnoter: Vec<NoteView>,
-    pub granskning: ReviewView,
     pub utlatande: MemoFields,
     pub bilagor: Vec<AttachmentView>,
 }
@@ -37,9 +52,10 @@ pub struct MemoFields {
     /// "10 maj 2011".
     pub datum: String,
     pub namnd: String,
+    pub utgivare: String,
     pub rubrik: String,
     pub forslag: Vec<Rich>,
-    pub sammanfattning: Rich,
+    pub sammanfattning: Option<Rich>,
     /// The sections after the summary, in order.
     pub avsnitt: Vec<SectionView>,
     pub undertecknare: Vec<SignatoryView>,
@@ -48,7 +64,11 @@ pub struct MemoFields {
 #[derive(Debug, Serialize)]
 pub struct SectionView {
     pub rubrik: String,
-    pub text: Rich,
+    pub text: Option<Rich>,
+    /// Chapters of the covered document, placed one level below (or
+    /// without their headings, continuing the text).
+    pub kapitel: Vec<ChapterView>,
+    pub avslutning: Option<Rich>,
 }
 
 #[derive(Debug, Serialize)]
@@ -57,42 +77,64 @@ pub struct SignatoryView {
     pub titel: String,
 }
 
-#[derive(Debug, Serialize)]
-pub struct AttachmentView {
-    pub nummer: usize,
-    pub titel: String,
-    pub fil: String,
-}
-
 impl MemoView {
-    pub fn new(review: &Review, memo: &Memo, attachments: &[Attachment], config: &Config) -> MemoView {
-        // A memo's headings are not numbered; its texts are placed in
-        // reading order for their sub-headings (below the sections, level
-        // 1) and footnotes.
+    /// `include` places the chapter with an id at a level (2: below the
+    /// memo's sections, with its heading; 1: without it), or says `None`
+    /// where there is nothing to show.
+    pub fn new(
+        memo: &Memo,
+        covered: &Covered,
+        bilagor: Vec<AttachmentView>,
+        include: &mut dyn FnMut(&str, u8, &mut Outliner) -> Option<ChapterView>,
+        config: &Config,
+    ) -> MemoView {
+        // A memo's headings are not numbered. Its sections are at level 1
+        // (the title is a heading above them in every format), their texts'
+        // sub-headings and included chapters below; footnotes are numbered
+        // in reading order.
         let mut o = Outliner::new(false);
         let forslag = memo.proposals.iter().map(|p| o.inline_text(rich(p))).collect();
-        let sammanfattning = o.text(rich(&memo.summary), 2);
+        let sammanfattning = memo.summary.as_ref().map(|s| o.text(rich(s), 2));
         let avsnitt = memo
             .sections
             .iter()
-            .map(|s| SectionView { rubrik: plain(&s.heading), text: o.text(rich(&s.text), 2) })
+            .map(|s| {
+                let text = (!s.text.trim().is_empty()).then(|| o.text(rich(&s.text), 2));
+                let level = if s.chapter_headings { 2 } else { 1 };
+                let kapitel = s
+                    .chapters
+                    .iter()
+                    .filter_map(|id| include(id, level, &mut o))
+                    .map(|mut chapter| {
+                        if !s.chapter_headings {
+                            chapter.rubrik = None;
+                        }
+                        chapter
+                    })
+                    .collect();
+                let avslutning = (!s.closing.trim().is_empty()).then(|| o.text(rich(&s.closing), 2));
+                SectionView { rubrik: plain(&s.heading), text, kapitel, avslutning }
+            })
             .collect();
         let (_, fotnoter) = o.finish(0);
         MemoView {
-            ord: review.shape.wording.clone(),
+            ord: covered.words.clone(),
             fotnoter,
             stil: StyleView::new(config),
             dokument: DocumentView::new(
-                &format!("Tjänsteutlåtande: {}", memo.heading),
-                &review.publisher,
-                &format!("Tjänsteutlåtande till {}, diarienummer {}", memo.committee, memo.diarienummer),
-                &[&review.service, &memo.committee, &memo.diarienummer],
+                &format!("{}: {}", covered.words.tjansteutlatande, memo.heading),
+                covered.publisher,
+                &format!(
+                    "{} till {}, diarienummer {}",
+                    covered.words.tjansteutlatande, memo.committee, memo.diarienummer
+                ),
+                &[covered.keyword, &memo.committee, &memo.diarienummer],
             ),
-            granskning: ReviewView::new(review),
             utlatande: MemoFields {
                 diarienummer: plain(&memo.diarienummer),
                 datum: memo.date.long(),
                 namnd: plain(&memo.committee),
+                utgivare: plain(covered.publisher),
                 rubrik: plain(&memo.heading),
                 forslag,
                 sammanfattning,
@@ -103,15 +145,7 @@ impl MemoView {
                     .map(|s| SignatoryView { namn: plain(&s.name), titel: plain(&s.title) })
                     .collect(),
             },
-            bilagor: attachments
-                .iter()
-                .enumerate()
-                .map(|(i, a)| AttachmentView {
-                    nummer: i + 1,
-                    titel: plain(&format!("{} – {}", review.title, a.district)),
-                    fil: a.file.clone(),
-                })
-                .collect(),
+            bilagor,
         }
     }
 }

@@ -114,7 +114,7 @@ fn the_annual_report_sums_the_year_across_districts() {
         );
     }
     // The matrix: one row per district with six words.
-    let matrix = flat(&text[text.find("Tabellen visar kvalitetsnivån").unwrap()..]);
+    let matrix = flat(&text[text.find("Kvalitetsnivå per rapport och kvalitetsområde 2011").unwrap()..]);
     let words = |from: &str, to: &str| -> Vec<String> {
         let row = &matrix[matrix.find(from).unwrap()..];
         let row = &row[..row.find(to).unwrap()];
