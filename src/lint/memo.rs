@@ -54,6 +54,7 @@ pub fn check(source: &SourceFile, memo: &RawMemo, scope: &Scope, out: &mut Vec<D
                 &format!("dokumentet har inget kapitel `{value}`"),
                 value,
                 scope.chapters,
+                "kapitel som kan tas med",
             ));
         }
     }
@@ -63,7 +64,7 @@ pub fn check(source: &SourceFile, memo: &RawMemo, scope: &Scope, out: &mut Vec<D
                 let value = name.get_ref().trim();
                 if !scope.documents.iter().any(|d| d == value) {
                     let message = format!("bilagan `{value}` är inget dokument som görs här");
-                    out.push(unknown(source, name.span(), &message, value, scope.documents));
+                    out.push(unknown(source, name.span(), &message, value, scope.documents, "dokument som kan bifogas"));
                 }
             }
             (None, Some(_)) => {}
@@ -97,6 +98,7 @@ fn unknown(
     message: &str,
     value: &str,
     known: &[String],
+    what: &str,
 ) -> Diagnostic {
     let mut d = Diagnostic::error(source, at, message);
     if let Some(suggestion) = closest(value, known.iter().map(String::as_str)) {
@@ -104,8 +106,8 @@ fn unknown(
     }
     let list: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
     if list.is_empty() {
-        d.with_hint("här finns inga att välja bland")
+        d.with_hint(format!("här finns inga {what}"))
     } else {
-        d.with_hint(format!("att välja bland: {}", list.join(", ")))
+        d.with_hint(format!("{what}: {}", list.join(", ")))
     }
 }

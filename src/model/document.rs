@@ -37,6 +37,18 @@ impl DocumentKind {
         }
     }
 
+    /// The kind as a registrar files it: "granskningsrapport",
+    /// "uppföljning", "tjänsteutlåtande", "årsrapport".
+    pub fn noun(self) -> &'static str {
+        match self {
+            DocumentKind::District => "granskningsrapport",
+            DocumentKind::FollowUp => "uppföljning",
+            DocumentKind::Memo => "tjänsteutlåtande",
+            DocumentKind::Annual => "årsrapport",
+            DocumentKind::Changes => "ändringar",
+        }
+    }
+
     /// How messages name a document of this kind: `name` is the district,
     /// the memo's diarienummer or the year.
     pub fn label(self, name: &str) -> String {

@@ -20,7 +20,6 @@ use crate::diag::{Checked, Diagnostic, Diagnostics, Severity};
 use crate::incremental::{self, Entry, State};
 use crate::lint;
 use crate::load::{self, Loaded};
-use crate::manifest;
 use crate::model::raw::RawAnnual;
 use crate::model::{Annual, Date, District};
 use crate::output;
@@ -407,7 +406,7 @@ fn shown_files(session: &Session, dir: &Path, entry: &Entry) -> Vec<PathBuf> {
 }
 
 /// Remembers what was written (and forgets what failed), then saves the
-/// state and the manifest when anything changed.
+/// state when anything changed (the listings are written after the run).
 fn record(
     session: &Session,
     state: &mut State,
@@ -422,15 +421,10 @@ fn record(
             None => state.forget(key),
         };
     }
-    let manifest_missing = !dir.join(manifest::JSON_FILE).exists() && state.entries().next().is_some();
-    if !(changed || manifest_missing) {
+    if !changed {
         return;
     }
-    let saved = state.save(dir).map_err(|e| (incremental::STATE_FILE, e)).and_then(|()| {
-        let entries: Vec<&Entry> = state.entries().map(|(_, e)| e).collect();
-        manifest::write(dir, &entries).map_err(|e| (manifest::JSON_FILE, e))
-    });
-    if let Err((file, e)) = saved {
-        general.push(document::write_error(&session.project.shown(&dir.join(file)), &e));
+    if let Err(e) = state.save(dir) {
+        general.push(document::write_error(&session.project.shown(&dir.join(incremental::STATE_FILE)), &e));
     }
 }

@@ -1,7 +1,9 @@
-//! `output/index.html`: after a build, every folder of `output/` that has a
-//! state (reviews and annual reports) is listed with its documents, so the
-//! folder can be uploaded to the web as it is. The index is rewritten only
-//! when its bytes change.
+//! The listings of `output/`, written after every build from the state of
+//! each output folder (reviews and annual reports): each folder's manifest
+//! for the registrar (with which memo each document is attached to, across
+//! folders), and `output/index.html`, every document, so the folder can be
+//! uploaded to the web as it is. A file is rewritten only when its bytes
+//! change.
 
 use walkdir::WalkDir;
 
@@ -9,6 +11,7 @@ use super::Session;
 use super::document::write_error;
 use crate::diag::Diagnostics;
 use crate::incremental::{STATE_FILE, State};
+use crate::manifest;
 use crate::output;
 use crate::render::{Format, INDEX_TEMPLATE};
 use crate::view::index::IndexView;
@@ -16,7 +19,8 @@ use crate::view::index::IndexView;
 /// The index's file name in `output/`.
 pub const INDEX_FILE: &str = "index.html";
 
-/// Writes `output/index.html` from the state of every output folder.
+/// Writes every folder's manifest and `output/index.html` from the state of
+/// every output folder.
 pub fn write(session: &Session, diags: &mut Diagnostics) {
     let out = session.project.output();
     let folders: Vec<(String, Vec<_>)> = WalkDir::new(&out)
@@ -34,6 +38,14 @@ pub fn write(session: &Session, diags: &mut Diagnostics) {
             (e.file_name().to_string_lossy().into_owned(), entries)
         })
         .collect();
+    let attached = manifest::attachments(folders.iter().map(|(name, entries)| (name.as_str(), entries.as_slice())));
+    for (name, entries) in &folders {
+        let dir = out.join(name);
+        let listed: Vec<&crate::incremental::Entry> = entries.iter().collect();
+        if let Err(e) = manifest::write(&dir, name, &listed, &attached) {
+            diags.push(write_error(&session.project.shown(&dir.join(manifest::JSON_FILE)), &e));
+        }
+    }
     let view = IndexView::new(&folders, &session.config);
     let html = match session.templates.render(Format::Html, INDEX_TEMPLATE, &view) {
         Ok(html) => html,

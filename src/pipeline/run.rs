@@ -18,7 +18,6 @@ use super::schedule;
 use super::{DocumentKind, DocumentResult, Options, Outcome, Progress, Report, Selection, Session};
 use crate::diag::{Checked, Diagnostic, Diagnostics, Severity};
 use crate::incremental::{self, Entry, State};
-use crate::manifest;
 use crate::output;
 use crate::project::ReviewFiles;
 use crate::view::annual::chapters::ChapterView;
@@ -110,7 +109,7 @@ pub fn run(session: &Session, selection: &Selection, options: &Options, progress
         general.all(annual.general).ok();
         documents.extend(annual.documents);
     }
-    if options.write && options.draft.is_none() && total > 0 {
+    if options.write && options.draft.is_none() && !documents.is_empty() {
         super::index::write(session, &mut general);
     }
     Report { general: general.into_vec(), documents }
@@ -352,8 +351,8 @@ fn crashed(session: &Session, doc: &Planned, panic: &str) -> Done {
     Done { result, entry: None }
 }
 
-/// Records the results of `run` in its state, and saves the state and the
-/// manifest when anything changed (or the manifest is missing).
+/// Records the results of `run` in its state, and saves the state when
+/// anything changed (the listings are written after the run).
 fn record(session: &Session, run: &mut ReviewRun, general: &mut Diagnostics) {
     let Some(state) = run.state.as_mut() else { return };
     let mut changed = false;
@@ -373,15 +372,10 @@ fn record(session: &Session, run: &mut ReviewRun, general: &mut Diagnostics) {
     let before = state.entries().count();
     state.retain(|key| known.iter().any(|k| k == key));
     changed |= state.entries().count() != before;
-    let manifest_missing = !run.dir.join(manifest::JSON_FILE).exists() && state.entries().next().is_some();
-    if !(changed || manifest_missing) {
+    if !changed {
         return;
     }
-    let saved = state.save(&run.dir).map_err(|e| (incremental::STATE_FILE, e)).and_then(|()| {
-        let entries: Vec<&Entry> = state.entries().map(|(_, e)| e).collect();
-        manifest::write(&run.dir, &entries).map_err(|e| (manifest::JSON_FILE, e))
-    });
-    if let Err((file, e)) = saved {
-        general.push(document::write_error(&session.project.shown(&run.dir.join(file)), &e));
+    if let Err(e) = state.save(&run.dir) {
+        general.push(document::write_error(&session.project.shown(&run.dir.join(incremental::STATE_FILE)), &e));
     }
 }

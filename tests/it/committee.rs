@@ -64,13 +64,30 @@ fn the_manifest_lists_every_pdf_and_web_page_with_its_real_hash_size_and_pages()
             assert!(String::from_utf8(bytes).unwrap().contains(&title), "{title} not in {}", path.display());
         }
     }
+    // The registrar's fields: the kind, the date, the edition, and for each
+    // report the memo it is attached to with its number there.
+    let row = |file: &str| documents.iter().find(|d| d["fil"] == file).unwrap_or_else(|| panic!("{file}"));
+    let skarholmen = row("3-1-117-2011-skarholmen.pdf");
+    assert_eq!(skarholmen["dokumenttyp"], "granskningsrapport");
+    assert_eq!(skarholmen["datum"], "2011-04-15");
+    assert_eq!(skarholmen["utgava"], "PDF");
+    assert_eq!(skarholmen["tjansteutlatande"], "2011-ekonomiskt-bistand/3-1-117-2011-tjansteutlatande.pdf");
+    assert_eq!(skarholmen["bilaga"], 2);
+    assert_eq!(row("3-1-117-2011-bromma.html")["bilaga"], 1);
+    assert_eq!(row("3-1-117-2011-bromma.html")["utgava"], "webbsida");
+    let memo = row("3-1-117-2011-tjansteutlatande.pdf");
+    assert_eq!(memo["dokumenttyp"], "tjänsteutlåtande");
+    assert_eq!(memo["datum"], "2011-05-10");
+    assert!(memo["bilaga"].is_null());
     let csv = fs::read_to_string(dir.join("manifest.csv")).unwrap();
-    assert!(csv.starts_with("\u{FEFF}fil;titel;distrikt;diarienummer;sidor;sha256;byte\n"));
-    assert!(csv.contains(
-        "3-1-117-2011-skarholmen.pdf;Granskning av ekonomiskt bistånd – Skärholmen;Skärholmen;3.1-117/2011;"
+    assert!(csv.starts_with(
+        "\u{FEFF}fil;dokumenttyp;titel;distrikt;diarienummer;datum;utgava;tjansteutlatande;bilaga;sidor;sha256;byte\n"
     ));
     assert!(csv.contains(
-        "3-1-117-2011-skarholmen.html;Granskning av ekonomiskt bistånd – Skärholmen;Skärholmen;3.1-117/2011;;"
+        "3-1-117-2011-skarholmen.pdf;granskningsrapport;Granskning av ekonomiskt bistånd – Skärholmen;Skärholmen;3.1-117/2011;2011-04-15;PDF;2011-ekonomiskt-bistand/3-1-117-2011-tjansteutlatande.pdf;2;"
+    ));
+    assert!(csv.contains(
+        "3-1-117-2011-skarholmen.html;granskningsrapport;Granskning av ekonomiskt bistånd – Skärholmen;Skärholmen;3.1-117/2011;2011-04-15;webbsida;2011-ekonomiskt-bistand/3-1-117-2011-tjansteutlatande.pdf;2;;"
     ));
     assert_eq!(csv.lines().count(), 7);
 }
@@ -231,4 +248,39 @@ fn a_logo_outside_the_project_is_refused() {
         run.stderr
     );
     assert!(!fixture.root().join("output").exists());
+}
+
+#[test]
+fn a_follow_up_of_two_earlier_reviews_finds_each_districts_earlier_report_where_it_is() {
+    let fixture = Fixture::all_examples();
+    // The 2011 review in two parts: Skärholmen reviewed again in 2012.
+    let (then, later) = ("findings/2011-ekonomiskt-bistand", "findings/2012-ekonomiskt-bistand");
+    fs::create_dir_all(fixture.file(later)).unwrap();
+    let review = fixture
+        .read(&format!("{then}/granskning.toml"))
+        .replace("diarienummer = \"3.1-117/2011\"", "diarienummer = \"3.1-40/2012\"")
+        .replace("publiceringsdatum = 2011-04-15", "publiceringsdatum = 2012-04-16")
+        .replace("[tjansteutlatande]", "[tjansteutlatande]\ndiarienummer = \"3.1-41/2012\"");
+    fixture.write(&format!("{later}/granskning.toml"), &review);
+    fs::rename(fixture.file(&format!("{then}/skarholmen.toml")), fixture.file(&format!("{later}/skarholmen.toml")))
+        .unwrap();
+    let follow_up = "findings/2014-uppfoljning-ekonomiskt-bistand/granskning.toml";
+    let text = fixture.read(follow_up).replace(
+        "foljer_upp = \"2011-ekonomiskt-bistand\"",
+        "foljer_upp = [\"2011-ekonomiskt-bistand\", \"2012-ekonomiskt-bistand\"]",
+    );
+    fixture.write(follow_up, &text);
+    fixture.run(&["build"]).assert_ok();
+    let report = |district: &str| {
+        flat(&pdf_text(
+            &fixture.file(&format!("output/2014-uppfoljning-ekonomiskt-bistand/3-1-164-2014-{district}.pdf")),
+        ))
+    };
+    let (bromma, skarholmen) = (report("bromma"), report("skarholmen"));
+    assert!(bromma.contains("Kvalitetsnivåer 2011 och 2014"), "{bromma}");
+    assert!(skarholmen.contains("Kvalitetsnivåer 2012 och 2014"), "{skarholmen}");
+    // Both earlier reviews are named in each report.
+    for text in [&bromma, &skarholmen] {
+        assert!(text.contains("3.1-117/2011") && text.contains("3.1-40/2012"), "{text}");
+    }
 }

@@ -6,6 +6,7 @@
 #![allow(dead_code)]
 
 mod accessibility;
+mod annual;
 mod archival;
 mod building;
 mod changes;

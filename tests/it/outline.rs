@@ -85,6 +85,11 @@ fn the_2014_follow_up_has_the_originals_chapters_in_order_and_no_rating() {
     assert!(text.contains("Granskade enheter Bromma stadsdelsförvaltning"), "{}", &text[..2000]);
     assert!(!text.contains("Distrikt"));
     assert!(text.contains("SOCIALTJÄNSTINSPEKTÖRERNAS RAPPORT"));
+    // It is a follow-up of two earlier reports (outside the project), and
+    // the registrar's manifest says so.
+    let manifest = fixture.read("output/2014-uppfoljning-ekonomiskt-bistand/manifest.json");
+    let manifest: serde_json::Value = serde_json::from_str(&manifest).unwrap();
+    assert!(manifest["dokument"].as_array().unwrap().iter().all(|d| d["dokumenttyp"] == "uppföljning"), "{manifest}");
     // The original's footnotes: the one in a heading among them.
     assert!(text.contains("Slutrapport om samverkansuppdraget mellan stadsdelsförvaltningarnas enheter"));
     assert!(text.contains("DUR är ett utredningsmaterial"));
