@@ -3,6 +3,9 @@
 //   - axe-core with the WCAG 2.1 A and AA rules finds no violation, on a
 //     desktop-wide and on a 320 px wide window;
 //   - at 320 px the page does not scroll sideways (WCAG 1.4.10, reflow);
+//   - at both widths every table caption is wholly in view (a wide table
+//     scrolls inside its region, its caption does not), and on the index
+//     every link is in view and the page uses the window's width;
 //   - the page makes no request to anything but itself (self-contained).
 // It saves a screenshot of the first screen of each page in SCREENSHOTS.
 // Usage: node check.mjs SCREENSHOTS PATH...   Exit code 1 on any finding.
@@ -80,6 +83,28 @@ for (const file of files) {
     for (const violation of result.violations) {
       const where = violation.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ");
       fail(file, `axe ${violation.id} vid ${width} px (${violation.help}): ${where}`);
+    }
+    const cut = await page.evaluate(() =>
+      [...document.querySelectorAll("caption")]
+        .filter((c) => {
+          const r = c.getBoundingClientRect();
+          return r.left < -1 || r.right > window.innerWidth + 1;
+        })
+        .map((c) => c.textContent.slice(0, 60)),
+    );
+    for (const caption of cut) fail(file, `tabellrubriken är avskuren vid ${width} px: ${caption}`);
+    if (path.basename(file) === "index.html") {
+      const outside = await page.evaluate(() =>
+        [...document.querySelectorAll("main a")]
+          .filter((a) => {
+            const r = a.getBoundingClientRect();
+            return r.left < 0 || r.right > window.innerWidth;
+          })
+          .map((a) => a.textContent),
+      );
+      for (const link of outside) fail(file, `länken ${link} syns inte vid ${width} px`);
+      const used = await page.evaluate(() => document.querySelector(".sida").getBoundingClientRect().width);
+      if (used < width * 0.9) fail(file, `sidan använder ${Math.round(used)} av ${width} px`);
     }
     if (width === 320) {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
