@@ -96,21 +96,7 @@ impl Walk<'_> {
             (DeValue::Array(old_items), DeValue::Array(new_items))
                 if new_items.iter().chain(old_items.iter()).any(|i| matches!(i.get_ref(), DeValue::Table(_))) =>
             {
-                for (i, item) in new_items.iter().enumerate() {
-                    path.push((i + 1).to_string());
-                    match old_items.get(i) {
-                        Some(old_item) => self.value(old_item, item, path),
-                        None => self.added(item, path),
-                    }
-                    path.pop();
-                }
-                for (i, item) in old_items.iter().enumerate().skip(new_items.len()) {
-                    path.push((i + 1).to_string());
-                    let text = excerpt(&flatten(item.get_ref()));
-                    let was = self.line_before(item.span());
-                    self.out.push(Change { line, key: path.clone(), what: What::Removed { text, line: was } });
-                    path.pop();
-                }
+                self.items(old_items, new_items, path, line);
             }
             (DeValue::String(old_text), DeValue::String(new_text)) => {
                 if old_text != new_text {
@@ -123,6 +109,40 @@ impl Walk<'_> {
                     let what = What::Changed { before: excerpt(&before), after: excerpt(&after) };
                     self.out.push(Change { line, key: path.clone(), what });
                 }
+            }
+        }
+    }
+
+    /// The items of an array of tables (recommendations, questions,
+    /// results), aligned by content: an item inserted before others is
+    /// new, not "every later item changed"; an item taken out is removed.
+    /// Items that differ in place are compared key by key. New items are
+    /// numbered as they are now, removed ones as they were.
+    fn items(&mut self, old: &[Spanned<DeValue>], new: &[Spanned<DeValue>], path: &mut Vec<String>, line: usize) {
+        let (old_text, new_text): (Vec<String>, Vec<String>) =
+            (old.iter().map(|i| flatten(i.get_ref())).collect(), new.iter().map(|i| flatten(i.get_ref())).collect());
+        for op in similar::capture_diff_slices(similar::Algorithm::Myers, &old_text, &new_text) {
+            let (olds, news) = (op.old_range(), op.new_range());
+            let paired = if op.tag() == similar::DiffTag::Replace { olds.len().min(news.len()) } else { 0 };
+            if op.tag() == similar::DiffTag::Equal {
+                continue;
+            }
+            for k in 0..paired {
+                path.push((news.start + k + 1).to_string());
+                self.value(&old[olds.start + k], &new[news.start + k], path);
+                path.pop();
+            }
+            for (j, item) in new.iter().enumerate().take(news.end).skip(news.start + paired) {
+                path.push((j + 1).to_string());
+                self.added(item, path);
+                path.pop();
+            }
+            for (i, item) in old.iter().enumerate().take(olds.end).skip(olds.start + paired) {
+                path.push((i + 1).to_string());
+                let text = excerpt(&flatten(item.get_ref()));
+                let was = self.line_before(item.span());
+                self.out.push(Change { line, key: path.clone(), what: What::Removed { text, line: was } });
+                path.pop();
             }
         }
     }
@@ -243,6 +263,23 @@ mod tests {
         assert_eq!(changes[1].what, What::Added("ja".into()));
         assert_eq!(changes[2].what, What::Removed { text: "Två".into(), line: 7 });
         assert_eq!(changes[3].what, What::Removed { text: "x".into(), line: 2 });
+    }
+
+    #[test]
+    fn an_inserted_recommendation_is_new_and_the_others_unchanged() {
+        let before = "[[rekommendation]]\ntext = \"Ett\"\n\n[[rekommendation]]\ntext = \"Två\"\n\n[[rekommendation]]\ntext = \"Tre\"\n";
+        let after = "[[rekommendation]]\ntext = \"Ett\"\n\n[[rekommendation]]\ntext = \"Ny\"\n\n[[rekommendation]]\ntext = \"Två\"\n\n[[rekommendation]]\ntext = \"Tre\"\n";
+        let changes = changes(before, after).unwrap();
+        assert_eq!(keys(&changes), ["4:rekommendation.2"]);
+        assert_eq!(changes[0].what, What::Added("Ny".into()));
+        // Taken out again: the one removed, numbered as it was.
+        let changes = super::changes(after, before).unwrap();
+        assert_eq!(keys(&changes), ["1:rekommendation.2"]);
+        assert!(matches!(&changes[0].what, What::Removed { text, line: 4 } if text == "Ny"), "{:?}", changes[0].what);
+        // Changed in place: compared key by key.
+        let changed = before.replace("Två", "Två, nu ändrad");
+        let changes = super::changes(before, &changed).unwrap();
+        assert_eq!(keys(&changes), ["5:rekommendation.2.text"]);
     }
 
     #[test]

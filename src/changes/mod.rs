@@ -6,12 +6,14 @@
 
 mod diff;
 mod git;
+mod names;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub use diff::{Change, What};
 pub use git::Version;
+use names::Kind;
 
 use crate::diag::Diagnostic;
 use crate::model::vocab::Area;
@@ -56,7 +58,8 @@ pub struct Section {
 #[derive(Debug)]
 pub struct Line {
     pub line: usize,
-    /// The key within the section, e.g. `iakttagelser` or `rekommendation 2`.
+    /// What changed within the section, in the inspectors' words, e.g.
+    /// "Iakttagelser" or "Rekommendation 2".
     pub key: String,
     pub what: What,
 }
@@ -108,7 +111,7 @@ fn file_changes(path: &Path, before: Option<&str>, after: Option<&str>, areas: &
     let kind = Kind::of(path);
     let mut sections: Vec<Section> = Vec::new();
     for change in changes {
-        let (title, rest) = section(kind, &change.key, areas);
+        let (title, rest) = names::name(kind, &change.key, areas);
         let line = Line { line: change.line, key: rest, what: change.what };
         match sections.iter_mut().find(|s| s.title == title) {
             Some(section) => section.changes.push(line),
@@ -120,13 +123,6 @@ fn file_changes(path: &Path, before: Option<&str>, after: Option<&str>, areas: &
     }
     sections.sort_by_key(|s| s.changes.first().map_or(0, |c| c.line));
     FileChanges { path: path.to_owned(), label, status, sections }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Review,
-    District,
-    Annual,
 }
 
 impl Kind {
@@ -152,65 +148,4 @@ fn label(path: &Path, text: &str) -> String {
         .ok()
         .and_then(|t| t.get("distrikt").and_then(|d| d.as_str()).map(str::to_owned))
         .unwrap_or(file)
-}
-
-/// The section a key belongs to, and the key within it.
-fn section(kind: Kind, key: &[String], areas: &[Area]) -> (String, String) {
-    let rest = |from: usize| {
-        let parts: Vec<String> = key[from.min(key.len())..]
-            .iter()
-            .map(|p| if p.chars().all(|c| c.is_ascii_digit()) { format!("nr {p}") } else { p.clone() })
-            .collect();
-        parts.join(" › ")
-    };
-    let first = key.first().map(String::as_str).unwrap_or_default();
-    if kind == Kind::District && first == "kvalitetsomraden" && key.len() > 1 {
-        let name = areas.iter().find(|a| a.id == key[1]).map_or_else(|| key[1].clone(), |a| a.name.clone());
-        return (format!("Kvalitetsområde: {name}"), rest(2));
-    }
-    let title = match (kind, first) {
-        (Kind::District, "distrikt" | "forvaltning" | "enhet" | "beskrivning") => "Om distriktet",
-        (Kind::District, "omradesfakta" | "nyckeltal" | "tabell") => "Fakta och nyckeltal",
-        (Kind::District, "aktgranskning") => "Aktgranskning",
-        (Kind::District, "barnrattsanalys") => "Barnrättsanalys",
-        (Kind::District, "jamstalldhetsanalys") => "Jämställdhetsanalys",
-        (Kind::District, "slutsatser") => "Slutsatser",
-        (Kind::District, "rekommendation") => "Rekommendationer",
-        (Kind::District, "uppfoljning") => "Uppföljning",
-        (_, "sammanfattning") => "Sammanfattning",
-        (_, "inledning") => "Inledning",
-        (_, "kallor") => "Källor",
-        (Kind::Review, "metod") => "Metod",
-        (Kind::Review, "granskningsfraga") => "Granskningsfrågor",
-        (Kind::Review, "tjansteutlatande") => "Tjänsteutlåtande",
-        (Kind::Review, _) => "Uppgifter om granskningen",
-        (Kind::Annual, _) => "Årsrapporten",
-        (Kind::District, _) => "Övrigt",
-    };
-    let from = usize::from(!matches!(title, "Om distriktet" | "Uppgifter om granskningen" | "Årsrapporten" | "Övrigt"));
-    let key = rest(from);
-    (title.to_owned(), if key.is_empty() { first.to_owned() } else { key })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::vocab::default_areas;
-
-    #[test]
-    fn keys_are_grouped_into_the_sections_of_the_report() {
-        let areas = default_areas();
-        let key = |k: &str| k.split('.').map(str::to_owned).collect::<Vec<_>>();
-        let d = |k: &str| section(Kind::District, &key(k), &areas);
-        assert_eq!(
-            d("kvalitetsomraden.trygghet_och_sakerhet.iakttagelser"),
-            ("Kvalitetsområde: Trygghet och säkerhet".into(), "iakttagelser".into())
-        );
-        assert_eq!(d("rekommendation.2.text"), ("Rekommendationer".into(), "nr 2 › text".into()));
-        assert_eq!(d("slutsatser.text"), ("Slutsatser".into(), "text".into()));
-        assert_eq!(d("enhet"), ("Om distriktet".into(), "enhet".into()));
-        assert_eq!(d("slutsatser"), ("Slutsatser".into(), "slutsatser".into()));
-        let r = section(Kind::Review, &key("granskningsfraga.3.fraga"), &areas);
-        assert_eq!(r, ("Granskningsfrågor".into(), "nr 3 › fraga".into()));
-    }
 }

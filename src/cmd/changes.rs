@@ -53,16 +53,26 @@ pub fn listing(changes: &Changes) -> String {
         for section in &file.sections {
             out.push_str(&format!("  {}\n", section.title));
             for change in &section.changes {
+                let key = &change.key;
                 let what = match &change.what {
-                    What::Changed { before, after } => format!("”{before}” blev ”{after}”"),
-                    What::Added(text) => format!("ny: ”{text}”"),
+                    // "Fråga 2, kvinnor: ja 4 → 3", "Iakttagelser: ”…” → ”…”".
+                    What::Changed { before, after } => {
+                        let sep = if key.contains(':') { " " } else { ": " };
+                        format!("{key}{sep}{} → {}", quoted(before), quoted(after))
+                    }
+                    What::Added(text) => format!("{key}, ny: {}", quoted(text)),
                     What::Removed { text, line } => {
-                        format!("borttagen (rad {line} i {}): ”{text}”", version.reference)
+                        format!("{key}, borttagen (rad {line} i {}): {}", version.reference, quoted(text))
                     }
                 };
-                out.push_str(&format!("    {path}:{}: {}: {what}\n", change.line, change.key));
+                out.push_str(&format!("    {path}:{}: {what}\n", change.line));
             }
         }
     }
     out
+}
+
+/// A number or a word as it is; a text in quotation marks.
+fn quoted(text: &str) -> String {
+    if text.contains(char::is_whitespace) || text.is_empty() { format!("”{text}”") } else { text.to_owned() }
 }

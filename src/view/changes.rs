@@ -46,6 +46,8 @@ pub struct SectionView {
 pub struct ChangeView {
     /// The line in the current file.
     pub rad: usize,
+    /// What changed, in the inspectors' words: "Iakttagelser",
+    /// "Rekommendation 3, ny".
     pub nyckel: String,
     /// "ändrad", "ny" or "borttagen".
     pub slag: &'static str,
@@ -121,13 +123,11 @@ fn file(file: &crate::changes::FileChanges) -> FileView {
                             What::Added(text) => ("ny", NOT_THERE.to_owned(), text.clone()),
                             What::Removed { text, .. } => ("borttagen", text.clone(), REMOVED.to_owned()),
                         };
-                        ChangeView {
-                            rad: c.line,
-                            nyckel: plain(&c.key),
-                            slag,
-                            fore: plain(&fore),
-                            efter: plain(&efter),
-                        }
+                        let nyckel = match slag {
+                            "ändrad" => plain(&c.key),
+                            _ => plain(&format!("{}, {slag}", c.key)),
+                        };
+                        ChangeView { rad: c.line, nyckel, slag, fore: plain(&fore), efter: plain(&efter) }
                     })
                     .collect(),
             })

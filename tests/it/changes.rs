@@ -50,25 +50,25 @@ fn every_change_since_the_tag_is_listed_by_section_at_its_line() {
     let out = &run.stdout;
     assert!(out.starts_with("Ändringar sedan faktagranskning-1 (commit "), "{out}");
     assert!(out.contains("3 ändringar i 2 filer"), "{out}");
-    assert!(out.contains(&format!("Bromma – {bromma}\n  Kvalitetsområde: Trygghet och säkerhet\n")), "{out}");
+    assert!(out.contains(&format!("Bromma – {bromma}\n  Trygghet och säkerhet\n")), "{out}");
     let line = new_line(&bromma, "var mycket noga");
     assert!(
         out.contains(&format!(
-            "    {bromma}:{line}: iakttagelser: ”Handläggarna var noga med att…” blev ”Handläggarna var mycket noga med att…”"
+            "    {bromma}:{line}: Iakttagelser: ”Handläggarna var noga med att…” → ”Handläggarna var mycket noga med att…”"
         )),
         "{out}"
     );
     let line = new_line(&bromma, "Inför en ny rutin.");
     assert!(
         out.contains(&format!(
-            "  Rekommendationer\n    {bromma}:{}: nr 6: ny: ”Inför en ny rutin.; effektivitet”",
+            "  Rekommendationer\n    {bromma}:{}: Rekommendation 6, ny: ”Inför en ny rutin.; effektivitet”",
             line - 1
         )),
         "{out}"
     );
     let skarholmen = format!("findings/{REVIEW}/skarholmen.toml");
     let line = new_line(&skarholmen, "niva = \"röd\"");
-    assert!(out.contains(&format!("{skarholmen}:{line}: niva: ”gul” blev ”röd”")), "{out}");
+    assert!(out.contains(&format!("{skarholmen}:{line}: Nivå: gul → röd")), "{out}");
     assert!(!out.contains("granskning.toml"), "unchanged files are not listed: {out}");
     assert!(!fixture.file("utkast").exists(), "nothing written without --pdf");
 
@@ -85,15 +85,16 @@ fn every_change_since_the_tag_is_listed_by_section_at_its_line() {
     let text = flat(&pdf_text(&fixture.file("utkast/andringar-sedan-faktagranskning-1.pdf")));
     for expected in [
         "Ändringar sedan faktagranskning-1",
-        "Kvalitetsområde: Trygghet och säkerhet",
+        "Trygghet och säkerhet",
         "Handläggarna var mycket noga",
+        "Rekommendation 6, ny",
         "(fanns inte)",
         "Skärholmen",
     ] {
         assert!(text.contains(expected), "{expected}: {text}");
     }
     let html = fixture.read("utkast/andringar-sedan-faktagranskning-1.html");
-    assert!(html.contains("<th scope=\"row\">iakttagelser</th>"), "{html}");
+    assert!(html.contains("<th scope=\"row\">Iakttagelser</th>"), "{html}");
 }
 
 #[test]
@@ -126,4 +127,32 @@ fn an_unknown_version_or_no_repository_is_a_clear_error() {
     assert_eq!(unknown.code, 1);
     assert!(unknown.stderr.contains("det finns ingen version `v2` i git-arkivet"), "{}", unknown.stderr);
     assert!(unknown.stderr.contains("`git tag` listar taggarna"), "{}", unknown.stderr);
+}
+
+#[test]
+fn an_inserted_recommendation_is_new_and_a_count_is_named_by_question_and_sex() {
+    let fixture = Fixture::example();
+    commit_and_tag(&fixture, "v1");
+    let bromma = format!("findings/{REVIEW}/bromma.toml");
+    let text = fixture.read(&bromma);
+    // A recommendation inserted before the second, and one count changed.
+    let second = "[[rekommendation]]\ntext = \"Uppföljning och utvärdering";
+    let text =
+        text.replacen(second, &format!("[[rekommendation]]\ntext = \"En ny rutin för hembesök.\"\n\n{second}"), 1);
+    let text = text.replacen("kvinnor = { ja = 4, nej = 0", "kvinnor = { ja = 3, nej = 1", 1);
+    fixture.write(&bromma, &text);
+    let run = fixture.run(&["andringar", "v1"]);
+    run.assert_ok();
+    let out = &run.stdout;
+    assert!(out.contains("Rekommendation 2, ny: ”En ny rutin för hembesök.”"), "{out}");
+    // The later recommendations moved down a place but did not change.
+    for later in ["Rekommendation 3", "Rekommendation 4", "Rekommendation 5", "Rekommendation 6"] {
+        assert!(!out.contains(later), "{later} reported as changed:\n{out}");
+    }
+    // The count is on the line after its question.
+    let line =
+        fixture.read(&bromma).lines().position(|l| l.contains("fraga = \"arbetsplan_undertecknad\"")).unwrap() + 2;
+    assert!(out.contains(&format!("Aktgranskning\n    {bromma}:{line}: Fråga 2, kvinnor: ja 4 → 3")), "{out}");
+    assert!(out.contains("Fråga 2, kvinnor: nej 0 → 1"), "{out}");
+    assert!(!out.contains("nr ") && !out.contains(" › ") && !out.contains("kvalitetsomraden"), "{out}");
 }
