@@ -71,6 +71,9 @@ pub enum Command {
     /// Skapa en ny granskning (mapp med granskning.toml) att fylla i
     #[command(help_template = SUB_HELP_TEMPLATE, override_usage = "granska new-granskning <NAMN>")]
     NewGranskning(NewReviewArgs),
+    /// Skapa årsrapportens fil för ett år (findings/arsrapport-<år>.toml) att fylla i
+    #[command(help_template = SUB_HELP_TEMPLATE, override_usage = "granska new-arsrapport <ÅR>")]
+    NewArsrapport(NewAnnualArgs),
     /// Visa vad som ändrats i iakttagelserna sedan en version i git (t.ex. utkastet till faktagranskning)
     #[command(help_template = SUB_HELP_TEMPLATE, override_usage = "granska andringar [FLAGGOR] <VERSION>")]
     Andringar(ChangesArgs),
@@ -96,6 +99,14 @@ pub struct NewReviewArgs {
     /// Mappens namn, t.ex. 2026-ekonomiskt-bistand
     #[arg(value_name = "NAMN", help_heading = "Argument")]
     pub name: String,
+}
+
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Flaggor")]
+pub struct NewAnnualArgs {
+    /// Året som årsrapporten gäller, t.ex. 2026
+    #[arg(value_name = "ÅR", help_heading = "Argument")]
+    pub year: i32,
 }
 
 #[derive(Debug, Args)]

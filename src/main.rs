@@ -53,6 +53,7 @@ fn main() -> ExitCode {
         Command::Arsrapport(args) => cmd::annual::run(args),
         Command::New(args) => cmd::new::run_district(args),
         Command::NewGranskning(args) => cmd::new::run_review(args),
+        Command::NewArsrapport(args) => cmd::new::run_annual(args),
         Command::Schema(args) => cmd::schema::run(args),
         Command::Andringar(args) => cmd::changes::run(args),
     };

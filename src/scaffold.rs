@@ -1,5 +1,5 @@
-//! Starting points for inspectors: a commented review file and a commented
-//! district file with every section present and `TODO` where text is
+//! Starting points for inspectors: a commented review file, a commented
+//! district file and a commented annual report file, with every section present and `TODO` where text is
 //! missing, and the optional parts shown as comments to uncomment. `check`
 //! reports every `TODO` left, so nothing half-written is published by
 //! mistake. Every value from the command line is written as a TOML string
@@ -249,14 +249,129 @@ kvalitetsomrade = {first_area}
     )
 }
 
+/// A new `arsrapport-<år>.toml` for `year`: every part of the default
+/// outline written out, its own texts and the memo with `TODO`, and the
+/// memo's Ärendet taking the areas and analyses from the reviews.
+pub fn annual(year: i32, date: Date) -> String {
+    format!(
+        r#"# Årsrapport {year}: rapportens egna texter, disposition och tjänsteutlåtande.
+# Granskningarna hämtas av sig själva: alla i findings/ som publicerades
+# {year}. Uppföljningar står i ett eget kapitel. Fyll i alla TODO och kör
+# `granska check`; `granska build` gör årsrapporten och utlåtandet.
+
+# titel = "Årsrapport {year}"
+diarienummer = "TODO"
+publiceringsdatum = {date}
+utgivare = "TODO: förvaltning eller avdelning som ger ut årsrapporten"
+mottagare = "TODO: nämnden som årsrapporten riktas till"
+
+# Dispositionen: kapitlen i ordning. Egna kapitel (typ = "eget") har ett id
+# och en rubrik, och texten under [kapitel.<id>]. Kapitel som saknar innehåll
+# utelämnas (kvalitetsnivåer när ingen granskning sätter nivåer,
+# uppföljningar när det inte finns några).
+[[disposition]]
+typ = "eget"
+id = "inledning"
+rubrik = "Inledning"
+
+[[disposition]]
+typ = "granskningar"
+
+[[disposition]]
+typ = "kvalitetsnivaer"
+
+# visar: vad som står för varje granskning i varje område, i ordning:
+# "niva", "sammanfattning", "iakttagelser", "bedomning".
+[[disposition]]
+typ = "kvalitetsomraden"
+visar = ["niva", "sammanfattning", "bedomning"]
+
+[[disposition]]
+typ = "barnrattsanalys"
+
+[[disposition]]
+typ = "jamstalldhetsanalys"
+
+[[disposition]]
+typ = "uppfoljningar"
+
+[[disposition]]
+typ = "eget"
+id = "planering"
+rubrik = "Planering för {next}"
+
+[kapitel.inledning]
+text = """
+TODO: Vad socialtjänstinspektörerna granskade under {year} och vad
+granskningarna visar i stort.
+"""
+
+[kapitel.planering]
+text = """
+TODO: Vilka granskningar som planeras för {next}.
+"""
+
+# Tjänsteutlåtandet till nämnden. Dess bilaga är årsrapporten (Bilaga 1).
+# Avsnitten kan ta med årsrapportens kapitel med kapitel = [...], så att
+# ingen text skrivs två gånger.
+[tjansteutlatande]
+datum = {date}
+namnd = "TODO: nämnden som beslutar"
+forslag = ["TODO: t.ex. Nämnden godkänner årsrapporten."]
+sammanfattning = """
+TODO: Sammanfattning av året.
+"""
+
+[[tjansteutlatande.avsnitt]]
+rubrik = "Bakgrund"
+text = """
+TODO: Socialtjänstinspektörernas uppdrag och hur granskningarna planeras.
+"""
+
+[[tjansteutlatande.avsnitt]]
+rubrik = "Ärendet"
+text = """
+TODO: En inledande mening, t.ex. Nedan följer en analys av
+granskningsresultatet utifrån kvalitetsområdena samt analyser utifrån
+barnrättsperspektiv och jämställdhet.
+"""
+kapitel = ["kvalitetsomraden", "barnrattsanalys", "jamstalldhetsanalys"]
+
+[[tjansteutlatande.avsnitt]]
+rubrik = "Ärendets beredning"
+text = """
+TODO: Hur ärendet har beretts.
+"""
+
+[[tjansteutlatande.undertecknare]]
+namn = "TODO: namn"
+titel = "TODO: befattning"
+"#,
+        next = year + 1,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::diag::{Diagnostics, SourceFile};
     use crate::load;
-    use crate::model::raw::{RawDistrict, RawReview};
+    use crate::model::raw::{RawAnnual, RawDistrict, RawReview};
     use crate::model::vocab::default_areas;
     use crate::schema::Schemas;
+
+    #[test]
+    fn the_annual_scaffold_parses_with_its_outline_texts_and_memo() {
+        let areas = default_areas();
+        let text = annual(2026, Date::new(2027, 1, 15).unwrap());
+        let schema = Schemas::new(&areas).annual;
+        let loaded =
+            load::parse::<RawAnnual>(SourceFile::new("a.toml", text), &schema, &mut Diagnostics::default()).unwrap();
+        assert_eq!(loaded.raw.disposition.len(), 8);
+        assert!(loaded.raw.kapitel.contains_key("inledning") && loaded.raw.kapitel.contains_key("planering"));
+        let memo = loaded.raw.tjansteutlatande.as_ref().unwrap();
+        assert_eq!(memo.avsnitt[1].kapitel.len(), 3);
+    }
 
     #[test]
     fn the_review_scaffold_parses() {

@@ -1,11 +1,11 @@
-//! `granska new` and `granska new-granskning`: write commented starting
-//! files. Never overwrites anything.
+//! `granska new`, `granska new-granskning` and `granska new-arsrapport`:
+//! write commented starting files. Never overwrites anything.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::{Exit, print_diagnostics};
-use crate::cli::{NewDistrictArgs, NewReviewArgs};
+use crate::cli::{NewAnnualArgs, NewDistrictArgs, NewReviewArgs};
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::load;
 use crate::model::raw::RawReview;
@@ -32,6 +32,24 @@ pub fn run_review(args: &NewReviewArgs) -> Exit {
     let title = "TODO: rapportens titel, t.ex. Granskning av ekonomiskt bistånd";
     let text = with_schema("granskning", scaffold::review(title, date, &areas));
     finish(create(&dir.join(REVIEW_FILE), &root, &text), &root)
+}
+
+pub fn run_annual(args: &NewAnnualArgs) -> Exit {
+    let project = match Project::discover(Path::new(".")) {
+        Ok(project) => project,
+        Err(d) => {
+            print_diagnostics([&d]);
+            return Exit::Failed;
+        }
+    };
+    let path = project.annual(args.year);
+    // The annual file is in findings/ itself, one level above a review's.
+    let text = format!(
+        "#:schema ../{}/arsrapport.schema.json\n{}",
+        crate::schema::DIR,
+        scaffold::annual(args.year, Date::today())
+    );
+    finish(create(&path, &project.root, &text), &project.root)
 }
 
 /// A name as a file or folder name (`Södermalm` → `sodermalm`), if it

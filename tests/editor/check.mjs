@@ -79,7 +79,7 @@ function tomlFiles(dir) {
 }
 
 // 1. The examples lint clean, through their own `#:schema` lines.
-for (const project of [repo, join(repo, "examples", "solvik"), join(repo, "examples", "uppfoljning-2014")]) {
+for (const project of [repo, ...["solvik", "uppfoljning-2014", "arsrapport-2025"].map((e) => join(repo, "examples", e))]) {
   const files = [join(project, "granska.toml"), ...tomlFiles(join(project, "findings"))];
   for (const file of files) {
     const where = relative(repo, file);

@@ -5,7 +5,7 @@ use std::fs;
 use std::process::Command;
 use std::time::Duration;
 
-use crate::common::{Fixture, pdf_text, run_in};
+use crate::common::{Fixture, flat, pdf_text, run_in};
 
 #[test]
 fn check_is_quiet_and_succeeds_on_the_example() {
@@ -335,4 +335,36 @@ fn scaffolds_never_leave_findings_and_are_valid_toml_whatever_the_name() {
         let table: toml::Table = fs::read_to_string(fixture.file(&created)).unwrap().parse().expect("valid TOML");
         assert_eq!(table["distrikt"].as_str(), Some(name), "{created}");
     }
+}
+
+#[test]
+fn a_scaffolded_annual_report_is_refused_until_filled_in_and_then_builds_with_its_memo() {
+    let fixture = Fixture::example();
+    let run = fixture.run(&["new-arsrapport", "2011"]);
+    run.assert_ok();
+    assert!(run.stdout.contains("skapade findings/arsrapport-2011.toml"), "{}", run.stdout);
+    let again = fixture.run(&["new-arsrapport", "2011"]);
+    assert_eq!(again.code, 1);
+    assert!(again.stderr.contains("filen finns redan och skrivs inte över"), "{}", again.stderr);
+
+    // The TODOs stop the annual report, and its memo with it.
+    let check = fixture.run(&["check"]);
+    assert_eq!(check.code, 1);
+    assert!(check.stderr.contains("findings/arsrapport-2011.toml:"), "{}", check.stderr);
+    assert!(check.stderr.contains("platshållaren TODO"), "{}", check.stderr);
+
+    let path = fixture.file("findings/arsrapport-2011.toml");
+    let text = fs::read_to_string(&path).unwrap().replace("TODO: ", "").replace("\"TODO\"", "\"3.1-45/2012\"");
+    fs::write(&path, text).unwrap();
+    fixture.run(&["build", "--strikt"]).assert_ok();
+    let annual = flat(&pdf_text(&fixture.file("output/arsrapport-2011/arsrapport-2011.pdf")));
+    for chapter in
+        ["1 Inledning", "2 Årets granskningar", "3 Kvalitetsnivåer", "4 Kvalitetsområden", "7 Planering för 2012"]
+    {
+        assert!(annual.contains(chapter), "{chapter}: {annual}");
+    }
+    let memo = flat(&pdf_text(&fixture.file("output/arsrapport-2011/3-1-45-2012-tjansteutlatande.pdf")));
+    assert!(memo.contains("Bilaga 1 Årsrapport 2011"), "{memo}");
+    // Ärendet takes the areas from the reviews.
+    assert!(memo.contains("Ärendet") && memo.contains("Trygghet och säkerhet"), "{memo}");
 }
