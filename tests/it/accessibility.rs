@@ -187,3 +187,24 @@ fn extracted_text_keeps_markers_apart_and_has_no_word_joiners() {
     assert!(contents.contains("Innehåll"));
     assert!(!contents.contains('\u{2060}'), "a word joiner in the table of contents");
 }
+
+/// Read as viewers that take a glyph's character from the font's map
+/// (pdf.js, PDFium, this crate): every hyphen is a real one, and no line
+/// ends in one, so nothing is lost or joined when lines are put together.
+#[test]
+fn hyphens_read_the_same_in_every_viewer() {
+    let fixture = Fixture::project("arsrapport-2025");
+    fixture.run(&["build"]).assert_ok();
+    let memo = pdf_text(&fixture.file("output/arsrapport-2025/sof-2026-0187-tjansteutlatande.pdf"));
+    let words = crate::common::flat(&memo);
+    for word in ["USI-samordnaren", "hälso- och", "barn- och ungdomsenheten", "LVM-anmälningar", "arsrapport-2025.pdf"]
+    {
+        assert!(words.contains(word), "{word:?} does not read as written:\n{words}");
+    }
+    for (i, line) in memo.lines().enumerate() {
+        assert!(!line.contains('\u{ad}'), "a soft hyphen on line {i}: {line:?}");
+        let next = memo.lines().nth(i + 1).unwrap_or_default();
+        let joins = line.trim_end().ends_with('-') && next.trim_start().starts_with(char::is_lowercase);
+        assert!(!joins, "line {i} ends in a hyphen before a word: {line:?} / {next:?}");
+    }
+}

@@ -130,15 +130,35 @@ fn the_annual_report_sums_the_year_across_districts() {
             "{section} heading missing"
         );
     }
-    // The matrix: one row per district with six words.
-    let matrix = flat(&text[text.find("Kvalitetsnivå per rapport och kvalitetsområde 2011").unwrap()..]);
-    let words = |from: &str, to: &str| -> Vec<String> {
-        let row = &matrix[matrix.find(from).unwrap()..];
-        let row = &row[..row.find(to).unwrap()];
-        row.split_whitespace().filter(|w| ["Grön", "Gul", "Röd"].contains(w)).map(str::to_owned).collect()
-    };
-    assert_eq!(words("Bromma", "Skärholmen"), ["Gul", "Gul", "Gul", "Röd", "Gul", "Röd"], "{matrix}");
-    assert_eq!(words("Skärholmen", "God kvalitet"), ["Gul", "Grön", "Grön", "Gul", "Grön", "Röd", "Grön"], "{matrix}");
+    // The matrix: a row per quality area, a column per district (Bromma, Skärholmen).
+    let matrix = flat(&text[text.find("Kvalitetsnivå per kvalitetsområde och rapport 2011").unwrap()..]);
+    let header = &matrix[..matrix.find("Trygghet och säkerhet").unwrap()];
+    assert!(header.find("Bromma").unwrap() < header.find("Skärholmen").unwrap(), "{matrix}");
+    let areas = [
+        "Trygghet och säkerhet",
+        "Självbestämmande och integritet",
+        "Tillgänglighet",
+        "Helhetssyn och samordning",
+        "Kunskapsbaserad verksamhet",
+        "Effektivitet",
+    ];
+    // The table ends where its legend starts ("Grön: God kvalitet …").
+    let legend = matrix.find("God kvalitet").unwrap();
+    let table = &matrix[..matrix[..legend].rfind("Grön").unwrap()];
+    let rows: Vec<Vec<&str>> = areas
+        .iter()
+        .enumerate()
+        .map(|(i, area)| {
+            let row = &table[table.find(area).unwrap() + area.len()..];
+            let row = areas.get(i + 1).map_or(row, |next| &row[..row.find(next).unwrap()]);
+            row.split_whitespace().filter(|w| ["Grön", "Gul", "Röd"].contains(w)).collect()
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [["Gul", "Gul"], ["Gul", "Grön"], ["Gul", "Grön"], ["Röd", "Gul"], ["Gul", "Grön"], ["Röd", "Röd"]],
+        "{matrix}"
+    );
     // Grundutredning: women 3 of 4 (Bromma) + 4 of 6 (Skärholmen) = 7 of 10;
     // men 3 of 5 + 3 of 6 = 6 of 11.
     assert!(flat_text.contains("Finns en grundutredning upprättad? 70 % (7 av 10) 55 % (6 av 11)"), "{flat_text}");

@@ -43,6 +43,15 @@ impl Writer {
 
     fn block(&mut self, block: &Block, top: bool) {
         match block {
+            // A short paragraph with marked-up words (emphasis, a link, a
+            // footnote) is kept on one page: the PDF's structure lists the
+            // paragraph's text before the words inside it, so a paragraph
+            // that broke after such a word would read, in that order, a
+            // page back (reading-order checks flag it).
+            Block::Paragraph(inlines) if top && has_structure(inlines) && plain_len(inlines) <= KEEP_TOGETHER => {
+                self.wrapped("#block(breakable: false, par[", inlines);
+                self.out.push(')');
+            }
             Block::Paragraph(inlines) => self.inlines(inlines),
             Block::Heading { body, placed: Some(placed), .. } if top => {
                 self.heading(placed.level.saturating_add(self.shift).min(6), body)
@@ -62,7 +71,12 @@ impl Writer {
                     // a footnote's label there would sit directly in the
                     // body. Written as a paragraph, the label sits in it.
                     match item.as_slice() {
-                        [Block::Paragraph(inlines)] if has_footnote(inlines) => self.wrapped("[#par[", inlines),
+                        [Block::Paragraph(inlines)] if has_footnote(inlines) => {
+                            // Kept on one page, as a paragraph of the text is
+                            // (see `block`).
+                            self.wrapped("[#block(breakable: false, par[", inlines);
+                            self.out.push(')');
+                        }
                         _ => {
                             self.out.push('[');
                             self.blocks(item, false);
@@ -161,6 +175,31 @@ impl Writer {
             }
         }
     }
+}
+
+/// The longest paragraph (in characters, about fifteen lines) kept on one
+/// page.
+const KEEP_TOGETHER: usize = 1500;
+
+/// Whether inline text holds a word the PDF tags on its own: emphasis,
+/// strong text, a link or a footnote.
+fn has_structure(inlines: &[Inline]) -> bool {
+    inlines.iter().any(|inline| {
+        matches!(inline, Inline::Footnote { .. } | Inline::Emphasis(_) | Inline::Strong(_) | Inline::Link { .. })
+    })
+}
+
+/// The length of inline text in characters, footnotes not counted.
+fn plain_len(inlines: &[Inline]) -> usize {
+    inlines
+        .iter()
+        .map(|inline| match inline {
+            Inline::Text(t) | Inline::Code(t) => t.chars().count(),
+            Inline::Emphasis(inner) | Inline::Strong(inner) | Inline::Strikethrough(inner) => plain_len(inner),
+            Inline::Link { body, .. } => plain_len(body),
+            Inline::Footnote { .. } | Inline::LineBreak => 0,
+        })
+        .sum()
 }
 
 /// Whether inline text holds a footnote, at any depth.

@@ -29,6 +29,8 @@ const ALLOWED_CALLS: &[&str] = &[
     "table",
     "line",
     "linebreak",
+    "block",
+    "par",
     "header",
     "heading",
 ];
@@ -150,7 +152,10 @@ fn paragraphs_are_separated_by_blank_lines() {
 
 #[test]
 fn emphasis_strong_and_strikethrough_become_functions() {
-    assert_eq!(to_typst("*vikt* och **mycket** och ~~fel~~"), "#emph[vikt] och #strong[mycket] och #strike[fel]");
+    assert_eq!(
+        to_typst("*vikt* och **mycket** och ~~fel~~"),
+        "#block(breakable: false, par[#emph[vikt] och #strong[mycket] och #strike[fel]])"
+    );
 }
 
 #[test]
@@ -173,14 +178,25 @@ fn word_bullets_become_a_list() {
 #[test]
 fn footnotes_become_typst_footnotes() {
     let typst = to_typst("Enligt riktlinjerna.[^1]\n\n[^1]: Handläggning av ekonomiskt bistånd, 2010-05-24.");
-    assert_eq!(typst, "Enligt riktlinjerna\\.#footnote[Handläggning av ekonomiskt bistånd\\, 2010\\-05\\-24\\.]");
+    assert_eq!(
+        typst,
+        "#block(breakable: false, par[Enligt riktlinjerna\\.#footnote[Handläggning av ekonomiskt bistånd\\, 2010\\-05\\-24\\.]])"
+    );
     assert_only_converter_syntax(&typst);
 }
 
 #[test]
 fn a_footnote_defined_before_its_reference_works() {
     let typst = to_typst("[^k]: Källa.\n\nText[^k] här.");
-    assert_eq!(typst, "Text#footnote[Källa\\.] här\\.");
+    assert_eq!(typst, "#block(breakable: false, par[Text#footnote[Källa\\.] här\\.])");
+}
+
+#[test]
+fn a_short_paragraph_with_marked_words_stays_on_one_page_and_a_long_one_may_break() {
+    assert_eq!(to_typst("Vanlig text."), "Vanlig text\\.");
+    let long = format!("*Ord* {}", "lång text ".repeat(200));
+    assert!(to_typst(&long).starts_with("#emph[Ord]"));
+    assert_only_converter_syntax(&to_typst("- punkt[^1]\n\n[^1]: Not."));
 }
 
 #[test]
@@ -195,10 +211,16 @@ fn tables_get_a_header_row() {
 
 #[test]
 fn only_web_and_mail_links_are_links() {
-    assert_eq!(to_typst("[Stockholm](https://stockholm.se)"), "#link(\"https://stockholm.se\")[Stockholm]");
+    assert_eq!(
+        to_typst("[Stockholm](https://stockholm.se)"),
+        "#block(breakable: false, par[#link(\"https://stockholm.se\")[Stockholm]])"
+    );
     assert_eq!(to_typst("[fil](file:///etc/passwd)"), "fil");
     assert_eq!(to_typst("[x](/etc/passwd)"), "x");
-    assert_eq!(to_typst("<info@exempel.se>"), "#link(\"mailto:info@exempel.se\")[info\\@exempel\\.se]");
+    assert_eq!(
+        to_typst("<info@exempel.se>"),
+        "#block(breakable: false, par[#link(\"mailto:info@exempel.se\")[info\\@exempel\\.se]])"
+    );
 }
 
 #[test]

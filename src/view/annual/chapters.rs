@@ -69,26 +69,23 @@ pub struct ReviewEntry {
     pub granskade: Vec<String>,
 }
 
-/// The levels of every rated report, grouped by review.
+/// The levels of every rated report: a row per quality area (its name
+/// may be long), a column per report.
 #[derive(Debug, Serialize)]
 pub struct LevelsView {
     pub tabell_nr: u32,
     pub tabelltext: String,
-    pub omradesnamn: Vec<String>,
-    pub grupper: Vec<LevelGroup>,
-    pub forklaring: Vec<LegendView>,
-}
-
-/// A review's rows in the levels table: its title on a row of its own.
-#[derive(Debug, Serialize)]
-pub struct LevelGroup {
-    pub granskning: String,
+    /// What each column is: the report's district or units, and its
+    /// review's short title where the year has more than one rated review.
+    pub kolumner: Vec<String>,
     pub rader: Vec<LevelRow>,
+    pub forklaring: Vec<LegendView>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct LevelRow {
-    pub granskat: String,
+    pub omrade: String,
+    /// One per column; a dash where the report gives the area no level.
     pub nivaer: Vec<RatingView>,
 }
 
@@ -232,24 +229,28 @@ fn rates(r: &ReviewOfYear) -> bool {
 fn levels(rated: &[&ReviewOfYear], year: i32, o: &mut Outliner, config: &Config) -> LevelsView {
     let dash = || RatingView { nyckel: "", ord: "–".to_owned(), farg: "#ffffff" };
     let words = &rated[0].review.shape.wording;
+    let reports: Vec<(&Review, &District)> =
+        rated.iter().flat_map(|r| r.reports.iter().map(move |d| (r.review, *d))).collect();
     LevelsView {
         tabell_nr: o.table(),
-        tabelltext: format!("{} per rapport och kvalitetsområde {year}", words.kvalitetsniva),
-        omradesnamn: config.areas.iter().map(|a| plain(&a.name)).collect(),
-        grupper: rated
+        tabelltext: format!("{} per kvalitetsområde och rapport {year}", words.kvalitetsniva),
+        kolumner: reports
             .iter()
-            .map(|r| LevelGroup {
-                granskning: short(r.review),
-                rader: r
-                    .reports
+            .map(|(review, d)| match rated.len() {
+                1 => plain(&d.subject()),
+                _ => plain(&format!("{} ({})", d.subject(), short(review))),
+            })
+            .collect(),
+        rader: config
+            .areas
+            .iter()
+            .map(|area| LevelRow {
+                omrade: plain(&area.name),
+                nivaer: reports
                     .iter()
-                    .map(|d| LevelRow {
-                        granskat: plain(&d.subject()),
-                        nivaer: d
-                            .areas
-                            .iter()
-                            .map(|a| a.rating.map_or_else(dash, |x| RatingView::new(x, &r.review.shape.wording)))
-                            .collect(),
+                    .map(|(review, d)| {
+                        let rating = d.areas.iter().find(|a| a.area.id == area.id).and_then(|a| a.rating);
+                        rating.map_or_else(dash, |x| RatingView::new(x, &review.shape.wording))
                     })
                     .collect(),
             })
