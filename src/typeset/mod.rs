@@ -6,6 +6,7 @@
 //! always gives the same bytes.
 
 pub mod fonts;
+mod footnotes;
 pub mod images;
 pub mod memory;
 pub mod sources;
@@ -22,6 +23,7 @@ use typst::syntax::{Source, VirtualRoot};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
+pub use footnotes::MARK as FOOTNOTE_MARK;
 pub use sources::Sources;
 pub use world::Environment;
 use world::ReportWorld;
@@ -59,22 +61,46 @@ pub struct Job<'a> {
 
 /// Compiles and exports one document.
 pub fn typeset(env: &Environment, job: Job) -> Result<Typeset, Vec<Diagnostic>> {
-    let main = match job.earlier {
-        Some(sources) => sources.update(job.ident, job.source),
-        None => Source::new(world::main_id(), job.source),
-    };
-    let world = ReportWorld::new(env, main, job.date);
-    let shown = SourceFile::new(job.source_name, world.main_source().text());
-    let convert = |diags: &[SourceDiagnostic]| -> Vec<Diagnostic> {
-        diags.iter().map(|d| diagnostic(&world, &shown, d)).collect()
-    };
+    let mut source = job.source;
+    // A paragraph that lost a footnote entry to the next page is moved
+    // there and the document compiled again (see `footnotes`); twice at most.
+    for pass in 0.. {
+        let main = match job.earlier {
+            Some(sources) => sources.update(job.ident, source),
+            None => Source::new(world::main_id(), source),
+        };
+        let world = ReportWorld::new(env, main, job.date);
+        let compiled = typst::compile::<PagedDocument>(&world);
+        if let Ok(document) = &compiled.output
+            && pass < 2
+            && let Some(moved) =
+                footnotes::insert_breaks(world.main_source().text(), &footnotes::breaks(&world, document))
+        {
+            source = moved;
+            continue;
+        }
+        return export(&world, compiled, job.source_name, job.date, job.ident);
+    }
+    unreachable!("the loop returns")
+}
 
-    let compiled = typst::compile::<PagedDocument>(&world);
+/// Exports a compiled document.
+fn export(
+    world: &ReportWorld,
+    compiled: typst::diag::Warned<typst::diag::SourceResult<PagedDocument>>,
+    source_name: &Path,
+    date: Date,
+    ident: &str,
+) -> Result<Typeset, Vec<Diagnostic>> {
+    let shown = SourceFile::new(source_name, world.main_source().text());
+    let convert = |diags: &[SourceDiagnostic]| -> Vec<Diagnostic> {
+        diags.iter().map(|d| diagnostic(world, &shown, d)).collect()
+    };
     let warnings = convert(&compiled.warnings);
     let document = compiled.output.map_err(|errors| convert(&errors))?;
 
-    let options = pdf_options(job.date, job.ident)
-        .map_err(|message| vec![Diagnostic::file(Severity::Error, job.source_name, message)])?;
+    let options =
+        pdf_options(date, ident).map_err(|message| vec![Diagnostic::file(Severity::Error, source_name, message)])?;
     let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| convert(&errors))?;
     let text = text::page_text(&document);
     Ok(Typeset { pdf, pages: document.pages().len(), warnings, accessed: world.accessed(), text })

@@ -274,3 +274,29 @@ fn an_annual_memo_can_attach_the_years_reports_when_no_other_memo_does() {
     );
     assert!(!fixture.file(&format!("{MEMO}.pdf")).exists());
 }
+
+#[test]
+fn a_paragraphs_footnotes_stand_on_its_page() {
+    // The paragraph on IB, FIA and BIP has three footnotes; where it ended
+    // a page, Typst set the second and third notes on the next one.
+    let fixture = built_2025();
+    for (memo_or_report, notes) in [(ANNUAL, 3), (MEMO, 3)] {
+        let pages: Vec<String> =
+            pdf_pages(&fixture.file(&format!("{memo_or_report}.pdf"))).iter().map(|p| flat(p)).collect();
+        let page_of = |needle: &str| {
+            let found: Vec<usize> = (0..pages.len()).filter(|&i| pages[i].contains(needle)).collect();
+            assert_eq!(found.len(), 1, "{needle:?} on pages {found:?} of {memo_or_report}");
+            found[0]
+        };
+        let paragraph = page_of("Granskningen visar att IB");
+        let entries = [
+            "Initial bedömning, Stockholms stads",
+            "FIA – Förutsättningar inför arbete",
+            "BIP står för Beskæftigelses",
+        ];
+        assert_eq!(entries.len(), notes);
+        for entry in entries {
+            assert!(pages[paragraph].contains(entry), "{entry:?} is not on the page of its marker in {memo_or_report}");
+        }
+    }
+}

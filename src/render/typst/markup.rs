@@ -49,6 +49,12 @@ impl Writer {
             // that broke after such a word would read, in that order, a
             // page back (reading-order checks flag it).
             Block::Paragraph(inlines) if top && has_structure(inlines) && plain_len(inlines) <= KEEP_TOGETHER => {
+                // Marked, so that typesetting can move it to the next page
+                // with all its footnote entries (see `typeset::footnotes`).
+                let notes = count_footnotes(inlines);
+                if notes > 0 {
+                    self.out.push_str(&format!("#metadata({notes})<{}>", crate::typeset::FOOTNOTE_MARK));
+                }
                 self.wrapped("#block(breakable: false, par[", inlines);
                 self.out.push(')');
             }
@@ -204,12 +210,20 @@ fn plain_len(inlines: &[Inline]) -> usize {
 
 /// Whether inline text holds a footnote, at any depth.
 fn has_footnote(inlines: &[Inline]) -> bool {
-    inlines.iter().any(|inline| match inline {
-        Inline::Footnote { .. } => true,
-        Inline::Emphasis(inner) | Inline::Strong(inner) | Inline::Strikethrough(inner) => has_footnote(inner),
-        Inline::Link { body, .. } => has_footnote(body),
-        Inline::Text(_) | Inline::Code(_) | Inline::LineBreak => false,
-    })
+    count_footnotes(inlines) > 0
+}
+
+/// The footnotes in inline text, at any depth.
+fn count_footnotes(inlines: &[Inline]) -> usize {
+    inlines
+        .iter()
+        .map(|inline| match inline {
+            Inline::Footnote { .. } => 1,
+            Inline::Emphasis(inner) | Inline::Strong(inner) | Inline::Strikethrough(inner) => count_footnotes(inner),
+            Inline::Link { body, .. } => count_footnotes(body),
+            Inline::Text(_) | Inline::Code(_) | Inline::LineBreak => 0,
+        })
+        .sum()
 }
 
 fn alignment(alignment: &Align) -> &'static str {
