@@ -213,6 +213,21 @@ pub struct WatchArgs {
     /// Spara även den genererade Typst-koden (.typ) bredvid varje PDF
     #[arg(long = "emit-typst")]
     pub emit_typst: bool,
+
+    /// Visa webbutgåvan i webbläsaren; sidan uppdateras själv när du sparar
+    #[arg(long = "visa", alias = "open")]
+    pub show: bool,
+
+    /// Porten för --visa (standard: en ledig port)
+    #[arg(long = "port", value_name = "PORT", requires = "show", value_parser = parse_port)]
+    pub port: Option<u16>,
+}
+
+fn parse_port(text: &str) -> Result<u16, String> {
+    text.parse::<u16>()
+        .ok()
+        .filter(|port| *port > 0)
+        .ok_or_else(|| format!("`{text}` är ingen port; skriv ett tal mellan 1 och 65535, t.ex. 8000"))
 }
 
 #[derive(Debug, Args)]
@@ -257,7 +272,7 @@ pub fn usage_error(err: &clap::Error) -> String {
             format!("okänt kommando `{}`{suggestion}", context(ContextKind::InvalidSubcommand))
         }
         ErrorKind::UnknownArgument => format!("okänd flagga `{}`", context(ContextKind::InvalidArg)),
-        ErrorKind::MissingRequiredArgument => format!("argument saknas: {}", context(ContextKind::InvalidArg)),
+        ErrorKind::MissingRequiredArgument => missing_argument(&context(ContextKind::InvalidArg)),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             "ange ett kommando".to_owned()
         }
@@ -282,4 +297,18 @@ pub fn usage_error(err: &clap::Error) -> String {
         _ => "ogiltiga argument".to_owned(),
     };
     format!("granska: fel: {message}\n  = tips: kör `granska --hjälp` för en lista över kommandon och flaggor\n")
+}
+
+/// The sentence for a missing argument: a flag that only works with
+/// another one says so.
+fn missing_argument(missing: &str) -> String {
+    match missing {
+        "--utkast" => "`--datum` är utkastets datum och gäller bara med `--utkast`: lägg till `--utkast`, \
+                       eller ta bort `--datum` (en slutlig rapport har granskningens datum)"
+            .to_owned(),
+        "--visa" => "`--port` är förhandsvisningens port och gäller bara med `--visa`: lägg till `--visa`, \
+                     eller ta bort `--port`"
+            .to_owned(),
+        other => format!("argument saknas: {other}"),
+    }
 }

@@ -24,6 +24,7 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod pipeline;
+pub mod preview;
 pub mod project;
 pub mod render;
 pub mod scaffold;

@@ -34,3 +34,9 @@ sed -i '0,/^text = """/s//text = """TODO: /' "$work/solvik/findings/2024-ekonomi
 (cd "$work/solvik" && "$bin" andringar faktagranskning --pdf >/dev/null)
 
 node tests/browser/check.mjs output/skarmbilder "$work/output" "$work/solvik/output" "$work/solvik/utkast" "$work/uppfoljning-2014/output" "$work/arsrapport-2025/output"
+
+# The live preview (`watch --visa`) on a copy of its own.
+preview=$(mktemp -d)
+trap 'rm -rf "$work" "$preview"' EXIT
+cp -r findings granska.toml "$preview/"
+node tests/browser/preview.mjs "$bin" "$preview"

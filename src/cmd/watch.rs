@@ -7,6 +7,9 @@
 //! the memoised layout of the unchanged rest still applies), and the
 //! incremental state skips districts the change did not touch. Errors are
 //! shown and the watch goes on.
+//!
+//! With `--visa`, the web edition is served on 127.0.0.1 ([`crate::preview`])
+//! and open pages reload after each build, with its errors at their top.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -22,7 +25,8 @@ use crate::cli::WatchArgs;
 use crate::diag::Diagnostics;
 use crate::diag::{Diagnostic, Severity};
 use crate::pipeline::{Options, Selection, Session};
-use crate::project::{CONFIG_FILE, FINDINGS_DIR, FONTS_DIR, TEMPLATES_DIR};
+use crate::preview::{Preview, StartError};
+use crate::project::{CONFIG_FILE, DRAFTS_DIR, FINDINGS_DIR, FONTS_DIR, OUTPUT_DIR, TEMPLATES_DIR};
 
 /// Saves arriving within this window are handled as one change.
 const DEBOUNCE: Duration = Duration::from_millis(150);
@@ -52,7 +56,16 @@ pub fn run(args: &WatchArgs) -> Exit {
         return watch_error(&root, &e);
     }
 
-    let mut read = build(&session, &selection, &options);
+    let preview = match args.show.then(|| start_preview(&root, options.draft.is_some(), args.port)) {
+        None => None,
+        Some(Ok(preview)) => Some(preview),
+        Some(Err(exit)) => return exit,
+    };
+    let (mut read, errors) = build(&session, &selection, &options);
+    if let Some(preview) = &preview {
+        preview.built(errors);
+        println!("förhandsvisning: {} (öppna adressen i webbläsaren)", preview.url());
+    }
     println!("bevakar {} (avsluta med Ctrl+C)", root.display());
     while let Ok(events) = rx.recv() {
         let Ok(events) = events else { continue };
@@ -74,19 +87,48 @@ pub fn run(args: &WatchArgs) -> Exit {
                 Err(_) => {
                     print_diagnostics(diags.iter());
                     println!("fel i mallarna eller granska.toml; väntar på nästa ändring");
+                    if let Some(preview) = &preview {
+                        preview.built(diags.iter().filter(|d| d.is_error()).map(ToString::to_string).collect());
+                    }
                     continue;
                 }
             }
         }
-        read = build(&session, &selection, &options);
+        let errors;
+        (read, errors) = build(&session, &selection, &options);
+        if let Some(preview) = &preview {
+            preview.built(errors);
+        }
         comemo::evict(CACHE_AGE);
     }
     Exit::Ok
 }
 
+/// Serves the folder the watched documents are written to.
+fn start_preview(root: &Path, draft: bool, port: Option<u16>) -> Result<Preview, Exit> {
+    let dir = root.join(if draft { DRAFTS_DIR } else { OUTPUT_DIR });
+    // The build makes it too; the preview needs it to exist to serve it.
+    let _ = std::fs::create_dir_all(&dir);
+    Preview::start(&dir, port.unwrap_or(0)).map_err(|e| {
+        let d = match e {
+            StartError::PortInUse(port) => {
+                Diagnostic::file(Severity::Error, root, format!("porten {port} används redan av ett annat program"))
+                    .with_hint("välj en annan port med `--port`, eller utelämna `--port` så väljs en ledig")
+            }
+            StartError::Other(why) => {
+                Diagnostic::file(Severity::Error, root, format!("förhandsvisningen kunde inte starta: {why}"))
+                    .with_hint("kör `granska watch` utan `--visa` och öppna filerna i output/ själv")
+            }
+        };
+        print_diagnostics([&d]);
+        Exit::Failed
+    })
+}
+
 /// One build, with a status line that says how long it took. Returns the
-/// project files the documents read besides findings, templates and fonts.
-fn build(session: &Session, selection: &Selection, options: &Options) -> BTreeSet<PathBuf> {
+/// project files the documents read besides findings, templates and fonts,
+/// and the build's errors as the terminal shows them.
+fn build(session: &Session, selection: &Selection, options: &Options) -> (BTreeSet<PathBuf>, Vec<String>) {
     let started = Instant::now();
     let report = session.build(selection, options, &());
     let took = duration(started.elapsed());
@@ -97,7 +139,11 @@ fn build(session: &Session, selection: &Selection, options: &Options) -> BTreeSe
     } else {
         println!("{line} ({took}); väntar på nästa ändring");
     }
-    report.documents.iter().flat_map(|d| &d.read).map(PathBuf::from).collect()
+    let read = report.documents.iter().flat_map(|d| &d.read).map(PathBuf::from).collect();
+    let mut said = std::collections::HashSet::new();
+    let errors =
+        report.diagnostics().filter(|d| d.is_error()).map(ToString::to_string).filter(|e| said.insert(e.clone()));
+    (read, errors.collect())
 }
 
 /// A build's duration the Swedish way: "38 ms", "2,4 s".

@@ -146,6 +146,19 @@ fn unknown_commands_get_a_swedish_usage_error() {
 }
 
 #[test]
+fn a_flag_that_needs_another_says_which_and_why() {
+    let fixture = Fixture::example();
+    let run = fixture.run(&["build", "--datum", "2026-01-15"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("`--datum` är utkastets datum och gäller bara med `--utkast`"), "{}", run.stderr);
+    let run = fixture.run(&["watch", "--port", "8000"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("`--port` är förhandsvisningens port och gäller bara med `--visa`"), "{}", run.stderr);
+    let run = fixture.run(&["watch", "--visa", "--port", "noll"]);
+    assert!(run.stderr.contains("`noll` är ingen port"), "{}", run.stderr);
+}
+
+#[test]
 fn a_missing_folder_is_a_swedish_error() {
     let fixture = Fixture::example();
     let run = fixture.run(&["build", "finns-inte"]);

@@ -20,6 +20,7 @@ mod guard;
 mod html;
 mod limits;
 mod outline;
+mod preview;
 mod real_reports;
 mod robustness;
 mod snapshots;

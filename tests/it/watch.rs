@@ -8,15 +8,21 @@ use std::time::Duration;
 
 use crate::common::{Fixture, pdf_text};
 
-struct Watch {
-    child: Child,
+pub struct Watch {
+    pub child: Child,
     lines: Receiver<String>,
 }
 
 impl Watch {
     fn start(fixture: &Fixture) -> Watch {
+        Watch::start_with(fixture, &[])
+    }
+
+    /// Starts `granska watch` with `args` in the fixture's project.
+    pub fn start_with(fixture: &Fixture, args: &[&str]) -> Watch {
         let mut child = Command::new(env!("CARGO_BIN_EXE_granska"))
             .arg("watch")
+            .args(args)
             .current_dir(fixture.root())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -48,7 +54,7 @@ impl Watch {
 
     /// Waits until lines containing each of `needles` have been seen
     /// (stdout and stderr interleave in any order); returns every line seen.
-    fn expect(&self, needles: &[&str]) -> Vec<String> {
+    pub fn expect(&self, needles: &[&str]) -> Vec<String> {
         let mut seen: Vec<String> = Vec::new();
         while !needles.iter().all(|n| seen.iter().any(|l| l.contains(n))) {
             match self.lines.recv_timeout(Duration::from_secs(30)) {
