@@ -214,6 +214,10 @@ pub struct WatchArgs {
     #[arg(long = "emit-typst")]
     pub emit_typst: bool,
 
+    /// Titta efter ändringar två gånger i sekunden i stället för att vänta på systemets besked (för nätverksmappar; görs av sig själv för nätverks- och OneDrive-mappar)
+    #[arg(long = "polla", alias = "poll")]
+    pub poll: bool,
+
     /// Visa webbutgåvan i webbläsaren; sidan uppdateras själv när du sparar
     #[arg(long = "visa", alias = "open")]
     pub show: bool,

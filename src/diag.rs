@@ -268,7 +268,10 @@ pub fn os_error(path: &Path, doing: &str, err: &std::io::Error) -> Diagnostic {
         }
         K::IsADirectory => ("det är en mapp, inte en fil", "ta bort eller byt namn på mappen som står i vägen"),
         K::AlreadyExists => ("den finns redan", "ta bort eller byt namn på den som står i vägen"),
-        K::ResourceBusy | K::WouldBlock => ("den används av ett annat program", "stäng programmet och kör igen"),
+        K::ResourceBusy | K::WouldBlock => (
+            "den används av ett annat program",
+            "stäng filen i PDF-läsaren (eller det program som har den öppen) och kör igen",
+        ),
         K::FileTooLarge => ("den blir för stor för disken", "spara projektet på en annan disk"),
         K::InvalidFilename => ("namnet går inte att använda", "byt till ett kortare namn med vanliga tecken"),
         K::CrossesDevices => ("den ligger på en annan disk", "lägg projektet på en och samma disk"),
@@ -281,12 +284,26 @@ pub fn os_error(path: &Path, doing: &str, err: &std::io::Error) -> Diagnostic {
         .with_hint(format!("systemets meddelande: {err}"))
 }
 
+/// A path as the user knows it. On Windows a canonical path carries a
+/// verbatim prefix (`\\?\C:\…`, `\\?\UNC\server\…`) that nobody writes;
+/// it is left out. (For display only: the path itself is used as it is.)
+pub fn shown_path(path: &Path) -> String {
+    let text = path.display().to_string();
+    if let Some(share) = text.strip_prefix(r"\\?\UNC\") {
+        format!(r"\\{share}")
+    } else if let Some(rest) = text.strip_prefix(r"\\?\") {
+        rest.to_owned()
+    } else {
+        text
+    }
+}
+
 /// The longest part of a source line quoted under a diagnostic.
 const MAX_QUOTED: usize = 120;
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = self.path.display();
+        let path = shown_path(&self.path);
         let word = self.severity.word();
         let Some(loc) = &self.location else {
             writeln!(f, "{path}: {word}: {}", self.message)?;
@@ -371,6 +388,17 @@ mod tests {
         let loc = locate(text, 1..100);
         assert_eq!((loc.line, loc.column), (1, 1));
         assert_eq!(locate("", 5..9).line, 1);
+    }
+
+    #[test]
+    fn paths_are_shown_without_the_windows_verbatim_prefix() {
+        let shown = |p: &str| shown_path(Path::new(p));
+        assert_eq!(shown(r"\\?\C:\Users\anna\granska"), r"C:\Users\anna\granska");
+        assert_eq!(shown(r"\\?\UNC\server\delad\granska"), r"\\server\delad\granska");
+        assert_eq!(shown("findings/g/bromma.toml"), "findings/g/bromma.toml");
+        assert_eq!(shown(r"C:\granska"), r"C:\granska");
+        let d = Diagnostic::file(Severity::Error, r"\\?\C:\p\output", "mappen kan inte skrivas");
+        assert!(d.to_string().starts_with(r"C:\p\output: fel:"), "{d}");
     }
 
     #[test]

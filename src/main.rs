@@ -13,14 +13,6 @@ use granska::cli::{self, Cli, Command};
 use granska::cmd::{self, Exit};
 
 fn main() -> ExitCode {
-    // Output piped into a program that stops reading (`granska … | head`)
-    // ends granska quietly, as it does every command-line tool.
-    #[cfg(unix)]
-    // SAFETY: restores the default action for SIGPIPE before any thread
-    // starts; nothing else handles the signal.
-    unsafe {
-        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
-    }
     // A panic is a bug in granska: say so in Swedish, with where it
     // happened. A panic while making a document also fails that document
     // (see `pipeline::schedule`), so the run exits with an error.

@@ -69,13 +69,98 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut temp = builder.tempfile_in(dir)?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    retry_while_locked(temp, |temp| temp.persist(path).map(drop).map_err(|e| (e.error, e.file)), &RENAME_WAITS)
+}
+
+/// How long to wait before each new try of a rename another program
+/// blocks (on Windows, a PDF viewer holds its open file): two seconds in all.
+const RENAME_WAITS: [std::time::Duration; 8] = [std::time::Duration::from_millis(250); 8];
+
+/// Runs `attempt` until it succeeds, fails for another reason than a lock,
+/// or `waits` run out; a lock that stays is then said as such
+/// ([`std::io::ErrorKind::ResourceBusy`], "used by another program").
+fn retry_while_locked<T>(
+    mut value: T,
+    mut attempt: impl FnMut(T) -> Result<(), (std::io::Error, T)>,
+    waits: &[std::time::Duration],
+) -> std::io::Result<()> {
+    let mut waits = waits.iter();
+    loop {
+        match attempt(value) {
+            Ok(()) => return Ok(()),
+            Err((err, back)) if is_locked(&err) => match waits.next() {
+                Some(wait) => {
+                    std::thread::sleep(*wait);
+                    value = back;
+                }
+                None => return Err(std::io::Error::new(std::io::ErrorKind::ResourceBusy, err)),
+            },
+            Err((err, _)) => return Err(err),
+        }
+    }
+}
+
+/// Whether an error means that another program has the file open.
+fn is_locked(err: &std::io::Error) -> bool {
+    // ERROR_SHARING_VIOLATION and ERROR_LOCK_VIOLATION; a file open in a
+    // viewer can also be refused as ERROR_ACCESS_DENIED.
+    let windows = cfg!(windows)
+        && (matches!(err.raw_os_error(), Some(32 | 33)) || err.kind() == std::io::ErrorKind::PermissionDenied);
+    windows || err.kind() == std::io::ErrorKind::ResourceBusy
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rename_blocked_for_a_while_is_tried_again() {
+        let busy = || std::io::Error::new(std::io::ErrorKind::ResourceBusy, "locked");
+        let waits = [std::time::Duration::ZERO; 3];
+        let mut tries = 0;
+        let result = retry_while_locked(
+            (),
+            |()| {
+                tries += 1;
+                if tries < 3 { Err((busy(), ())) } else { Ok(()) }
+            },
+            &waits,
+        );
+        assert!(result.is_ok());
+        assert_eq!(tries, 3);
+    }
+
+    #[test]
+    fn a_rename_blocked_for_good_says_another_program_has_the_file() {
+        let waits = [std::time::Duration::ZERO; 3];
+        let mut tries = 0;
+        let err = retry_while_locked(
+            (),
+            |()| {
+                tries += 1;
+                Err((std::io::Error::new(std::io::ErrorKind::ResourceBusy, "locked"), ()))
+            },
+            &waits,
+        )
+        .unwrap_err();
+        assert_eq!(tries, 4, "one try and one per wait");
+        assert_eq!(err.kind(), std::io::ErrorKind::ResourceBusy);
+        let said = crate::diag::os_error(Path::new("output/g/r.pdf"), "filen kunde inte skrivas", &err).to_string();
+        assert!(said.contains("den används av ett annat program"), "{said}");
+        assert!(said.contains("stäng filen i PDF-läsaren"), "{said}");
+        // Any other failure is said at once.
+        let mut tries = 0;
+        let err = retry_while_locked(
+            (),
+            |()| {
+                tries += 1;
+                Err((std::io::Error::new(std::io::ErrorKind::StorageFull, "full"), ()))
+            },
+            &waits,
+        )
+        .unwrap_err();
+        assert_eq!((tries, err.kind()), (1, std::io::ErrorKind::StorageFull));
+    }
 
     #[test]
     fn file_names_are_ascii_without_spaces() {

@@ -88,12 +88,14 @@ pub fn since(project: &Project, areas: &[Area], reference: &str) -> Result<Chang
     paths.dedup();
     let mut files = Vec::new();
     for path in paths {
-        let (before, after) = (earlier.files.get(path), now.get(path));
+        // Line endings are not changes: Git for Windows checks files out
+        // with CRLF, while the version in git has LF (or the other way).
+        let text = |bytes: Option<&Vec<u8>>| bytes.map(|b| String::from_utf8_lossy(b).replace("\r\n", "\n"));
+        let (before, after) = (text(earlier.files.get(path)), text(now.get(path)));
         if before == after {
             continue;
         }
-        let text = |bytes: Option<&Vec<u8>>| bytes.map(|b| String::from_utf8_lossy(b).into_owned());
-        files.push(file_changes(path, text(before).as_deref(), text(after).as_deref(), areas));
+        files.push(file_changes(path, before.as_deref(), after.as_deref(), areas));
     }
     Ok(Changes { version: earlier.version, files })
 }

@@ -58,7 +58,7 @@ pub(super) fn conclude(report: &Report) -> Exit {
     print_results(report);
     let (ok, line) = summary(report);
     if ok {
-        println!("{line}");
+        say!("{line}");
         Exit::Ok
     } else {
         eprintln!("{line}");
@@ -90,7 +90,7 @@ pub(super) fn print_results(report: &Report) {
                     .collect();
                 let pages = if *pages == 1 { "1 sida".to_owned() } else { format!("{pages} sidor") };
                 let beside = if rest.is_empty() { String::new() } else { format!(" och {}", rest.join(", ")) };
-                println!("skrev {first} ({pages}){beside}");
+                say!("skrev {first} ({pages}){beside}");
             }
             Outcome::Failed => eprintln!("byggdes inte: {} ({})", result.label, result.source.display()),
             Outcome::Checked { .. } | Outcome::Unchanged { .. } => {}

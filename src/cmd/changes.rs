@@ -22,7 +22,7 @@ pub fn run(args: &ChangesArgs) -> Exit {
             return Exit::Failed;
         }
     };
-    print!("{}", listing(&changes));
+    super::say_text(&listing(&changes));
     if !args.pdf {
         return Exit::Ok;
     }

@@ -32,7 +32,7 @@ pub fn run(args: &CheckArgs) -> Exit {
         }
         Exit::Failed
     } else {
-        println!("{} utan fel", documents(ok));
+        say!("{} utan fel", documents(ok));
         Exit::Ok
     }
 }

@@ -1,6 +1,15 @@
 //! One module per subcommand: glue between the command line and the
 //! build, and the lines printed for the user.
 
+/// Prints a line on standard output (as `println!`). A reader that stops
+/// reading (`granska build | head`) ends granska quietly with success, as
+/// it does any command-line tool, instead of a panic.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        $crate::cmd::say_line(format_args!($($arg)*))
+    };
+}
+
 pub mod annual;
 pub mod build;
 pub mod changes;
@@ -8,6 +17,7 @@ pub mod check;
 pub mod new;
 pub mod schema;
 pub mod watch;
+mod watching;
 
 use std::io::Write;
 use std::path::Path;
@@ -25,6 +35,28 @@ pub enum Exit {
     Failed = 1,
     /// The command line was wrong.
     Usage = 2,
+}
+
+/// Writes one line for [`say!`].
+pub fn say_line(line: std::fmt::Arguments) {
+    let mut out = std::io::stdout().lock();
+    if let Err(err) = out.write_fmt(line).and_then(|()| out.write_all(b"\n")) {
+        quiet_on_broken_pipe(&err);
+    }
+}
+
+/// Writes `text` as it is on standard output, as [`say!`] does.
+pub fn say_text(text: &str) {
+    if let Err(err) = std::io::stdout().lock().write_all(text.as_bytes()) {
+        quiet_on_broken_pipe(&err);
+    }
+}
+
+/// Ends the process quietly when standard output's reader has gone.
+fn quiet_on_broken_pipe(err: &std::io::Error) {
+    if err.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
 }
 
 /// Opens the project containing `path` and works out the selection.

@@ -153,11 +153,11 @@ fn finish(result: Result<PathBuf, Diagnostic>, root: &Path) -> Exit {
     match result {
         Ok(path) => {
             let shown = path.strip_prefix(root).unwrap_or(&path);
-            println!("skapade {}", shown.display());
+            say!("skapade {}", shown.display());
             // The editor reads the project's schemas from schema/; the new
             // file may add questions to them.
             let schemas = super::schema::refresh(root);
-            println!("fyll i alla TODO och kör `granska check`");
+            say!("fyll i alla TODO och kör `granska check`");
             schemas
         }
         Err(d) => {

@@ -40,7 +40,7 @@ pub fn run(args: &SchemaArgs) -> Exit {
         };
         return match write(&project, &files) {
             Ok(0) => {
-                println!("schemana i {}/ är redan aktuella", schema::DIR);
+                say!("schemana i {}/ är redan aktuella", schema::DIR);
                 Exit::Ok
             }
             Ok(_) => Exit::Ok,
@@ -53,7 +53,7 @@ pub fn run(args: &SchemaArgs) -> Exit {
         SchemaKind::Projekt => 2,
         SchemaKind::Arsrapport => 3,
     };
-    print!("{}", files[index].1);
+    super::say_text(&files[index].1);
     Exit::Ok
 }
 
@@ -81,7 +81,7 @@ fn write(project: &Project, files: &[(&str, String)]) -> Result<usize, Exit> {
             print_diagnostics([&d]);
             return Err(Exit::Failed);
         }
-        println!("skrev {}", project.shown(&path).display());
+        say!("skrev {}", project.shown(&path).display());
         changed += 1;
     }
     Ok(changed)

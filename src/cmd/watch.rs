@@ -16,8 +16,8 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use notify_debouncer_full::notify::{EventKind, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, new_debouncer};
+use notify_debouncer_full::DebounceEventResult;
+use notify_debouncer_full::notify::EventKind;
 
 use super::build::{print_results, summary};
 use super::{Exit, fail_to_open, open, print_diagnostics};
@@ -28,8 +28,6 @@ use crate::pipeline::{Options, Selection, Session};
 use crate::preview::{Preview, StartError};
 use crate::project::{CONFIG_FILE, DRAFTS_DIR, FINDINGS_DIR, FONTS_DIR, OUTPUT_DIR, TEMPLATES_DIR};
 
-/// Saves arriving within this window are handled as one change.
-const DEBOUNCE: Duration = Duration::from_millis(150);
 /// Memoised results unused for this many rebuilds are dropped.
 const CACHE_AGE: usize = 10;
 
@@ -48,13 +46,12 @@ pub fn run(args: &WatchArgs) -> Exit {
     let root = session.project.root.clone();
 
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
-    let mut debouncer = match new_debouncer(DEBOUNCE, None, tx) {
-        Ok(debouncer) => debouncer,
+    let reason = super::watching::unreliable_events(&root);
+    let poll = args.poll || reason.is_some();
+    let mut watching = match super::watching::Watching::start(&root, poll, tx) {
+        Ok(watching) => watching,
         Err(e) => return watch_error(&root, &e),
     };
-    if let Err(e) = debouncer.watch(&root, RecursiveMode::Recursive) {
-        return watch_error(&root, &e);
-    }
 
     let preview = match args.show.then(|| start_preview(&root, options.draft.is_some(), args.port)) {
         None => None,
@@ -62,11 +59,15 @@ pub fn run(args: &WatchArgs) -> Exit {
         Some(Err(exit)) => return exit,
     };
     let (mut read, errors) = build(&session, &selection, &options);
+    watching.follow(&root, &read);
     if let Some(preview) = &preview {
         preview.built(errors);
-        println!("förhandsvisning: {} (öppna adressen i webbläsaren)", preview.url());
+        say!("förhandsvisning: {} (öppna adressen i webbläsaren)", preview.url());
     }
-    println!("bevakar {} (avsluta med Ctrl+C)", root.display());
+    say!("bevakar {} (avsluta med Ctrl+C)", crate::diag::shown_path(&root));
+    if let Some(reason) = reason {
+        say!("projektet ligger i {reason}: granska tittar efter ändringar två gånger i sekunden");
+    }
     while let Ok(events) = rx.recv() {
         let Ok(events) = events else { continue };
         // Reading a file (as every build does) is not a change.
@@ -86,7 +87,7 @@ pub fn run(args: &WatchArgs) -> Exit {
                 Ok(fresh) => session = fresh.keeping_sources(),
                 Err(_) => {
                     print_diagnostics(diags.iter());
-                    println!("fel i mallarna eller granska.toml; väntar på nästa ändring");
+                    say!("fel i mallarna eller granska.toml; väntar på nästa ändring");
                     if let Some(preview) = &preview {
                         preview.built(diags.iter().filter(|d| d.is_error()).map(ToString::to_string).collect());
                     }
@@ -96,6 +97,7 @@ pub fn run(args: &WatchArgs) -> Exit {
         }
         let errors;
         (read, errors) = build(&session, &selection, &options);
+        watching.follow(&root, &read);
         if let Some(preview) = &preview {
             preview.built(errors);
         }
@@ -135,9 +137,9 @@ fn build(session: &Session, selection: &Selection, options: &Options) -> (BTreeS
     print_results(&report);
     let (ok, line) = summary(&report);
     if ok {
-        println!("{line} ({took})");
+        say!("{line} ({took})");
     } else {
-        println!("{line} ({took}); väntar på nästa ändring");
+        say!("{line} ({took}); väntar på nästa ändring");
     }
     let read = report.documents.iter().flat_map(|d| &d.read).map(PathBuf::from).collect();
     let mut said = std::collections::HashSet::new();

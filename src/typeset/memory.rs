@@ -5,7 +5,8 @@
 //! every report granska accepts far below [`LIMIT`]; this only stops what
 //! they cannot foresee, with a Swedish error instead of an abort. Written
 //! files are never half-written (they are renamed into place), so stopping
-//! loses nothing. Linux only (it reads `/proc/self/status`).
+//! loses nothing. The resident memory is read with `memory-stats` (Linux,
+//! macOS and Windows).
 
 use std::time::Duration;
 
@@ -42,18 +43,14 @@ fn test_limit() -> Option<u64> {
 
 /// The process's resident memory in bytes.
 pub fn resident() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
-    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb * 1024)
+    memory_stats::memory_stats().and_then(|stats| u64::try_from(stats.physical_mem).ok())
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    #[cfg(target_os = "linux")]
     fn resident_memory_is_read() {
-        let bytes = super::resident().expect("Linux has /proc/self/status");
+        let bytes = super::resident().expect("memory-stats knows this platform");
         assert!(bytes > 1024 * 1024 && bytes < super::LIMIT, "{bytes}");
     }
 }

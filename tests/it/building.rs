@@ -191,3 +191,40 @@ fn a_single_district_can_be_built_alone() {
     assert!(fixture.pdf("skarholmen").exists());
     assert!(!fixture.pdf("bromma").exists());
 }
+
+#[test]
+fn a_reader_that_stops_reading_ends_granska_quietly() {
+    // `granska build | head -1`, with a reader that is gone at once.
+    let fixture = Fixture::example();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_granska"))
+        .arg("build")
+        .current_dir(fixture.root())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{:?}: {stderr}", out.status);
+    assert!(!stderr.contains("internt fel") && !stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn templates_and_expected_outputs_are_checked_out_byte_stable() {
+    // `.gitattributes` keeps LF everywhere (Git for Windows would otherwise
+    // check out CRLF, and the snapshots and expected errors would differ).
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let attributes = std::fs::read_to_string(root.join(".gitattributes")).unwrap();
+    assert!(attributes.lines().any(|l| l.trim() == "* text=auto eol=lf"), "{attributes}");
+    let mut checked = 0;
+    for dir in ["templates", "tests/it/snapshots", "tests/bad-input", "findings", "schema"] {
+        for entry in walkdir::WalkDir::new(root.join(dir)).into_iter().filter_map(Result::ok) {
+            if entry.file_type().is_file() && let Ok(text) = std::fs::read_to_string(entry.path()) {
+                assert!(!text.contains('\r'), "{} has CR line endings", entry.path().display());
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "only {checked} files checked");
+}

@@ -117,6 +117,28 @@ fn new_and_removed_files_and_an_unchanged_project() {
 }
 
 #[test]
+fn a_crlf_checkout_is_no_change_and_a_real_edit_in_it_is_one() {
+    // Git for Windows checks files out with CRLF; the version in git has LF.
+    let fixture = Fixture::example();
+    commit_and_tag(&fixture, "v1");
+    for name in ["bromma", "skarholmen"] {
+        let path = fixture.district(name);
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(!text.contains('\r'));
+        fs::write(&path, text.replace('\n', "\r\n")).unwrap();
+    }
+    let run = fixture.run(&["andringar", "v1"]);
+    run.assert_ok();
+    assert!(run.stdout.contains("inga ändringar"), "{}", run.stdout);
+    fixture.edit_district("bromma", "Handläggarna var noga", "Handläggarna var mycket noga");
+    let run = fixture.run(&["andringar", "v1"]);
+    run.assert_ok();
+    assert!(run.stdout.contains("bromma.toml:"), "{}", run.stdout);
+    assert!(!run.stdout.contains("skarholmen.toml"), "{}", run.stdout);
+    assert_eq!(run.stdout.matches("mycket").count(), 1, "{}", run.stdout);
+}
+
+#[test]
 fn an_unknown_version_or_no_repository_is_a_clear_error() {
     let fixture = Fixture::example();
     let none = fixture.run(&["andringar", "v1"]);

@@ -164,3 +164,13 @@ fn watch_rebuilds_when_the_logo_changes() {
     watch.expect(&["3 dokument klara"]);
     assert_ne!(std::fs::read(fixture.pdf("bromma")).unwrap(), before, "the report kept the old logo");
 }
+
+#[test]
+fn watch_can_look_for_changes_by_polling() {
+    let fixture = Fixture::example();
+    let watch = Watch::start_with(&fixture, &["--polla"]);
+    watch.expect(&["3 dokument klara", "bevakar"]);
+    fixture.edit_district("bromma", "Handläggarna var noga", "Handläggarna var mycket noga");
+    watch.expect(&["1 dokument klart, 2 oförändrade"]);
+    assert!(pdf_text(&fixture.pdf("bromma")).contains("mycket noga"));
+}
