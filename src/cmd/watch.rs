@@ -58,10 +58,9 @@ pub fn run(args: &WatchArgs) -> Exit {
         Some(Ok(preview)) => Some(preview),
         Some(Err(exit)) => return exit,
     };
-    let (mut read, errors) = build(&session, &selection, &options);
+    let mut read = build(&session, &selection, &options, preview.as_ref());
     watching.follow(&root, &read);
     if let Some(preview) = &preview {
-        preview.built(errors);
         say!("förhandsvisning: {} (öppna adressen i webbläsaren)", preview.url());
     }
     say!("bevakar {} (avsluta med Ctrl+C)", crate::diag::shown_path(&root));
@@ -95,12 +94,8 @@ pub fn run(args: &WatchArgs) -> Exit {
                 }
             }
         }
-        let errors;
-        (read, errors) = build(&session, &selection, &options);
+        read = build(&session, &selection, &options, preview.as_ref());
         watching.follow(&root, &read);
-        if let Some(preview) = &preview {
-            preview.built(errors);
-        }
         comemo::evict(CACHE_AGE);
     }
     Exit::Ok
@@ -127,13 +122,19 @@ fn start_preview(root: &Path, draft: bool, port: Option<u16>) -> Result<Preview,
     })
 }
 
-/// One build, with a status line that says how long it took. Returns the
-/// project files the documents read besides findings, templates and fonts,
-/// and the build's errors as the terminal shows them.
-fn build(session: &Session, selection: &Selection, options: &Options) -> (BTreeSet<PathBuf>, Vec<String>) {
+/// One build, with a status line that says how long it took; the preview,
+/// if any, learns of it (and its errors, as the terminal shows them) first.
+/// Returns the project files the documents read besides findings,
+/// templates and fonts.
+fn build(session: &Session, selection: &Selection, options: &Options, preview: Option<&Preview>) -> BTreeSet<PathBuf> {
     let started = Instant::now();
     let report = session.build(selection, options, &());
     let took = duration(started.elapsed());
+    if let Some(preview) = preview {
+        let mut said = std::collections::HashSet::new();
+        let errors = report.diagnostics().filter(|d| d.is_error()).map(ToString::to_string);
+        preview.built(errors.filter(|e| said.insert(e.clone())).collect());
+    }
     print_results(&report);
     let (ok, line) = summary(&report);
     if ok {
@@ -141,11 +142,7 @@ fn build(session: &Session, selection: &Selection, options: &Options) -> (BTreeS
     } else {
         say!("{line} ({took}); väntar på nästa ändring");
     }
-    let read = report.documents.iter().flat_map(|d| &d.read).map(PathBuf::from).collect();
-    let mut said = std::collections::HashSet::new();
-    let errors =
-        report.diagnostics().filter(|d| d.is_error()).map(ToString::to_string).filter(|e| said.insert(e.clone()));
-    (read, errors.collect())
+    report.documents.iter().flat_map(|d| &d.read).map(PathBuf::from).collect()
 }
 
 /// A build's duration the Swedish way: "38 ms", "2,4 s".

@@ -4,13 +4,10 @@
 //! memo's case number in tagged text.
 
 use crate::common::tags::{Elem, tag_tree};
-use crate::common::{Fixture, REVIEW, pdf_outline, pdf_pages, pdf_text};
+use crate::common::{self, Fixture, REVIEW, pdf_outline, pdf_pages, pdf_text};
 
-fn built() -> Fixture {
-    let fixture = Fixture::all_examples();
-    fixture.run(&["build"]).assert_ok();
-    fixture.run(&["arsrapport", "2011"]).assert_ok();
-    fixture
+fn built() -> &'static Fixture {
+    common::shared("alla-exempel-med-arsrapport", common::all_examples_with_annual_report)
 }
 
 /// Every document the examples make.
@@ -51,7 +48,7 @@ fn row_labels_are_row_headers_and_no_header_cell_is_empty() {
     );
     // The corner of the per-question tables has a label.
     assert!(headers.iter().any(|th| th.text() == "Grupp"));
-    for path in documents(&fixture) {
+    for path in documents(fixture) {
         for th in tag_tree(&path).all("TH") {
             assert!(!th.text().is_empty(), "{}: an empty header cell", path.display());
         }
@@ -67,7 +64,7 @@ fn squeezed(text: &str) -> String {
 #[test]
 fn every_table_caption_is_inside_its_table_and_figure_captions_beside_their_figure() {
     let fixture = built();
-    for path in documents(&fixture) {
+    for path in documents(fixture) {
         let tree = tag_tree(&path);
         let mut tables = 0;
         for (parent, _) in tree.descendants() {
@@ -116,7 +113,7 @@ fn the_rating_legend_is_a_paragraph() {
 #[test]
 fn the_memo_says_what_it_is_and_its_case_number_in_tagged_text() {
     let fixture = built();
-    let text = tag_tree(&memo(&fixture)).text();
+    let text = tag_tree(&memo(fixture)).text();
     for expected in ["Tjänsteutlåtande", "Dnr 3.1-117/2011", "10 maj 2011", "Stockholms stad"] {
         assert!(text.contains(expected), "{expected:?} only in an artifact:\n{text}");
     }
@@ -125,7 +122,7 @@ fn the_memo_says_what_it_is_and_its_case_number_in_tagged_text() {
 #[test]
 fn signatures_read_name_then_title_for_each_person() {
     let fixture = built();
-    let text = squeezed(&tag_tree(&memo(&fixture)).text());
+    let text = squeezed(&tag_tree(&memo(fixture)).text());
     assert!(text.contains("ChristinaHöglomSocialtjänstinspektörMaj-StinaSamuelssonSocialtjänstinspektör"), "{text}");
 }
 

@@ -7,15 +7,17 @@
 use std::fs;
 
 use crate::common::html::Page;
-use crate::common::{Fixture, flat, pdf_outline, pdf_pages, pdf_text};
+use crate::common::{self, Fixture, flat, pdf_outline, pdf_pages, pdf_text};
 
 const MEMO: &str = "output/arsrapport-2025/sof-2026-0187-tjansteutlatande";
 const ANNUAL: &str = "output/arsrapport-2025/arsrapport-2025";
 
-fn built_2025() -> Fixture {
-    let fixture = Fixture::project("arsrapport-2025");
-    fixture.run(&["build"]).assert_ok();
-    fixture
+fn built_2025() -> &'static Fixture {
+    common::shared("arsrapport-2025", || {
+        let fixture = Fixture::project("arsrapport-2025");
+        fixture.run(&["build"]).assert_ok();
+        fixture
+    })
 }
 
 /// The outline's titles below the document title (the memo's title is its
@@ -60,7 +62,7 @@ fn the_memo_has_the_sections_of_the_filed_memo_and_the_annual_report_as_its_only
             .map(|(d, t)| (d, t.to_owned())),
     );
     // The outline nests the headings under the title (depth 1).
-    assert_eq!(outline(&fixture, MEMO), expected);
+    assert_eq!(outline(fixture, MEMO), expected);
 
     let text = flat(&pdf_text(&fixture.file(&format!("{MEMO}.pdf"))));
     let in_order = [
@@ -130,7 +132,7 @@ fn the_memo_carries_the_thirteen_footnotes_of_the_filed_memo_in_order() {
 #[test]
 fn the_annual_report_has_its_outline_and_full_width_texts() {
     let fixture = built_2025();
-    let titles: Vec<(usize, String)> = outline(&fixture, ANNUAL);
+    let titles: Vec<(usize, String)> = outline(fixture, ANNUAL);
     let chapters: Vec<&str> = titles.iter().filter(|(d, _)| *d == 1).map(|(_, t)| t.as_str()).collect();
     let mut expected = vec!["Innehåll", "1 Bakgrund", "2 Årets granskningar"];
     let numbered: Vec<String> = AREAS.iter().enumerate().map(|(i, a)| format!("{} {a}", i + 3)).collect();
@@ -236,7 +238,8 @@ fn a_memo_lists_the_documents_it_names_in_its_order_and_other_documents_without_
 
 #[test]
 fn an_annual_memo_can_attach_the_years_reports_when_no_other_memo_does() {
-    let fixture = built_2025();
+    // Its own copy: the shared build is only read.
+    let fixture = Fixture::project("arsrapport-2025");
     let annual = "findings/arsrapport-2025.toml";
     let text = fixture.read(annual);
     fixture.write(

@@ -5,13 +5,11 @@
 use std::collections::BTreeSet;
 use std::fs;
 
-use crate::common::{Fixture, pdf_info, pdf_pages, pdf_text, pdf_xmp};
+use crate::common::{self, Fixture, pdf_info, pdf_pages, pdf_text, pdf_xmp};
 use lopdf::{Document, Object};
 
-fn built() -> Fixture {
-    let fixture = Fixture::example();
-    fixture.run(&["build"]).assert_ok();
-    fixture
+fn built() -> &'static Fixture {
+    common::shared("exempel", common::built_example)
 }
 
 /// Every dictionary in the file (direct objects and stream dictionaries).

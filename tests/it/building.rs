@@ -220,7 +220,9 @@ fn templates_and_expected_outputs_are_checked_out_byte_stable() {
     let mut checked = 0;
     for dir in ["templates", "tests/it/snapshots", "tests/bad-input", "findings", "schema"] {
         for entry in walkdir::WalkDir::new(root.join(dir)).into_iter().filter_map(Result::ok) {
-            if entry.file_type().is_file() && let Ok(text) = std::fs::read_to_string(entry.path()) {
+            if entry.file_type().is_file()
+                && let Ok(text) = std::fs::read_to_string(entry.path())
+            {
                 assert!(!text.contains('\r'), "{} has CR line endings", entry.path().display());
                 checked += 1;
             }

@@ -8,13 +8,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::common::html::{El, Page};
-use crate::common::{Fixture, REVIEW, pdf_outline};
+use crate::common::{self, Fixture, REVIEW, pdf_outline};
 
-fn built() -> Fixture {
-    let fixture = Fixture::all_examples();
-    fixture.run(&["build"]).assert_ok();
-    fixture.run(&["arsrapport", "2011"]).assert_ok();
-    fixture
+fn built() -> &'static Fixture {
+    common::shared("alla-exempel-med-arsrapport", common::all_examples_with_annual_report)
 }
 
 fn page(path: &Path) -> Page {
@@ -45,7 +42,7 @@ fn editions(fixture: &Fixture) -> Vec<(PathBuf, PathBuf)> {
 #[test]
 fn every_pdf_has_a_web_edition_with_the_same_headings() {
     let fixture = built();
-    let editions = editions(&fixture);
+    let editions = editions(fixture);
     assert_eq!(editions.len(), 6);
     for (pdf, html) in editions {
         assert!(html.exists(), "{} has no web edition", pdf.display());
@@ -72,7 +69,7 @@ fn every_pdf_has_a_web_edition_with_the_same_headings() {
 #[test]
 fn pages_are_accessible_by_construction() {
     let fixture = built();
-    let mut pages: Vec<PathBuf> = editions(&fixture).into_iter().map(|(_, h)| h).collect();
+    let mut pages: Vec<PathBuf> = editions(fixture).into_iter().map(|(_, h)| h).collect();
     pages.push(fixture.file("output/index.html"));
     for path in pages {
         let html = page(&path);

@@ -9,7 +9,7 @@ use std::fs;
 use std::path::PathBuf;
 
 use crate::common::html::{El, Page};
-use crate::common::{Fixture, flat, pdf_outline, pdf_pages, pdf_text};
+use crate::common::{self, Fixture, flat, pdf_outline, pdf_pages, pdf_text};
 
 const FOLLOW_UP: &str = "output/2014-uppfoljning-ekonomiskt-bistand/3-1-164-2014-stadsovergripande";
 const SOLVIK: &str = "output/2024-ekonomiskt-bistand/sn-2024-31-solvik";
@@ -22,10 +22,17 @@ const IMPOSED: [&str; 4] = [
     "Ingen uppgift",
 ];
 
-fn built(project: &str) -> Fixture {
-    let fixture = Fixture::project(project);
-    fixture.run(&["build"]).assert_ok();
-    fixture
+fn built(project: &'static str) -> &'static Fixture {
+    fn make(project: &str) -> Fixture {
+        let fixture = Fixture::project(project);
+        fixture.run(&["build"]).assert_ok();
+        fixture
+    }
+    match project {
+        "solvik" => common::shared("solvik", common::built_solvik),
+        "uppfoljning-2014" => common::shared("uppfoljning-2014", || make("uppfoljning-2014")),
+        other => panic!("no shared build of {other}"),
+    }
 }
 
 fn pdf(fixture: &Fixture, stem: &str) -> PathBuf {
@@ -44,7 +51,7 @@ fn chapters(page: &Page) -> Vec<String> {
 #[test]
 fn the_2014_follow_up_has_the_originals_chapters_in_order_and_no_rating() {
     let fixture = built("uppfoljning-2014");
-    let outline = pdf_outline(&pdf(&fixture, FOLLOW_UP));
+    let outline = pdf_outline(&pdf(fixture, FOLLOW_UP));
     let top: Vec<&str> = outline.iter().filter(|(d, _)| *d == 1).map(|(_, t)| t.as_str()).collect();
     // The original's chapters, in its order (unnumbered, as it is), with
     // the two analyses every report has before the inspectors' views.
@@ -73,7 +80,7 @@ fn the_2014_follow_up_has_the_originals_chapters_in_order_and_no_rating() {
     // A footnote in a heading stays out of its bookmark.
     assert!(titles.contains(&"Stadsövergripande utvecklingsarbete utifrån uppdrag i budget"), "{titles:?}");
 
-    let text = flat(&pdf_text(&pdf(&fixture, FOLLOW_UP)));
+    let text = flat(&pdf_text(&pdf(fixture, FOLLOW_UP)));
     for word in ["Kvalitetsnivå", "Grön", "Gul", "Röd", "Nivå"] {
         assert!(!text.contains(word), "an unrated report says {word:?}");
     }
@@ -94,7 +101,7 @@ fn the_2014_follow_up_has_the_originals_chapters_in_order_and_no_rating() {
     assert!(text.contains("Slutrapport om samverkansuppdraget mellan stadsdelsförvaltningarnas enheter"));
     assert!(text.contains("DUR är ett utredningsmaterial"));
 
-    let html = page(&fixture, FOLLOW_UP);
+    let html = page(fixture, FOLLOW_UP);
     let web: Vec<String> = chapters(&html);
     assert_eq!(web, expected[1..], "the web edition's chapters");
     let words = html.first("main").text();
@@ -110,14 +117,14 @@ fn the_2014_follow_up_has_the_originals_chapters_in_order_and_no_rating() {
 #[test]
 fn solvik_has_its_own_words_chapters_and_places() {
     let fixture = built("solvik");
-    let text = flat(&pdf_text(&pdf(&fixture, SOLVIK)));
+    let text = flat(&pdf_text(&pdf(fixture, SOLVIK)));
     // The cover in the municipality's words.
     assert!(text.contains("Enhet Solvik") && text.contains("Kvalitetscontroller Lena Berg"), "{}", &text[..1500]);
     assert!(!text.contains("Distrikt") && !text.contains("Inspektörer"), "a Stockholm word in Solvik's report");
     for sentence in IMPOSED {
         assert!(!text.contains(sentence), "{sentence:?}");
     }
-    let outline = pdf_outline(&pdf(&fixture, SOLVIK));
+    let outline = pdf_outline(&pdf(fixture, SOLVIK));
     let top: Vec<&str> = outline.iter().filter(|(d, _)| *d == 1).map(|(_, t)| t.as_str()).collect();
     assert_eq!(
         top,
@@ -151,7 +158,7 @@ fn solvik_has_its_own_words_chapters_and_places() {
     let recommendations = &text[text.rfind("Kvalitetscontrollerna lämnar sex rekommendationer").unwrap()..];
     assert!(recommendations.contains("Säkerställ att barnens situation"));
 
-    let html = page(&fixture, SOLVIK);
+    let html = page(fixture, SOLVIK);
     assert_eq!(chapters(&html), top[1..]);
     let header = html.first("header").text();
     assert!(header.contains("Enhet Solvik") && !header.contains("Distrikt"), "{header}");
@@ -160,7 +167,7 @@ fn solvik_has_its_own_words_chapters_and_places() {
 #[test]
 fn a_caption_is_on_the_page_of_its_table() {
     let fixture = built("solvik");
-    let pages = pdf_pages(&pdf(&fixture, SOLVIK));
+    let pages = pdf_pages(&pdf(fixture, SOLVIK));
     let mut captions = 0;
     for (n, page) in pages.iter().enumerate().skip(1) {
         // The page without its running header and footer (title, "4 (10)",

@@ -3,16 +3,12 @@
 //! the summary table, the summary before the method, sub-headings in the
 //! outline, key figures with their standing, the memo's sections.
 
-use crate::common::{Fixture, flat, pdf_outline, pdf_text};
+use crate::common::{self, Fixture, flat, pdf_outline, pdf_text};
 
 const REVIEW: &str = "output/2024-ekonomiskt-bistand";
 
-fn built() -> Fixture {
-    let fixture = Fixture::solvik();
-    let run = fixture.run(&["build"]);
-    run.assert_ok();
-    assert!(run.stdout.trim_end().ends_with("2 dokument klara"), "{}", run.stdout);
-    fixture
+fn built() -> &'static Fixture {
+    common::shared("solvik", common::built_solvik)
 }
 
 #[test]

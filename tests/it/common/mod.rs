@@ -2,10 +2,13 @@
 //! folders, running the real binary, and reading PDFs back with Rust crates
 //! (no system tools needed).
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::{Mutex, OnceLock};
+use std::time::Duration;
 
 use tempfile::TempDir;
 
@@ -19,10 +22,56 @@ pub struct Fixture {
     pub dir: TempDir,
 }
 
+thread_local! {
+    /// Set while a shared fixture is being made (see [`shared`]).
+    static MAKING_SHARED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Where shared fixtures live: they are never dropped, so they are made
+/// under Cargo's own temporary folder, and removed by a later run.
+const SHARED_PREFIX: &str = "delad-";
+
+/// A project built once per test run and shared by the tests that only
+/// read what it made. They must never change it. `key` names what `make`
+/// builds; different keys are made at the same time, one key once.
+pub fn shared(key: &'static str, make: fn() -> Fixture) -> &'static Fixture {
+    static CELLS: Mutex<BTreeMap<&'static str, &'static OnceLock<Fixture>>> = Mutex::new(BTreeMap::new());
+    static CLEANED: OnceLock<()> = OnceLock::new();
+    CLEANED.get_or_init(remove_old_shared);
+    let cell: &'static OnceLock<Fixture> =
+        CELLS.lock().unwrap().entry(key).or_insert_with(|| Box::leak(Box::new(OnceLock::new())));
+    cell.get_or_init(|| {
+        MAKING_SHARED.set(true);
+        let fixture = make();
+        MAKING_SHARED.set(false);
+        fixture
+    })
+}
+
+/// Removes the shared fixtures of earlier runs (an hour old or more, so a
+/// run going on at the same time keeps its own).
+fn remove_old_shared() {
+    let Ok(entries) = fs::read_dir(env!("CARGO_TARGET_TMPDIR")) else { return };
+    for entry in entries.flatten() {
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > Duration::from_secs(3600)));
+        if entry.file_name().to_string_lossy().starts_with(SHARED_PREFIX) && old {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
 impl Fixture {
     /// An empty project (only `findings/`).
     pub fn empty() -> Fixture {
-        let dir = tempfile::tempdir().expect("temp dir");
+        let dir = if MAKING_SHARED.get() {
+            tempfile::Builder::new().prefix(SHARED_PREFIX).tempdir_in(env!("CARGO_TARGET_TMPDIR"))
+        } else {
+            tempfile::tempdir()
+        }
+        .expect("temp dir");
         fs::create_dir_all(dir.path().join("findings")).unwrap();
         Fixture { dir }
     }
@@ -248,4 +297,28 @@ fn outline_items(doc: &lopdf::Document, parent: &lopdf::Dictionary, depth: usize
 pub fn flat(text: &str) -> String {
     let joined: String = text.split('\u{AD}').map(|part| part.trim_start()).collect::<Vec<_>>().join("");
     joined.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every example built, with the annual report for 2011 (for [`shared`]).
+pub fn all_examples_with_annual_report() -> Fixture {
+    let fixture = Fixture::all_examples();
+    fixture.run(&["build"]).assert_ok();
+    fixture.run(&["arsrapport", "2011"]).assert_ok();
+    fixture
+}
+
+/// The example review built (for [`shared`]).
+pub fn built_example() -> Fixture {
+    let fixture = Fixture::example();
+    fixture.run(&["build"]).assert_ok();
+    fixture
+}
+
+/// The Solvik example built: its report and its memo (for [`shared`]).
+pub fn built_solvik() -> Fixture {
+    let fixture = Fixture::solvik();
+    let run = fixture.run(&["build"]);
+    run.assert_ok();
+    assert!(run.stdout.trim_end().ends_with("2 dokument klara"), "{}", run.stdout);
+    fixture
 }
