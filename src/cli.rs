@@ -105,7 +105,7 @@ pub struct NewReviewArgs {
 #[command(next_help_heading = "Flaggor")]
 pub struct NewAnnualArgs {
     /// Året som årsrapporten gäller, t.ex. 2026
-    #[arg(value_name = "ÅR", help_heading = "Argument")]
+    #[arg(value_name = "ÅR", help_heading = "Argument", value_parser = parse_year)]
     pub year: i32,
 }
 
@@ -124,7 +124,13 @@ pub struct ChangesArgs {
 #[command(next_help_heading = "Flaggor")]
 pub struct SchemaArgs {
     /// Skriv ut schemat för en filsort: granskning, distrikt, projekt (granska.toml) eller arsrapport
-    #[arg(value_name = "SORT", value_enum, help_heading = "Argument", required_unless_present = "write")]
+    #[arg(
+        value_name = "SORT",
+        value_enum,
+        hide_possible_values = true,
+        help_heading = "Argument",
+        required_unless_present = "write"
+    )]
     pub kind: Option<SchemaKind>,
     /// Skriv alla fyra scheman till projektets mapp schema/ (editorn läser dem via raden #:schema)
     #[arg(long = "skriv", id = "write", conflicts_with = "kind")]
@@ -197,7 +203,7 @@ pub struct BuildArgs {
     pub force: bool,
 
     /// Antal dokument som byggs samtidigt (standard: antal processorkärnor)
-    #[arg(short = 'j', long = "jobb", alias = "jobs", value_name = "N")]
+    #[arg(short = 'j', long = "jobb", alias = "jobs", value_name = "N", value_parser = parse_jobs)]
     pub jobs: Option<usize>,
 }
 
@@ -227,6 +233,27 @@ pub struct WatchArgs {
     pub port: Option<u16>,
 }
 
+/// The most documents built at once that `--jobb` accepts.
+const MAX_JOBS: usize = 256;
+
+fn parse_jobs(text: &str) -> Result<usize, String> {
+    text.parse::<usize>().ok().filter(|n| (1..=MAX_JOBS).contains(n)).ok_or_else(|| {
+        format!(
+            "`{text}` är inget antal dokument att bygga samtidigt; skriv ett heltal från 1 till {MAX_JOBS}, t.ex. 2"
+        )
+    })
+}
+
+/// The years an annual report can be for.
+const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+fn parse_year(text: &str) -> Result<i32, String> {
+    text.parse::<i32>()
+        .ok()
+        .filter(|year| YEARS.contains(year))
+        .ok_or_else(|| format!("`{text}` är inget år; skriv året med fyra siffror, t.ex. 2011"))
+}
+
 fn parse_port(text: &str) -> Result<u16, String> {
     text.parse::<u16>()
         .ok()
@@ -238,7 +265,7 @@ fn parse_port(text: &str) -> Result<u16, String> {
 #[command(next_help_heading = "Flaggor")]
 pub struct AnnualArgs {
     /// Året, t.ex. 2011: granskningar med publiceringsdatum det året tas med
-    #[arg(value_name = "ÅR", help_heading = "Argument")]
+    #[arg(value_name = "ÅR", help_heading = "Argument", value_parser = parse_year)]
     pub year: i32,
 
     #[command(flatten)]
