@@ -262,8 +262,15 @@ fn tables(source: &SourceFile, raw: &RawDistrict, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Key figures are given per year, and a standing only for a year with a
-/// value.
+/// Whether a key figure's value prints exactly: a number, and no larger
+/// than the largest integer a 64-bit float holds exactly (2⁵³ − 1).
+fn printable(value: f64) -> bool {
+    const LARGEST_EXACT: f64 = 9_007_199_254_740_991.0;
+    value.is_finite() && value.abs() <= LARGEST_EXACT
+}
+
+/// Key figures are given per year, with values that print exactly, and a
+/// standing only for a year with a value.
 fn key_figures(source: &SourceFile, raw: &RawDistrict, out: &mut Vec<Diagnostic>) {
     let is_year = |year: &str| year.parse::<i32>().is_ok_and(|y| (1900..=2200).contains(&y));
     for figure in &raw.nyckeltal {
@@ -272,6 +279,12 @@ fn key_figures(source: &SourceFile, raw: &RawDistrict, out: &mut Vec<Diagnostic>
             out.push(
                 Diagnostic::error(source, figure.varden.span(), format!("`{year}` är inte ett årtal"))
                     .with_hint("skriv värdena per år, t.ex. `varden = { 2010 = 380, 2011 = 405 }`"),
+            );
+        }
+        for (year, value) in values.iter().filter(|(_, v)| !printable(**v)) {
+            out.push(
+                Diagnostic::error(source, figure.varden.span(), format!("värdet för {year} ({value}) är för stort för att skrivas ut exakt"))
+                    .with_hint("ett nyckeltal kan vara högst 9 007 199 254 740 991; ange det i en större enhet, t.ex. miljoner kronor med `enhet = \"mnkr\"`"),
             );
         }
         let Some(standings) = &figure.jamforelse else { continue };
