@@ -119,6 +119,10 @@ pub struct Entry {
     pub read: BTreeMap<String, String>,
     /// A memo's attachments, numbered.
     pub attachments: Vec<Attached>,
+    /// The warnings of the build that wrote it: said again (and judged by
+    /// `--strikt`) while it is kept unchanged.
+    #[serde(default)]
+    pub warnings: Vec<crate::diag::Diagnostic>,
 }
 
 /// An attachment of a memo, as the manifest lists it.
@@ -187,14 +191,16 @@ impl State {
         self.documents.insert(key.to_owned(), entry.clone()).as_ref() != Some(&entry)
     }
 
-    /// Forgets `key`; true if it was remembered.
-    pub fn forget(&mut self, key: &str) -> bool {
-        self.documents.remove(key).is_some()
+    /// Forgets `key`; its entry if it was remembered.
+    pub fn forget(&mut self, key: &str) -> Option<Entry> {
+        self.documents.remove(key)
     }
 
-    /// Drops entries for documents that no longer have a source.
-    pub fn retain(&mut self, keep: impl Fn(&str) -> bool) {
-        self.documents.retain(|key, _| keep(key));
+    /// Drops the entries of documents that no longer have a source, and
+    /// returns them.
+    pub fn retain(&mut self, keep: impl Fn(&str) -> bool) -> Vec<(String, Entry)> {
+        let gone: Vec<String> = self.documents.keys().filter(|key| !keep(key)).cloned().collect();
+        gone.into_iter().filter_map(|key| self.documents.remove(&key).map(|entry| (key, entry))).collect()
     }
 
     /// Every remembered document, by key.

@@ -96,6 +96,10 @@ pub(super) fn print_results(report: &Report) {
             Outcome::Checked { .. } | Outcome::Unchanged { .. } => {}
         }
     }
+    // What is no longer true leaves output/, and says so.
+    for removed in &report.removed {
+        say!("tog bort {}: {}", crate::pipeline::listed_files(&removed.files), removed.why);
+    }
     print_problem_summary(report, 0);
 }
 

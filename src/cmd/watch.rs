@@ -79,8 +79,10 @@ pub fn run(args: &WatchArgs) -> Exit {
         if changed.is_empty() {
             continue;
         }
-        // Templates, fonts and configuration are loaded once per session.
-        if changed.iter().any(|p| reloads(&root, p)) {
+        // Templates, fonts, configuration and the logo (checked, and
+        // embedded in the web edition) are loaded once per session.
+        let logo = session.config.logo.as_deref().map(|l| root.join(l.trim_start_matches('/')));
+        if changed.iter().any(|p| reloads(&root, p) || logo.as_deref() == Some(p.as_path())) {
             let mut diags = Diagnostics::default();
             match Session::open(session.project.clone(), &mut diags) {
                 Ok(fresh) => session = fresh.keeping_sources(),

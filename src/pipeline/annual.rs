@@ -15,6 +15,7 @@ use super::inputs::{self, ReviewInput};
 use super::memo::{self, Doc};
 use super::plan::MEMO_KEY;
 use super::review::{self, CheckedReview};
+use super::stale::{self, Removed};
 use super::{DocumentResult, Options, Outcome, Report, Selection, Session};
 use crate::diag::{Checked, Diagnostic, Diagnostics, Severity};
 use crate::incremental::{self, Entry, State};
@@ -52,7 +53,11 @@ pub fn run(session: &Session, year: i32, options: &Options, prior: &[DocumentRes
         read: Vec::new(),
     };
     let Ok(loaded) = load_file(session, year, &path, &mut diags) else {
-        return Report { general: Vec::new(), documents: vec![annual_result(Outcome::Failed, diags)] };
+        return Report {
+            general: Vec::new(),
+            documents: vec![annual_result(Outcome::Failed, diags)],
+            removed: Vec::new(),
+        };
     };
     let (reviews, problems) = session.project.reviews();
     let _ = general.all(problems);
@@ -61,7 +66,11 @@ pub fn run(session: &Session, year: i32, options: &Options, prior: &[DocumentRes
     let of_year: Vec<&ReviewInput> = inputs.iter().filter(|i| published_in(i, year) != Some(false)).collect();
     let names = document_names(year, &of_year);
     let Ok(annual) = check_file(session, year, &loaded, &names, &of_year, &mut diags) else {
-        return Report { general: general.into_vec(), documents: vec![annual_result(Outcome::Failed, diags)] };
+        return Report {
+            general: general.into_vec(),
+            documents: vec![annual_result(Outcome::Failed, diags)],
+            removed: Vec::new(),
+        };
     };
 
     let shared = incremental::shared_fingerprint(
@@ -97,7 +106,7 @@ pub fn run(session: &Session, year: i32, options: &Options, prior: &[DocumentRes
     let mut cache: Option<Checked<Vec<CheckedOfYear>>> = None;
 
     let annual_entry = match kept(ANNUAL_KEY, &fingerprint) {
-        Some(entry) => Ok((Outcome::Unchanged { files: shown_files(session, &dir, &entry) }, Some(entry))),
+        Some(entry) => Ok((replay(&entry, shown_files(session, &dir, &entry), &mut diags), Some(entry))),
         None => of_year_checked(&mut cache, session, &of_year, &mut diags).and_then(|all| {
             let view = AnnualView::new(&year_view(&annual, all), &session.config);
             let made = Made {
@@ -113,7 +122,7 @@ pub fn run(session: &Session, year: i32, options: &Options, prior: &[DocumentRes
                 attachments: Vec::new(),
             };
             let published = document::publish(session, &made, &dir, &stem, options, &mut diags)?;
-            Ok(finish(session, &dir, published, &fingerprint))
+            Ok(finish(session, &dir, published, &fingerprint, &diags))
         }),
     };
     let (annual_outcome, annual_entry) = annual_entry.unwrap_or((Outcome::Failed, None));
@@ -180,13 +189,13 @@ pub fn run(session: &Session, year: i32, options: &Options, prior: &[DocumentRes
                 };
                 match kept(MEMO_KEY, &memo_fingerprint) {
                     Some(entry) => {
-                        let files = shown_files(session, &dir, &entry);
+                        let outcome = replay(&entry, shown_files(session, &dir, &entry), &mut diags);
                         memo_entry = Some(entry);
-                        Outcome::Unchanged { files }
+                        outcome
                     }
                     None => match made(&mut diags) {
                         Ok(published) => {
-                            let (outcome, entry) = finish(session, &dir, published, &memo_fingerprint);
+                            let (outcome, entry) = finish(session, &dir, published, &memo_fingerprint, &diags);
                             memo_entry = entry;
                             outcome
                         }
@@ -205,10 +214,13 @@ pub fn run(session: &Session, year: i32, options: &Options, prior: &[DocumentRes
         });
     }
 
+    let mut removed = Vec::new();
     if let Some(state) = state.as_mut() {
-        record(session, state, &dir, &[(ANNUAL_KEY, annual_entry), (MEMO_KEY, memo_entry)], &mut general);
+        let entries =
+            documents.iter().map(|d| d.label.as_str()).zip([(ANNUAL_KEY, annual_entry), (MEMO_KEY, memo_entry)]);
+        removed = record(session, state, &dir, entries, &mut general);
     }
-    Report { general: general.into_vec(), documents }
+    Report { general: general.into_vec(), documents, removed }
 }
 
 /// A review of the year checked, with its reports (each with its earlier
@@ -389,11 +401,29 @@ fn sources(loaded: &Loaded<RawAnnual>, of_year: &[&ReviewInput]) -> Vec<std::syn
     out
 }
 
-/// A published document's outcome and (when written) its entry.
-fn finish(session: &Session, dir: &Path, published: Published, fingerprint: &str) -> (Outcome, Option<Entry>) {
+/// A kept document's outcome: unchanged, with the warnings of the build
+/// that wrote it said again; failed when this run counts them as errors
+/// (`--strikt`).
+fn replay(entry: &Entry, files: Vec<PathBuf>, diags: &mut Diagnostics) -> Outcome {
+    match diags.all(entry.warnings.iter().cloned()) {
+        Ok(()) => Outcome::Unchanged { files },
+        Err(_) => Outcome::Failed,
+    }
+}
+
+/// A published document's outcome and (when written) its entry, with the
+/// warnings its build gave.
+fn finish(
+    session: &Session,
+    dir: &Path,
+    published: Published,
+    fingerprint: &str,
+    diags: &Diagnostics,
+) -> (Outcome, Option<Entry>) {
     match published {
         Published { pages, entry: Some(mut entry), .. } => {
             entry.fingerprint = fingerprint.to_owned();
+            entry.warnings = diags.iter().filter(|d| !d.is_error()).cloned().collect();
             let files = shown_files(session, dir, &entry);
             (Outcome::Written { files, pages }, Some(entry))
         }
@@ -405,26 +435,32 @@ fn shown_files(session: &Session, dir: &Path, entry: &Entry) -> Vec<PathBuf> {
     entry.files.iter().map(|f| session.project.shown(&dir.join(&f.name))).collect()
 }
 
-/// Remembers what was written (and forgets what failed), then saves the
-/// state when anything changed (the listings are written after the run).
-fn record(
+/// Remembers what was written and forgets what failed, taking a failed
+/// document's old files out of `output/` (each entry is a document's label,
+/// key and, when written or kept, its entry); then saves the state when
+/// anything changed (the listings are written after the run).
+fn record<'a>(
     session: &Session,
     state: &mut State,
     dir: &Path,
-    entries: &[(&str, Option<Entry>)],
+    entries: impl Iterator<Item = (&'a str, (&'a str, Option<Entry>))>,
     general: &mut Diagnostics,
-) {
-    let mut changed = false;
-    for (key, entry) in entries {
+) -> Vec<Removed> {
+    let (mut changed, mut removed) = (false, Vec::new());
+    for (label, (key, entry)) in entries {
         changed |= match entry {
-            Some(entry) => state.record(key, entry.clone()),
-            None => state.forget(key),
+            Some(entry) => state.record(key, entry),
+            None => match state.forget(key) {
+                Some(old) => {
+                    removed.extend(stale::remove(session, dir, &old, format!("{label} byggdes inte")));
+                    true
+                }
+                None => false,
+            },
         };
     }
-    if !changed {
-        return;
-    }
-    if let Err(e) = state.save(dir) {
+    if changed && let Err(e) = state.save(dir) {
         general.push(document::write_error(&session.project.shown(&dir.join(incremental::STATE_FILE)), &e));
     }
+    removed
 }

@@ -45,5 +45,5 @@ pub fn publish(session: &Session, changes: &Changes, date: Date) -> Report {
         diagnostics: diags.into_vec(),
         read: Vec::new(),
     };
-    Report { general: Vec::new(), documents: vec![result] }
+    Report { general: Vec::new(), documents: vec![result], removed: Vec::new() }
 }

@@ -29,6 +29,9 @@ mod plan;
 mod review;
 mod run;
 mod schedule;
+mod stale;
+
+pub use stale::{Removed, listed as listed_files};
 
 use crate::model::Date;
 use std::path::{Path, PathBuf};
@@ -147,6 +150,9 @@ pub struct Report {
     /// By review, each review's district documents in file order and its
     /// own documents after them.
     pub documents: Vec<DocumentResult>,
+    /// Files taken out of `output/`: a failed document's, or one whose
+    /// source is gone.
+    pub removed: Vec<Removed>,
 }
 
 impl Report {

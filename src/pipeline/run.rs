@@ -15,7 +15,7 @@ use super::memo::{self, Doc};
 use super::plan::{self, MEMO_KEY, Planned, Rules, Step};
 use super::review::{self, CheckedReview};
 use super::schedule;
-use super::{DocumentKind, DocumentResult, Options, Outcome, Progress, Report, Selection, Session};
+use super::{DocumentKind, DocumentResult, Options, Outcome, Progress, Removed, Report, Selection, Session};
 use crate::diag::{Checked, Diagnostic, Diagnostics, Severity};
 use crate::incremental::{self, Entry, State};
 use crate::output;
@@ -92,8 +92,9 @@ pub fn run(session: &Session, selection: &Selection, options: &Options, progress
         run.checked = needed.then(|| review::check(session, run.input, &mut general).ok()).flatten();
     }
     make_all(session, &mut runs, options, progress);
+    let mut removed = Vec::new();
     for run in &mut runs {
-        record(session, run, &mut general);
+        removed.extend(record(session, run, &mut general));
     }
     let mut documents: Vec<DocumentResult> =
         runs.into_iter().flat_map(|r| r.documents).map(|d| d.done.expect("every document is done").result).collect();
@@ -108,11 +109,12 @@ pub fn run(session: &Session, selection: &Selection, options: &Options, progress
         let annual = super::annual::run(session, year, options, &documents);
         general.all(annual.general).ok();
         documents.extend(annual.documents);
+        removed.extend(annual.removed);
     }
     if options.write && options.draft.is_none() && !documents.is_empty() {
         super::index::write(session, &mut general);
     }
-    Report { general: general.into_vec(), documents }
+    Report { general: general.into_vec(), documents, removed }
 }
 
 /// Plans one review: its documents, and for each whether to make it (its
@@ -166,7 +168,7 @@ fn make_all(session: &Session, runs: &mut [ReviewRun], options: &Options, progre
     for run in runs.iter_mut() {
         for doc in &mut run.documents {
             doc.done = match &doc.step {
-                Step::Keep(entry) => Some(kept(session, &doc.planned, entry, &run.dir)),
+                Step::Keep(entry) => Some(kept(session, &doc.planned, entry, &run.dir, options)),
                 Step::Refused => Some(finish(session, &doc.planned, &run.dir, None, Diagnostics::default())),
                 Step::Make => continue,
             };
@@ -306,6 +308,7 @@ fn finish(session: &Session, doc: &Planned, dir: &Path, published: Option<Publis
     let (outcome, entry, read) = match published {
         Some(Published { pages, read, entry: Some(mut entry) }) => {
             entry.fingerprint = doc.fingerprint.clone().unwrap_or_default();
+            entry.warnings = diags.iter().filter(|d| !d.is_error()).cloned().collect();
             let files = entry.files.iter().map(|f| session.project.shown(&dir.join(&f.name))).collect();
             (Outcome::Written { files, pages }, Some(entry), read)
         }
@@ -323,15 +326,18 @@ fn finish(session: &Session, doc: &Planned, dir: &Path, published: Option<Publis
     Done { result, entry }
 }
 
-/// The result of a document the plan kept.
-fn kept(session: &Session, doc: &Planned, entry: &Entry, dir: &Path) -> Done {
+/// The result of a document the plan kept: its files, and the warnings of
+/// the build that wrote them, judged by this run (`--strikt` fails it).
+fn kept(session: &Session, doc: &Planned, entry: &Entry, dir: &Path, options: &Options) -> Done {
     let files = entry.files.iter().map(|f| session.project.shown(&dir.join(&f.name))).collect();
+    let mut diags = Diagnostics::new(options.mode());
+    let replayed = diags.all(entry.warnings.iter().cloned());
     let result = DocumentResult {
         kind: doc.kind,
         label: doc.label.clone(),
         source: session.project.shown(&doc.source),
-        outcome: Outcome::Unchanged { files },
-        diagnostics: Vec::new(),
+        outcome: if replayed.is_ok() { Outcome::Unchanged { files } } else { Outcome::Failed },
+        diagnostics: diags.into_vec(),
         read: entry.read.keys().cloned().collect(),
     };
     Done { result, entry: Some(entry.clone()) }
@@ -351,16 +357,24 @@ fn crashed(session: &Session, doc: &Planned, panic: &str) -> Done {
     Done { result, entry: None }
 }
 
-/// Records the results of `run` in its state, and saves the state when
-/// anything changed (the listings are written after the run).
-fn record(session: &Session, run: &mut ReviewRun, general: &mut Diagnostics) {
-    let Some(state) = run.state.as_mut() else { return };
-    let mut changed = false;
+/// Records the results of `run` in its state, taking the old files of a
+/// failed document, or of one whose source is gone, out of `output/`; saves
+/// the state when anything changed (the listings are written after the run).
+fn record(session: &Session, run: &mut ReviewRun, general: &mut Diagnostics) -> Vec<Removed> {
+    let Some(state) = run.state.as_mut() else { return Vec::new() };
+    let (mut changed, mut removed) = (false, Vec::new());
     for doc in &run.documents {
         let done = doc.done.as_ref().expect("every document is done");
         changed |= match (&done.result.outcome, &done.entry) {
             (Outcome::Written { .. }, Some(entry)) => state.record(&doc.planned.key, entry.clone()),
-            (Outcome::Failed, _) => state.forget(&doc.planned.key),
+            (Outcome::Failed, _) => match state.forget(&doc.planned.key) {
+                Some(old) => {
+                    let why = format!("{} byggdes inte", doc.planned.label);
+                    removed.extend(super::stale::remove(session, &run.dir, &old, why));
+                    true
+                }
+                None => false,
+            },
             _ => false,
         };
     }
@@ -369,13 +383,16 @@ fn record(session: &Session, run: &mut ReviewRun, general: &mut Diagnostics) {
         Some(review) if review.raw.tjansteutlatande.is_none() => {}
         _ => known.push(MEMO_KEY.to_owned()),
     }
-    let before = state.entries().count();
-    state.retain(|key| known.iter().any(|k| k == key));
-    changed |= state.entries().count() != before;
-    if !changed {
-        return;
+    for (_, old) in state.retain(|key| known.iter().any(|k| k == key)) {
+        let why = match old.district.as_str() {
+            "" => format!("källan till {} finns inte längre", old.title),
+            district => format!("distriktsfilen för {district} finns inte längre"),
+        };
+        removed.extend(super::stale::remove(session, &run.dir, &old, why));
+        changed = true;
     }
-    if let Err(e) = state.save(&run.dir) {
+    if changed && let Err(e) = state.save(&run.dir) {
         general.push(document::write_error(&session.project.shown(&run.dir.join(incremental::STATE_FILE)), &e));
     }
+    removed
 }

@@ -159,6 +159,28 @@ fn a_flag_that_needs_another_says_which_and_why() {
 }
 
 #[test]
+fn numbers_on_the_command_line_are_explained_in_swedish() {
+    let fixture = Fixture::example();
+    for (args, said) in [
+        (&["build", "--jobb", "abc"][..], "`abc` är inget antal dokument att bygga samtidigt"),
+        (&["build", "-j", "99999999999999999999"], "skriv ett heltal från 1 till 256"),
+        (&["build", "-j", "0"], "`0` är inget antal"),
+        (&["arsrapport", "tjugoelva"], "`tjugoelva` är inget år; skriv året med fyra siffror"),
+        (&["new-arsrapport", "99999"], "`99999` är inget år"),
+    ] {
+        let run = fixture.run(args);
+        assert_eq!(run.code, 2, "{args:?}");
+        assert!(run.stderr.contains(said), "{args:?}: {}", run.stderr);
+        for english in ["invalid digit", "too large", "Possible values"] {
+            assert!(!run.stderr.contains(english), "{args:?}: {}", run.stderr);
+        }
+    }
+    let help = fixture.run(&["schema", "--hjälp"]);
+    assert!(!help.stdout.contains("Possible values"), "{}", help.stdout);
+    assert!(help.stdout.contains("granskning, distrikt, projekt (granska.toml) eller arsrapport"), "{}", help.stdout);
+}
+
+#[test]
 fn a_missing_folder_is_a_swedish_error() {
     let fixture = Fixture::example();
     let run = fixture.run(&["build", "finns-inte"]);
@@ -229,4 +251,29 @@ fn templates_and_expected_outputs_are_checked_out_byte_stable() {
         }
     }
     assert!(checked > 100, "only {checked} files checked");
+}
+
+#[test]
+fn an_unchanged_document_says_its_warnings_again_and_strikt_judges_them() {
+    let fixture = Fixture::example();
+    fixture.edit_district(
+        "bromma",
+        "iakttagelser = \"\"\"\n",
+        "iakttagelser = \"\"\"\n[^oanvand]: En källa som ingen hänvisar till.\n\n",
+    );
+    let warning =
+        "fotnoten `[^oanvand]` i `kvalitetsomraden.trygghet_och_sakerhet.iakttagelser` används aldrig i texten";
+    let first = fixture.run(&["build"]);
+    first.assert_ok();
+    assert!(first.stderr.contains(&format!("varning: {warning}")), "{}", first.stderr);
+    // Nothing changed: Bromma's report is kept, and its warning said again.
+    let again = fixture.run(&["build"]);
+    again.assert_ok();
+    assert!(again.stdout.contains("redan aktuella"), "{}", again.stdout);
+    assert!(again.stderr.contains(&format!("varning: {warning}")), "{}", again.stderr);
+    assert!(again.stderr.contains("1 varning"), "{}", again.stderr);
+    // --strikt counts it as an error, kept document or not.
+    let strict = fixture.run(&["build", "--strikt"]);
+    assert_eq!(strict.code, 1, "{}", strict.stderr);
+    assert!(strict.stderr.contains(&format!("fel: {warning}")), "{}", strict.stderr);
 }

@@ -4,7 +4,7 @@
 
 use std::fs;
 
-use crate::common::{Fixture, flat, pdf_info, pdf_pages, pdf_text};
+use crate::common::{Fixture, REVIEW, flat, pdf_info, pdf_pages, pdf_text};
 use sha2::{Digest, Sha256};
 
 #[test]
@@ -303,4 +303,67 @@ fn a_follow_up_of_two_earlier_reviews_finds_each_districts_earlier_report_where_
     for text in [&bromma, &skarholmen] {
         assert!(text.contains("3.1-117/2011") && text.contains("3.1-40/2012"), "{text}");
     }
+}
+
+#[test]
+fn output_holds_only_what_the_findings_make_now() {
+    let fixture = Fixture::example();
+    fixture.run(&["build"]).assert_ok();
+    let dir = fixture.root().join("output").join(REVIEW);
+    let published = || -> std::collections::BTreeSet<String> {
+        fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".pdf") || n.ends_with(".html"))
+            .collect()
+    };
+    let listed = || -> std::collections::BTreeSet<String> {
+        let json: serde_json::Value = serde_json::from_slice(&fs::read(dir.join("manifest.json")).unwrap()).unwrap();
+        json["dokument"].as_array().unwrap().iter().map(|d| d["fil"].as_str().unwrap().to_owned()).collect()
+    };
+    let index = || fs::read_to_string(fixture.root().join("output/index.html")).unwrap();
+    assert!(index().contains("3-1-117-2011-skarholmen.pdf"));
+
+    // A district file deleted: its report and web page leave output/.
+    fs::remove_file(fixture.district("skarholmen")).unwrap();
+    let run = fixture.run(&["build"]);
+    run.assert_ok();
+    assert!(
+        run.stdout.contains(&format!(
+            "tog bort output/{REVIEW}/3-1-117-2011-skarholmen.pdf och 3-1-117-2011-skarholmen.html: \
+             distriktsfilen för Skärholmen finns inte längre"
+        )),
+        "{}",
+        run.stdout
+    );
+    assert!(!dir.join("3-1-117-2011-skarholmen.pdf").exists());
+    assert_eq!(published(), listed());
+    assert!(!index().contains("skarholmen"), "the index still lists Skärholmen");
+    let memo = flat(&pdf_text(&dir.join("3-1-117-2011-tjansteutlatande.pdf")));
+    assert!(memo.contains("Granskning av ekonomiskt bistånd – Bromma"), "{memo}");
+    assert!(!memo.contains("Granskning av ekonomiskt bistånd – Skärholmen"), "{memo}");
+    assert!(!memo.contains("Bilaga 2"), "{memo}");
+
+    // A build that fails: the report it would have replaced leaves too, and
+    // nothing lists it.
+    fixture.edit_district("bromma", "urval = 10", "urval = 100");
+    let run = fixture.run(&["build"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.contains(&format!(
+            "tog bort output/{REVIEW}/3-1-117-2011-bromma.pdf och 3-1-117-2011-bromma.html: \
+             granskningsrapporten för Bromma byggdes inte"
+        )),
+        "{}",
+        run.stdout
+    );
+    assert!(!dir.join("3-1-117-2011-bromma.pdf").exists());
+    assert_eq!(published(), listed());
+    assert!(!index().contains("3-1-117-2011-bromma"), "the index still lists Bromma");
+
+    // Fixed, it is back.
+    fixture.edit_district("bromma", "urval = 100", "urval = 10");
+    fixture.run(&["build"]).assert_ok();
+    assert!(dir.join("3-1-117-2011-bromma.pdf").exists());
+    assert_eq!(published(), listed());
 }

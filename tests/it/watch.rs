@@ -160,9 +160,15 @@ fn watch_rebuilds_when_the_logo_changes() {
     fixture.write("granska.toml", "[organisation]\nnamn = \"Tyresö kommun\"\nlogotyp = \"bilder/logotyp.svg\"\n");
     let watch = Watch::ready(&fixture);
     let before = std::fs::read(fixture.pdf("bromma")).unwrap();
+    let web = || std::fs::read_to_string(fixture.pdf("bromma").with_extension("html")).unwrap();
+    let web_before = web();
     fixture.write("bilder/logotyp.svg", &logo("#990000"));
     watch.expect(&["3 dokument klara"]);
     assert_ne!(std::fs::read(fixture.pdf("bromma")).unwrap(), before, "the report kept the old logo");
+    assert_ne!(web(), web_before, "the web edition kept the old logo");
+    // A logo that is no picture is said, as `build` says it.
+    fixture.write("bilder/logotyp.svg", "ingen bild");
+    watch.expect(&["bilder/logotyp.svg", "väntar på nästa ändring"]);
 }
 
 #[test]
