@@ -82,6 +82,37 @@ impl Project {
         path.strip_prefix(&self.root).map(Path::to_owned).unwrap_or_else(|_| path.to_owned())
     }
 
+    /// Refuses to write `path` through a symbolic link inside the project:
+    /// a folder below `output/`, `utkast/`, `schema/` or `findings/` that
+    /// links elsewhere would let a write replace a file outside the
+    /// project. The top-level `output/` and `utkast/` themselves may be
+    /// links made on purpose (to the secretariat's share, say).
+    pub fn check_write(&self, path: &Path) -> Result<(), Diagnostic> {
+        let Ok(relative) = path.strip_prefix(&self.root) else {
+            return Err(Diagnostic::file(Severity::Error, path, "filen ligger utanför projektmappen och skrivs inte")
+                .with_hint("granska skriver bara inuti projektmappen"));
+        };
+        let mut prefix = PathBuf::new();
+        let folders = relative.parent().map(|p| p.components().count()).unwrap_or(0);
+        for (i, part) in relative.components().take(folders).enumerate() {
+            prefix.push(part);
+            let link = std::fs::symlink_metadata(self.root.join(&prefix)).is_ok_and(|m| m.file_type().is_symlink());
+            let allowed = i == 0 && (prefix == Path::new(OUTPUT_DIR) || prefix == Path::new(DRAFTS_DIR));
+            if link && !allowed {
+                return Err(Diagnostic::file(
+                    Severity::Error,
+                    &prefix,
+                    "mappen är en symbolisk länk; granska skriver inte genom länkar inuti projektet",
+                )
+                .with_hint(format!(
+                    "ta bort länken `{}` så skapar granska mappen själv (bara hela `{OUTPUT_DIR}/` eller `{DRAFTS_DIR}/` får vara en länk)",
+                    prefix.display()
+                )));
+            }
+        }
+        Ok(())
+    }
+
     /// Resolves `path` and checks that it stays inside the project, also
     /// through symbolic links. Returns the canonical path.
     pub fn contain(&self, path: &Path) -> Result<PathBuf, Diagnostic> {

@@ -133,6 +133,7 @@ fn with_schema(kind: &str, text: String) -> String {
 
 /// Creates `path` with `text`, refusing to replace an existing file.
 fn create(path: &Path, root: &Path, text: &str) -> Result<PathBuf, Diagnostic> {
+    crate::project::Project { root: root.to_owned() }.check_write(path)?;
     let shown = path.strip_prefix(root).unwrap_or(path);
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| crate::diag::os_error(dir, "mappen kunde inte skapas", &e))?;

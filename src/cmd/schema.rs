@@ -75,6 +75,10 @@ fn write(project: &Project, files: &[(&str, String)]) -> Result<usize, Exit> {
         if std::fs::read_to_string(&path).ok().as_deref() == Some(text.as_str()) {
             continue;
         }
+        if let Err(d) = project.check_write(&path) {
+            print_diagnostics([&d]);
+            return Err(Exit::Failed);
+        }
         let created = std::fs::create_dir_all(&dir);
         if let Err(e) = created.and_then(|()| output::write_atomic(&path, text.as_bytes())) {
             let d = crate::diag::os_error(&project.shown(&path), "filen kunde inte skrivas", &e);

@@ -459,7 +459,9 @@ fn record<'a>(
             },
         };
     }
-    if changed && let Err(e) = state.save(dir) {
+    if changed && let Err(d) = session.project.check_write(&dir.join(incremental::STATE_FILE)) {
+        general.push(d);
+    } else if changed && let Err(e) = state.save(dir) {
         general.push(document::write_error(&session.project.shown(&dir.join(incremental::STATE_FILE)), &e));
     }
     removed

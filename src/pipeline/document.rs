@@ -277,6 +277,7 @@ fn guard_document(
 
 /// Writes a file atomically, reporting a failure.
 fn write(session: &Session, path: &Path, bytes: &[u8], diags: &mut Diagnostics) -> Checked<()> {
+    session.project.check_write(path).map_err(|d| diags.error(d))?;
     output::write_atomic(path, bytes).map_err(|e| diags.error(write_error(&session.project.shown(path), &e)))
 }
 

@@ -391,7 +391,10 @@ fn record(session: &Session, run: &mut ReviewRun, general: &mut Diagnostics) -> 
         removed.extend(super::stale::remove(session, &run.dir, &old, why));
         changed = true;
     }
-    if changed && let Err(e) = state.save(&run.dir) {
+    let state_file = run.dir.join(incremental::STATE_FILE);
+    if changed && let Err(d) = session.project.check_write(&state_file) {
+        general.push(d);
+    } else if changed && let Err(e) = state.save(&run.dir) {
         general.push(document::write_error(&session.project.shown(&run.dir.join(incremental::STATE_FILE)), &e));
     }
     removed

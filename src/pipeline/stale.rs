@@ -31,8 +31,9 @@ pub fn remove(session: &Session, dir: &Path, entry: &Entry, why: String) -> Opti
     let files: Vec<PathBuf> = names
         .iter()
         .map(|name| dir.join(name))
-        // A state file from elsewhere names only files in its own folder.
-        .filter(|path| path.parent() == Some(dir))
+        // A state file from elsewhere names only files in its own folder,
+        // and nothing is removed through a link.
+        .filter(|path| path.parent() == Some(dir) && session.project.check_write(path).is_ok())
         .filter(|path| std::fs::remove_file(path).is_ok())
         .map(|path| session.project.shown(&path))
         .collect();

@@ -2,7 +2,7 @@
 //! it: in a follow-up, the earlier review's texts are printed, so a number
 //! there stops the follow-up even when only the follow-up is built.
 
-use crate::common::Fixture;
+use crate::common::{Fixture, REVIEW};
 
 #[test]
 fn a_number_in_the_earlier_review_stops_the_follow_up() {
@@ -28,4 +28,59 @@ fn a_number_in_the_earlier_review_stops_the_follow_up() {
         !out.exists()
             || std::fs::read_dir(&out).unwrap().all(|e| !e.unwrap().path().to_string_lossy().ends_with(".pdf"))
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn no_write_goes_through_a_link_inside_the_project() {
+    use std::os::unix::fs::symlink;
+    let outside = tempfile::tempdir().unwrap();
+    let victim = outside.path().join("3-1-117-2011-bromma-utkast.pdf");
+    std::fs::write(&victim, "utanför").unwrap();
+    let untouched = |what: &str| {
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "utanför", "{what} wrote outside the project");
+        let names: Vec<_> = std::fs::read_dir(outside.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names.len(), 1, "{what} created {names:?} outside the project");
+    };
+
+    // A draft folder of a review that links out.
+    let fixture = Fixture::example();
+    std::fs::create_dir_all(fixture.file("utkast")).unwrap();
+    symlink(outside.path(), fixture.file(&format!("utkast/{REVIEW}"))).unwrap();
+    let run = fixture.run(&["build", "--utkast"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains(&format!(
+            "utkast/{REVIEW}: fel: mappen är en symbolisk länk; granska skriver inte genom länkar inuti projektet"
+        )),
+        "{}",
+        run.stderr
+    );
+    untouched("build --utkast");
+
+    // The schema folder links out.
+    let fixture = Fixture::example();
+    symlink(outside.path(), fixture.file("schema")).unwrap();
+    let run = fixture.run(&["schema", "--skriv"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("schema: fel: mappen är en symbolisk länk"), "{}", run.stderr);
+    untouched("schema --skriv");
+
+    // A review folder under findings/ links out (to a review elsewhere).
+    let fixture = Fixture::example();
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture.review_dir().join("granskning.toml"), elsewhere.path().join("granskning.toml")).unwrap();
+    symlink(elsewhere.path(), fixture.file("findings/extern")).unwrap();
+    let run = fixture.run(&["new", "extern", "Bromma"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("findings/extern: fel: mappen är en symbolisk länk"), "{}", run.stderr);
+    assert!(!elsewhere.path().join("bromma.toml").exists(), "new wrote outside the project");
+    untouched("new");
+
+    // The whole output/ may be a link made on purpose (the secretariat's share).
+    let share = tempfile::tempdir().unwrap();
+    let fixture = Fixture::example();
+    symlink(share.path(), fixture.file("output")).unwrap();
+    fixture.run(&["build"]).assert_ok();
+    assert!(share.path().join(REVIEW).join("3-1-117-2011-bromma.pdf").is_file());
 }
