@@ -212,6 +212,10 @@ impl ReviewFiles {
     fn scan(project: &Project, dir: &Path) -> Result<ReviewFiles, Diagnostic> {
         let id = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
         let review = dir.join(REVIEW_FILE);
+        // A folder that cannot be read is said as such, not as empty.
+        if let Err(e) = std::fs::read_dir(dir) {
+            return Err(crate::diag::os_error(&project.shown(dir), "granskningsmappen kunde inte läsas", &e));
+        }
         if !review.is_file() {
             return Err(Diagnostic::file(Severity::Error, project.shown(dir), "mappen saknar `granskning.toml`")
                 .with_hint(

@@ -63,6 +63,9 @@ fn quiet_on_broken_pipe(err: &std::io::Error) {
 fn open(path: &Path) -> Result<(Session, Selection), Vec<Diagnostic>> {
     let project = Project::discover(path).map_err(|d| vec![d])?;
     let selection = Selection::from_path(&project, path);
+    if let Some(line) = Selection::explain(&project, path) {
+        say!("{line}");
+    }
     let mut diags = Diagnostics::default();
     match Session::open(project, &mut diags) {
         Ok(session) => Ok((session, selection)),

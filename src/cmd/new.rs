@@ -55,14 +55,22 @@ pub fn run_annual(args: &NewAnnualArgs) -> Exit {
 /// A name as a file or folder name (`Södermalm` → `sodermalm`), if it
 /// has a letter or digit to make one of.
 fn file_name(name: &str) -> Option<String> {
+    // The slug of a name without letters or digits is a stand-in ("x").
+    if !name.chars().any(char::is_alphanumeric) {
+        return None;
+    }
     let slug = slug(name);
     let slug = slug.trim_matches('-');
     (!slug.is_empty()).then(|| slug.to_owned())
 }
 
 fn nameless(name: &str) -> Diagnostic {
-    Diagnostic::file(Severity::Error, Path::new(name), "namnet behöver minst en bokstav eller siffra")
-        .with_hint("filnamnet görs av namnet, t.ex. `Södermalm` → `sodermalm.toml`")
+    Diagnostic::file(
+        Severity::Error,
+        Path::new(FINDINGS_DIR),
+        format!("namnet `{}` behöver minst en bokstav eller siffra", name.escape_default()),
+    )
+    .with_hint("filnamnet görs av namnet, t.ex. `Södermalm` → `sodermalm.toml`")
 }
 
 fn fail(problems: Vec<Diagnostic>) -> Exit {

@@ -88,12 +88,38 @@ impl Selection {
     pub fn from_path(project: &Project, path: &Path) -> Selection {
         let Ok(path) = path.canonicalize() else { return Selection::All };
         if path.starts_with(project.findings()) && path != project.findings() {
+            // An annual report's file is made from every review of its year.
+            if path.parent() == Some(project.findings().as_path())
+                && path.file_name().is_some_and(|n| n.to_string_lossy().starts_with(crate::project::ANNUAL_PREFIX))
+            {
+                return Selection::All;
+            }
+            // A review's own file stands for its review.
+            if path.file_name().is_some_and(|n| n == crate::project::REVIEW_FILE)
+                && let Some(review) = path.parent()
+            {
+                return Selection::Review(review.to_owned());
+            }
             if path.is_file() {
                 return Selection::District(path);
             }
             return Selection::Review(path);
         }
         Selection::All
+    }
+
+    /// What a run given `path` does, when that is not plain from the path
+    /// (a file that is no district file): a line for the user.
+    pub fn explain(project: &Project, path: &Path) -> Option<String> {
+        let name = path.file_name()?.to_string_lossy();
+        let shown = |p: &Path| project.shown(p).display().to_string();
+        match (path.is_file(), Selection::from_path(project, path)) {
+            (true, Selection::Review(review)) => {
+                Some(format!("{name} gäller hela granskningen: tar med alla distrikt i {}", shown(&review)))
+            }
+            (true, Selection::All) => Some(format!("{name} gäller hela projektet: tar med alla granskningar")),
+            _ => None,
+        }
     }
 
     fn includes_review(&self, dir: &Path) -> bool {

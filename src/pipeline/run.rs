@@ -58,6 +58,13 @@ struct Done {
 
 pub fn run(session: &Session, selection: &Selection, options: &Options, progress: &dyn Progress) -> Report {
     let mut general = Diagnostics::new(options.mode());
+    // The index, the manifests' folder and the changes list are written at
+    // the top of output/ and utkast/; a killed run's temporary files there go.
+    if options.write {
+        for top in [session.project.output(), session.project.drafts()] {
+            output::remove_stale_temp_files(&top, STALE_TEMP_AGE);
+        }
+    }
     let (reviews, problems) = session.project.reviews();
     let _ = general.all(problems);
     let inputs: Vec<ReviewInput> = reviews
@@ -132,10 +139,11 @@ fn plan_review<'a>(
     // made afresh every time: no state, no manifest, no index.
     let base = if options.draft.is_some() { session.project.drafts() } else { session.project.output() };
     let dir = base.join(&input.files.id);
-    let state = (options.write && options.draft.is_none()).then(|| {
+    // A killed run's temporary files go, drafts' too (never through a link).
+    if options.write && session.project.check_write(&dir.join("x")).is_ok() {
         output::remove_stale_temp_files(&dir, STALE_TEMP_AGE);
-        State::load(&dir)
-    });
+    }
+    let state = (options.write && options.draft.is_none()).then(|| State::load(&dir));
     let verified = state.as_ref().map(|s| s.verified(&dir, &session.project.root)).unwrap_or_default();
     let planned = plan::documents(input, shared, !matches!(selection, Selection::District(_)));
     let rules = Rules { write: options.write, force: options.force, emit_typst: options.emit_typst };

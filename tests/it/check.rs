@@ -5,7 +5,7 @@ use std::fs;
 use std::process::Command;
 use std::time::Duration;
 
-use crate::common::{Fixture, flat, pdf_text, run_in};
+use crate::common::{Fixture, REVIEW, flat, pdf_text, run_in};
 
 #[test]
 fn check_is_quiet_and_succeeds_on_the_example() {
@@ -140,6 +140,32 @@ fn a_build_killed_midway_leaves_the_previous_pdf_intact() {
     assert!(saw_old, "no kill landed before the write; the test proved nothing");
     fixture.run(&["build"]).assert_ok();
     assert_eq!(fs::read(fixture.pdf("bromma")).unwrap(), new);
+}
+
+#[test]
+fn the_next_run_removes_a_killed_runs_temporary_files_in_output_and_drafts() {
+    // What a killed run leaves: its temporary files, beside the documents
+    // and at the top of both folders (older than a run going on now).
+    let fixture = Fixture::example();
+    let left = [
+        format!("output/{REVIEW}/.granska-a1b2c3.tmp"),
+        "output/.granska-d4e5f6.tmp".to_owned(),
+        format!("utkast/{REVIEW}/.granska-g7h8i9.tmp"),
+        "utkast/.granska-j1k2l3.tmp".to_owned(),
+    ];
+    let an_hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+    for file in &left {
+        fixture.write(file, "halvskrivet");
+        fs::File::options().write(true).open(fixture.file(file)).unwrap().set_modified(an_hour_ago).unwrap();
+    }
+    // One a run going on right now is writing stays.
+    fixture.write(&format!("utkast/{REVIEW}/.granska-pagaende.tmp"), "skrivs nu");
+    fixture.run(&["build", "--utkast"]).assert_ok();
+    fixture.run(&["build"]).assert_ok();
+    for file in &left {
+        assert!(!fixture.file(file).exists(), "{file} is left");
+    }
+    assert!(fixture.file(&format!("utkast/{REVIEW}/.granska-pagaende.tmp")).exists());
 }
 
 #[test]
@@ -367,4 +393,38 @@ fn a_scaffolded_annual_report_is_refused_until_filled_in_and_then_builds_with_it
     assert!(memo.contains("Bilaga 1 Årsrapport 2011"), "{memo}");
     // Ärendet takes the areas from the reviews.
     assert!(memo.contains("Ärendet") && memo.contains("Trygghet och säkerhet"), "{memo}");
+}
+
+#[test]
+fn a_name_without_letters_or_digits_is_refused() {
+    for name in ["", "   ", "!!!"] {
+        let fixture = Fixture::empty();
+        let run = fixture.run(&["new-granskning", name]);
+        assert_eq!(run.code, 1, "{name:?}");
+        assert!(run.stderr.contains("behöver minst en bokstav eller siffra"), "{name:?}: {}", run.stderr);
+        let made: Vec<_> = fs::read_dir(fixture.file("findings")).unwrap().collect();
+        assert!(made.is_empty(), "{name:?} made {made:?}");
+    }
+    let fixture = Fixture::example();
+    let run = fixture.run(&["new", REVIEW, ""]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("behöver minst en bokstav eller siffra"), "{}", run.stderr);
+}
+
+#[test]
+fn a_file_that_is_no_district_file_says_what_the_build_takes() {
+    let fixture = Fixture::all_examples();
+    let run = fixture.run(&["build", &format!("findings/{REVIEW}/granskning.toml")]);
+    run.assert_ok();
+    assert!(
+        run.stdout
+            .contains(&format!("granskning.toml gäller hela granskningen: tar med alla distrikt i findings/{REVIEW}")),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("3-1-117-2011-bromma.pdf") && run.stdout.contains("3-1-117-2011-skarholmen.pdf"));
+    let run = fixture.run(&["build", "granska.toml"]);
+    run.assert_ok();
+    assert!(run.stdout.contains("granska.toml gäller hela projektet: tar med alla granskningar"), "{}", run.stdout);
+    assert!(run.stdout.contains("3-1-164-2014-bromma.pdf"), "{}", run.stdout);
 }
