@@ -167,8 +167,23 @@ impl Templates {
         let mut out = limits::Bounded::new();
         tera.render_to(&name, &context, &mut out)
             .map_err(|e| template_error(&e, &self.sources, "mallen kunde inte fyllas i"))?;
-        String::from_utf8(out.bytes)
-            .map_err(|e| template_error(&tera::Error::msg(e.to_string()), &self.sources, "mallen kunde inte fyllas i"))
+        let out = String::from_utf8(out.bytes).map_err(|e| {
+            template_error(&tera::Error::msg(e.to_string()), &self.sources, "mallen kunde inte fyllas i")
+        })?;
+        // A published page runs nothing and loads nothing from elsewhere,
+        // whoever wrote the template.
+        if format == Format::Html
+            && let Some(first) = html::contained::breaches(&out).first()
+        {
+            return Err(Diagnostic::file(
+                Severity::Error,
+                format!("{TEMPLATES_DIR}/{name}"),
+                format!("webbsidan från mallen skulle innehålla {first}; den publiceras inte"),
+            )
+            .with_hint("en publicerad sida får varken köra skript eller hämta något utifrån; ta bort det ur mallen")
+            .with_hint("text ur iakttagelserna skrivs alltid ut som text; skriv den inte ut med `| safe`"));
+        }
+        Ok(out)
     }
 }
 

@@ -84,3 +84,38 @@ fn no_write_goes_through_a_link_inside_the_project() {
     fixture.run(&["build"]).assert_ok();
     assert!(share.path().join(REVIEW).join("3-1-117-2011-bromma.pdf").is_file());
 }
+
+#[test]
+fn a_template_that_adds_a_script_or_prints_text_unescaped_publishes_nothing() {
+    let page = std::fs::read_to_string(format!("{}/templates/sida.html.tera", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    // A template override with a script from a CDN.
+    let fixture = Fixture::example();
+    let with_script = page.replacen("</head>", "<script src=\"https://cdn.example/analys.js\"></script>\n</head>", 1);
+    assert_ne!(with_script, page);
+    fixture.write("templates/sida.html.tera", &with_script);
+    let run = fixture.run(&["build"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("webbsidan från mallen skulle innehålla ett `<script>`-element; den publiceras inte"),
+        "{}",
+        run.stderr
+    );
+    let published: Vec<_> = walkdir::WalkDir::new(fixture.file("output"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html" || x == "pdf"))
+        .map(|e| e.path().to_owned())
+        .collect();
+    assert!(published.is_empty(), "published {published:?}");
+
+    // An override that prints the district's name with `| safe`: what an
+    // inspector types becomes markup, and an iframe in it is refused.
+    let fixture = Fixture::example();
+    let unescaped = page.replacen("<body>", "<body>{{ dokument.titel | safe }}", 1);
+    assert_ne!(unescaped, page);
+    fixture.write("templates/sida.html.tera", &unescaped);
+    fixture.edit_district("bromma", "distrikt = \"Bromma\"", "distrikt = \"Bromma<iframe src=x></iframe>\"");
+    let run = fixture.run(&["build"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("ett `<iframe>`-element"), "{}", run.stderr);
+}

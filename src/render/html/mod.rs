@@ -12,6 +12,7 @@
 //! Nothing is done to a page after its template: numbers, anchors, the
 //! contents and the notes are all in the view.
 
+pub mod contained;
 mod draft;
 pub mod markup;
 
