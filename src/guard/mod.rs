@@ -80,6 +80,11 @@ pub fn html_text(html: &str) -> String {
         for value in tag.split('"').skip(1).step_by(2) {
             out.push_str(value);
             out.push('\n');
+            // A link's address as the server reads it: `%36%34…` is "64…".
+            if value.contains('%') {
+                out.push_str(&percent_encoding::percent_decode_str(value).decode_utf8_lossy());
+                out.push('\n');
+            }
         }
         rest = &rest[tag_end..];
         if tag.starts_with("<style") {

@@ -8,7 +8,9 @@
 //! - every dash and minus sign becomes `-`, every space (no-break, thin,
 //!   line break …) a single ` `;
 //! - numeric character references (`&#50;`, `&#x32;`) and the common named
-//!   ones are decoded, as a browser would, and so are TOML's `\u` escapes;
+//!   ones are decoded, as a browser would, and so are TOML's `\u` escapes
+//!   and percent-encoded ASCII in addresses (`%36` is `6`, as a server
+//!   reads a link's `?p=%36%34…`);
 //! - Markdown and escape marks between digits (`6408**23`, `6408\23`) are
 //!   dropped, as the reader sees the digits side by side.
 
@@ -141,9 +143,13 @@ fn is_invisible(c: char) -> bool {
 }
 
 /// A character reference at the start of `text` (HTML's `&#50;`, `&ndash;`,
-/// or TOML's `\u2013`, `\U00002013`): the character it stands for (`None`
+/// TOML's `\u2013`, `\U00002013`, or a URL's `%32`): the character it stands for (`None`
 /// for one that shows nothing, like `&shy;`) and its length.
 fn reference(text: &str) -> Option<(Option<char>, usize)> {
+    if let Some(hex) = text.strip_prefix('%') {
+        let byte = u8::from_str_radix(hex.get(..2)?, 16).ok()?;
+        return byte.is_ascii().then_some((Some(char::from(byte)), 3));
+    }
     for (prefix, digits) in [("\\u", 4), ("\\U", 8)] {
         if let Some(hex) = text.strip_prefix(prefix) {
             let code = u32::from_str_radix(hex.get(..digits)?, 16).ok()?;
@@ -194,6 +200,8 @@ mod tests {
             "6408\\23-3234",
             "6408&#50;3-3234",
             "640823&ndash;3234",
+            "%36%34%30%38%32%33%2D%33%32%33%34",
+            "6408%323-3234",
             "\u{FF16}\u{FF14}\u{FF10}\u{FF18}\u{FF12}\u{FF13}-3234",
         ] {
             let text = seen(raw);
