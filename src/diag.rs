@@ -305,18 +305,37 @@ pub fn shown_path(path: &Path) -> String {
 /// The longest part of a source line quoted under a diagnostic.
 const MAX_QUOTED: usize = 120;
 
+/// Text safe to print on a terminal: a control character (an escape byte
+/// from a findings file or a version name, say) is shown as its picture
+/// (`␛`), never sent; line breaks and tabs stay.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let picture = |c: char| match c {
+        '\n' | '\t' => c,
+        '\u{7f}' => '\u{2421}',
+        c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+        _ => '\u{fffd}',
+    };
+    if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        text.chars().map(|c| if c.is_control() { picture(c) } else { c }).collect::<String>().into()
+    } else {
+        text.into()
+    }
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let path = shown_path(&self.path);
+        let path = printable(&path);
         let word = self.severity.word();
+        let message = printable(&self.message);
         let Some(loc) = &self.location else {
-            writeln!(f, "{path}: {word}: {}", self.message)?;
+            writeln!(f, "{path}: {word}: {message}")?;
             for hint in &self.hints {
-                writeln!(f, "  = tips: {hint}")?;
+                writeln!(f, "  = tips: {}", printable(hint))?;
             }
             return Ok(());
         };
-        writeln!(f, "{path}:{}:{}: {word}: {}", loc.line, loc.column, self.message)?;
+        writeln!(f, "{path}:{}:{}: {word}: {message}", loc.line, loc.column)?;
         let number = loc.line.to_string();
         let pad = " ".repeat(number.len());
         // Tabs would shift the caret; show them, and other control
@@ -339,7 +358,7 @@ impl fmt::Display for Diagnostic {
         let width = loc.width.min(to.saturating_sub(loc.column - 1)).max(1);
         writeln!(f, "{pad} | {caret_pad}{}", "^".repeat(width))?;
         for hint in &self.hints {
-            writeln!(f, "{pad} = tips: {hint}")?;
+            writeln!(f, "{pad} = tips: {}", printable(hint))?;
         }
         Ok(())
     }
@@ -392,6 +411,17 @@ mod tests {
         let loc = locate(text, 1..100);
         assert_eq!((loc.line, loc.column), (1, 1));
         assert_eq!(locate("", 5..9).line, 1);
+    }
+
+    #[test]
+    fn control_characters_are_shown_not_sent() {
+        assert_eq!(printable("v1\u{1b}[31m röd"), "v1\u{241b}[31m röd");
+        assert_eq!(printable("rad 1\nrad 2\tflik"), "rad 1\nrad 2\tflik");
+        assert_eq!(printable("a\u{7f}b\u{9b}c"), "a\u{2421}b\u{fffd}c");
+        let d = Diagnostic::file(Severity::Error, "findings/g/d\u{1b}.toml", "okänd nyckel `a\u{1b}[2J`");
+        let shown = d.to_string();
+        assert!(!shown.contains('\u{1b}'), "{shown:?}");
+        assert!(shown.contains("okänd nyckel `a\u{241b}[2J`"), "{shown}");
     }
 
     #[test]

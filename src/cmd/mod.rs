@@ -40,14 +40,15 @@ pub enum Exit {
 /// Writes one line for [`say!`].
 pub fn say_line(line: std::fmt::Arguments) {
     let mut out = std::io::stdout().lock();
-    if let Err(err) = out.write_fmt(line).and_then(|()| out.write_all(b"\n")) {
+    let line = line.to_string();
+    if let Err(err) = out.write_all(diag::printable(&line).as_bytes()).and_then(|()| out.write_all(b"\n")) {
         quiet_on_broken_pipe(&err);
     }
 }
 
 /// Writes `text` as it is on standard output, as [`say!`] does.
 pub fn say_text(text: &str) {
-    if let Err(err) = std::io::stdout().lock().write_all(text.as_bytes()) {
+    if let Err(err) = std::io::stdout().lock().write_all(diag::printable(text).as_bytes()) {
         quiet_on_broken_pipe(&err);
     }
 }

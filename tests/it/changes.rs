@@ -178,3 +178,13 @@ fn an_inserted_recommendation_is_new_and_a_count_is_named_by_question_and_sex() 
     assert!(out.contains("Fråga 2, kvinnor: nej 0 → 1"), "{out}");
     assert!(!out.contains("nr ") && !out.contains(" › ") && !out.contains("kvalitetsomraden"), "{out}");
 }
+
+#[test]
+fn an_escape_byte_in_a_version_name_is_shown_not_sent() {
+    let fixture = Fixture::example();
+    commit_and_tag(&fixture, "v1");
+    let run = fixture.run(&["andringar", "v\u{1b}[2J"]);
+    assert_eq!(run.code, 1);
+    assert!(!run.stderr.contains('\u{1b}') && !run.stdout.contains('\u{1b}'), "{:?}", run.stderr);
+    assert!(run.stderr.contains("v\u{241b}[2J"), "{}", run.stderr);
+}
