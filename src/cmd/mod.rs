@@ -91,11 +91,63 @@ fn fail_to_open(problems: &[Diagnostic]) -> Exit {
 }
 
 /// Prints diagnostics to stderr.
+/// Prints diagnostics to stderr. A mistake repeated many times in one
+/// file (a key-figure table with a thousand wrong years, say) is shown
+/// [`FOLD_AFTER`] times and then counted, not printed a thousand times.
 fn print_diagnostics<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>) {
     let mut err = std::io::stderr().lock();
+    let mut seen: std::collections::HashMap<(String, String), usize> = std::collections::HashMap::new();
+    let mut folded: Vec<((String, String), usize)> = Vec::new();
     for d in diagnostics {
-        let _ = write!(err, "{d}");
+        let kind = (d.path.display().to_string(), kind_of(&d.message));
+        let count = seen.entry(kind.clone()).or_default();
+        *count += 1;
+        match *count {
+            n if n <= FOLD_AFTER => {
+                let _ = write!(err, "{d}");
+            }
+            n if n == FOLD_AFTER + 1 => folded.push((kind, 1)),
+            _ => {
+                if let Some(entry) = folded.iter_mut().find(|(k, _)| *k == kind) {
+                    entry.1 += 1;
+                }
+            }
+        }
     }
+    for ((path, _), more) in folded {
+        let _ = writeln!(
+            err,
+            "{}: … och {} till av samma slag",
+            diag::printable(&path),
+            crate::view::format::integer(i64::try_from(more).unwrap_or(i64::MAX))
+        );
+    }
+}
+
+/// How many of one kind of problem in one file are printed.
+const FOLD_AFTER: usize = 10;
+
+/// A message with what differs between repeats of one mistake left out:
+/// quoted words and numbers.
+fn kind_of(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut quoted = false;
+    for c in message.chars() {
+        match c {
+            '`' => {
+                quoted = !quoted;
+                out.push(c);
+            }
+            _ if quoted => {}
+            c if c.is_ascii_digit() => {
+                if !out.ends_with('#') {
+                    out.push('#');
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Prints a report's problems, each once (a problem shared by several
@@ -138,4 +190,16 @@ fn failed_labels(report: &Report) -> String {
         shown.push_str(&format!(" och {} till", failed.len() - 3));
     }
     shown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::kind_of;
+
+    #[test]
+    fn repeats_of_one_mistake_are_one_kind() {
+        assert_eq!(kind_of("`1000` är inte ett årtal"), kind_of("`1001` är inte ett årtal"));
+        assert_eq!(kind_of("rad 12 har 3 celler"), kind_of("rad 7 har 4 celler"));
+        assert_ne!(kind_of("`x` är inte ett årtal"), kind_of("okänd nyckel `x`"));
+    }
 }
