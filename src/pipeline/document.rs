@@ -18,8 +18,8 @@ use crate::model::{Date, District, Rating};
 use crate::output;
 use crate::render::{ANNUAL_TEMPLATE, CHANGES_TEMPLATE, Format, MEMO_TEMPLATE, REPORT_TEMPLATE, html};
 use crate::typeset::{self, Job};
-use crate::view::View;
 use crate::view::report::ReportView;
+use crate::view::{EditionsView, View, WebView};
 
 /// The main template of a kind of document.
 fn template(kind: DocumentKind) -> &'static str {
@@ -167,7 +167,7 @@ pub fn publish(
     let source = match session.templates.render(Format::Typst, template(made.kind), &made.view) {
         Ok(source) => source,
         Err(typst) => {
-            let errors = [Some(typst), web_edition(session, made).err()].into_iter().flatten();
+            let errors = [Some(typst), web_edition(session, made, stem).err()].into_iter().flatten();
             return Err(errors.map(|d| diags.error(d)).last().expect("the Typst template failed"));
         }
     };
@@ -182,7 +182,7 @@ pub fn publish(
     // The web edition is made, and read by the personal-data guard, while
     // Typst sets the pages (a single document otherwise leaves a core idle).
     let (typeset, web) = std::thread::scope(|scope| {
-        let web = scope.spawn(|| web_edition(session, made));
+        let web = scope.spawn(|| web_edition(session, made, stem));
         (typeset::typeset(session.env(), job), web.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
     });
     let (html, web_hits) = web.map_err(|d| diags.error(d))?;
@@ -224,9 +224,15 @@ pub fn publish(
 /// The web edition of `made` (its TODO placeholders marked in a draft), and
 /// what the personal-data guard finds in the text and attributes a reader
 /// gets from it.
-fn web_edition(session: &Session, made: &Made) -> Result<(String, Vec<guard::Hit>), Diagnostic> {
-    let html = session.templates.render(Format::Html, template(made.kind), &made.view)?;
-    let html = if made.view.document().utkast.is_some() { html::mark_placeholders(&html) } else { html };
+fn web_edition(session: &Session, made: &Made, stem: &str) -> Result<(String, Vec<guard::Hit>), Diagnostic> {
+    let draft = made.view.document().utkast.is_some();
+    // The page links to its PDF and, when published, to the list of every
+    // document one folder up (drafts and the changes list have none).
+    let published = !draft && made.kind != DocumentKind::Changes;
+    let utgavor = EditionsView { pdf: format!("{stem}.pdf"), index: published.then(|| "../index.html".to_owned()) };
+    let page = WebView { view: &made.view, utgavor };
+    let html = session.templates.render(Format::Html, template(made.kind), &page)?;
+    let html = if draft { html::mark_placeholders(&html) } else { html };
     let hits = guard::scan(&guard::html_text(&html));
     Ok((html, hits))
 }
@@ -248,8 +254,12 @@ fn guard_document(
     let folder = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     // Named after the file it comes from (the district file, first).
     let origin = made.sources.first().map_or(shown.clone(), |s| s.path.clone());
+    // A number in a name is said once, as the name's (the web page links
+    // to its PDF by that name too).
+    let mut seen = std::collections::BTreeSet::new();
     for name in [format!("filnamnet `{stem}.pdf`"), format!("mappnamnet `{folder}`")] {
         for hit in guard::scan(&name) {
+            seen.insert(hit.digits.clone());
             let message = format!("{name} skulle innehålla {}", hit.what());
             diags.push(
                 Diagnostic::file(Severity::Error, &origin, message)
@@ -259,7 +269,6 @@ fn guard_document(
     }
     let mut sources = made.sources.clone();
     sources.extend(session.config.source.clone());
-    let mut seen = std::collections::BTreeSet::new();
     for hit in hits {
         if !seen.insert(hit.digits.clone()) {
             continue;

@@ -34,6 +34,24 @@ pub(crate) fn rich(text: &str) -> Rich {
     markdown::parse(text)
 }
 
+/// A web page's ways to its other edition and to the list of every
+/// document.
+#[derive(Debug, Serialize)]
+pub struct EditionsView {
+    /// The PDF beside the page.
+    pub pdf: String,
+    /// `output/index.html`, relative to the page; none for a draft.
+    pub index: Option<String>,
+}
+
+/// A view as its web page renders it: with the page's editions.
+#[derive(Debug, Serialize)]
+pub struct WebView<'a> {
+    #[serde(flatten)]
+    pub view: &'a View,
+    pub utgavor: EditionsView,
+}
+
 /// Any document's view, for the stages that handle every kind alike.
 #[derive(Debug, Serialize)]
 #[serde(untagged)]

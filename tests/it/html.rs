@@ -231,3 +231,28 @@ fn a_light_accent_colour_is_darkened_for_text_in_both_editions() {
     assert_ne!(text_colour, "#f0b400");
     assert!(html.contains(&format!("--accent: {text_colour};")), "the page uses {text_colour} for text");
 }
+
+#[test]
+fn each_web_page_links_to_its_pdf_and_back_to_the_index() {
+    let fixture = built();
+    for (page_path, pdf) in [
+        (format!("output/{REVIEW}/3-1-117-2011-bromma.html"), "3-1-117-2011-bromma.pdf"),
+        (format!("output/{REVIEW}/3-1-117-2011-tjansteutlatande.html"), "3-1-117-2011-tjansteutlatande.pdf"),
+        ("output/arsrapport-2011/arsrapport-2011.html".to_owned(), "arsrapport-2011.pdf"),
+    ] {
+        let html = page(&fixture.file(&page_path));
+        let links: Vec<(String, String)> = html
+            .first("header")
+            .all("a")
+            .iter()
+            .map(|a| (a.attr("href").unwrap_or_default().to_owned(), a.text()))
+            .collect();
+        assert!(
+            links.iter().any(|(href, text)| href == pdf && text.starts_with("PDF-utgåvan av ")),
+            "{page_path}: {links:?}"
+        );
+        assert!(links.iter().any(|(href, _)| href == "../index.html"), "{page_path}: {links:?}");
+        let dir = fixture.file(&page_path).parent().unwrap().to_owned();
+        assert!(dir.join(pdf).is_file() && dir.join("../index.html").is_file());
+    }
+}
