@@ -216,8 +216,13 @@ pub fn run(session: &Session, year: i32, options: &Options, prior: &[DocumentRes
 
     let mut removed = Vec::new();
     if let Some(state) = state.as_mut() {
-        let entries =
-            documents.iter().map(|d| d.label.as_str()).zip([(ANNUAL_KEY, annual_entry), (MEMO_KEY, memo_entry)]);
+        // Why a document's old files would go: it failed, or (a memo taken
+        // out of the file) it is no longer asked for.
+        let why = |index: usize| match documents.get(index) {
+            Some(d) => format!("{} byggdes inte", d.label),
+            None => "årsrapportens fil har inget tjänsteutlåtande längre".to_owned(),
+        };
+        let entries = [(why(0), ANNUAL_KEY, annual_entry), (why(1), MEMO_KEY, memo_entry)];
         removed = record(session, state, &dir, entries, &mut general);
     }
     Report { general: general.into_vec(), documents, removed }
@@ -435,24 +440,24 @@ fn shown_files(session: &Session, dir: &Path, entry: &Entry) -> Vec<PathBuf> {
     entry.files.iter().map(|f| session.project.shown(&dir.join(&f.name))).collect()
 }
 
-/// Remembers what was written and forgets what failed, taking a failed
-/// document's old files out of `output/` (each entry is a document's label,
-/// key and, when written or kept, its entry); then saves the state when
-/// anything changed (the listings are written after the run).
-fn record<'a>(
+/// Remembers what was written and forgets the rest, taking a forgotten
+/// document's old files out of `output/` (each entry is why they would go,
+/// the document's key and, when written or kept, its entry); then saves the
+/// state when anything changed (the listings are written after the run).
+fn record(
     session: &Session,
     state: &mut State,
     dir: &Path,
-    entries: impl Iterator<Item = (&'a str, (&'a str, Option<Entry>))>,
+    entries: [(String, &str, Option<Entry>); 2],
     general: &mut Diagnostics,
 ) -> Vec<Removed> {
     let (mut changed, mut removed) = (false, Vec::new());
-    for (label, (key, entry)) in entries {
+    for (why, key, entry) in entries {
         changed |= match entry {
             Some(entry) => state.record(key, entry),
             None => match state.forget(key) {
                 Some(old) => {
-                    removed.extend(stale::remove(session, dir, &old, format!("{label} byggdes inte")));
+                    removed.extend(stale::remove(session, dir, &old, why));
                     true
                 }
                 None => false,

@@ -303,3 +303,29 @@ fn a_paragraphs_footnotes_stand_on_its_page() {
         }
     }
 }
+
+#[test]
+fn a_memo_taken_out_of_the_annual_file_leaves_output() {
+    let fixture = Fixture::project("arsrapport-2025");
+    fixture.run(&["build"]).assert_ok();
+    assert!(fixture.file(&format!("{MEMO}.pdf")).is_file());
+    let annual = "findings/arsrapport-2025.toml";
+    let text = fixture.read(annual);
+    let start = text.find("\n[tjansteutlatande]").expect("the example has a memo");
+    // The memo's tables run to the end of the file or the next non-memo table.
+    let rest = &text[start + 1..];
+    let end = rest
+        .match_indices("\n[")
+        .map(|(i, _)| i)
+        .find(|&i| !rest[i + 1..].starts_with("[tjansteutlatande") && !rest[i + 1..].starts_with("[[tjansteutlatande"))
+        .map_or(text.len(), |i| start + 1 + i);
+    fixture.write(annual, &format!("{}{}", &text[..start], &text[end..]));
+    let run = fixture.run(&["build"]);
+    run.assert_ok();
+    assert!(
+        run.stdout.contains("sof-2026-0187-tjansteutlatande.pdf och sof-2026-0187-tjansteutlatande.html: årsrapportens fil har inget tjänsteutlåtande längre"),
+        "{}",
+        run.stdout
+    );
+    assert!(!fixture.file(&format!("{MEMO}.pdf")).exists());
+}
