@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use super::shape::own_id;
+use super::shape::{chapter_id, chapter_title};
 use crate::diag::{Diagnostic, SourceFile};
 use crate::model::annual::{AnnualChapter, AnnualKind, AnnualOutline, RawAnnualChapter, Shows};
 use crate::model::raw::RawAnnual;
@@ -41,40 +41,13 @@ pub fn outline(raw: &RawAnnual, year: i32, source: &SourceFile, out: &mut Vec<Di
 /// an id.
 fn chapter(entry: &RawAnnualChapter, source: &SourceFile, out: &mut Vec<Diagnostic>) -> Option<AnnualChapter> {
     let kind = *entry.typ.get_ref();
-    let id = match (kind, &entry.id) {
-        (AnnualKind::Own, Some(id)) => own_id(source, id, AnnualKind::ALL.iter().map(|k| k.key()), out),
-        (AnnualKind::Own, None) => {
-            out.push(Diagnostic::error(source, entry.typ.span(), "ett eget kapitel saknar `id`").with_hint(
-                "ge kapitlet ett id, t.ex. `id = \"planering\"`, och skriv dess text under `[kapitel.planering]`",
-            ));
-            return None;
-        }
-        (kind, Some(id)) => {
-            out.push(
-                Diagnostic::error(source, id.span(), format!("kapitlet `{}` har inget id", kind.key()))
-                    .with_hint("`id` gäller bara egna kapitel (`typ = \"eget\"`); ta bort raden"),
-            );
-            kind.key().to_owned()
-        }
-        (kind, None) => kind.key().to_owned(),
-    };
-    let title = match &entry.rubrik {
-        Some(title) if title.get_ref().trim().is_empty() => {
-            out.push(
-                Diagnostic::error(source, title.span(), "rubriken är tom")
-                    .with_hint("skriv kapitlets rubrik, eller ta bort raden för att använda standardrubriken"),
-            );
-            String::new()
-        }
-        Some(title) => title.get_ref().trim().to_owned(),
-        None if kind == AnnualKind::Own => {
-            out.push(
-                Diagnostic::error(source, entry.typ.span(), format!("det egna kapitlet `{id}` saknar `rubrik`"))
-                    .with_hint("skriv kapitlets rubrik, t.ex. `rubrik = \"Övrigt arbete\"`"),
-            );
-            String::new()
-        }
-        None => kind.default_title().to_owned(),
+    let id = chapter_id(source, &entry.typ, AnnualKind::Own, entry.id.as_ref(), "planering", out)?;
+    let written = chapter_title(source, &entry.typ, AnnualKind::Own, entry.rubrik.as_ref(), &id, "Övrigt arbete", out);
+    // An empty or missing own title was said; the kind's title otherwise.
+    let title = match (written, &entry.rubrik) {
+        (Some(title), _) => title,
+        (None, None) if kind != AnnualKind::Own => kind.default_title().to_owned(),
+        (None, _) => String::new(),
     };
     let areas_only = |key: &str, span: std::ops::Range<usize>| {
         Diagnostic::error(source, span, format!("`{key}` gäller bara kapitlet `kvalitetsomraden`"))

@@ -7,8 +7,9 @@ use std::collections::HashSet;
 
 use crate::diag::{Diagnostic, SourceFile};
 use crate::model::outline::{Chapter, ChapterKind, Outline, RawChapter};
-use crate::model::raw::Text;
+use crate::model::raw::{Spanned, Text};
 use crate::model::shape::{RawShape, Shape};
+use crate::model::words::Words;
 
 /// `base` with what `raw` writes in its place, and every problem with it.
 pub fn shape(base: &Shape, raw: &RawShape, source: &SourceFile, out: &mut Vec<Diagnostic>) -> Shape {
@@ -71,22 +72,8 @@ fn outline(raw: &[RawChapter], source: &SourceFile, out: &mut Vec<Diagnostic>) -
     let mut seen_ids = HashSet::new();
     for entry in raw {
         let kind = *entry.typ.get_ref();
-        let id = match (kind, &entry.id) {
-            (ChapterKind::Own, Some(id)) => own_id(source, id, ChapterKind::ALL.iter().map(|k| k.key()), out),
-            (ChapterKind::Own, None) => {
-                out.push(Diagnostic::error(source, entry.typ.span(), "ett eget kapitel saknar `id`").with_hint(
-                    "ge kapitlet ett id, t.ex. `id = \"analys\"`, och skriv dess text under `[kapitel.analys]`",
-                ));
-                continue;
-            }
-            (kind, Some(id)) => {
-                out.push(
-                    Diagnostic::error(source, id.span(), format!("kapitlet `{}` har inget id", kind.key()))
-                        .with_hint("`id` gäller bara egna kapitel (`typ = \"eget\"`); ta bort raden"),
-                );
-                kind.key().to_owned()
-            }
-            (kind, None) => kind.key().to_owned(),
+        let Some(id) = chapter_id(source, &entry.typ, ChapterKind::Own, entry.id.as_ref(), "analys", out) else {
+            continue;
         };
         if !seen_ids.insert(id.clone()) {
             let what =
@@ -97,24 +84,7 @@ fn outline(raw: &[RawChapter], source: &SourceFile, out: &mut Vec<Diagnostic>) -
             );
             continue;
         }
-        let title = match &entry.rubrik {
-            Some(title) if title.get_ref().trim().is_empty() => {
-                out.push(
-                    Diagnostic::error(source, title.span(), "rubriken är tom")
-                        .with_hint("skriv kapitlets rubrik, eller ta bort raden för att använda standardrubriken"),
-                );
-                None
-            }
-            Some(title) => Some(title.get_ref().trim().to_owned()),
-            None if kind == ChapterKind::Own => {
-                out.push(
-                    Diagnostic::error(source, entry.typ.span(), format!("det egna kapitlet `{id}` saknar `rubrik`"))
-                        .with_hint("skriv kapitlets rubrik, t.ex. `rubrik = \"Analys\"`"),
-                );
-                None
-            }
-            None => None,
-        };
+        let title = chapter_title(source, &entry.typ, ChapterKind::Own, entry.rubrik.as_ref(), &id, "Analys", out);
         let areas_heading = entry.omradesrubrik.as_ref().map(|t| t.get_ref().trim().to_owned());
         let areas_as_chapters = entry.omraden_som_kapitel.as_ref().is_some_and(|b| *b.get_ref());
         for (key, span) in [
@@ -165,9 +135,72 @@ fn outline(raw: &[RawChapter], source: &SourceFile, out: &mut Vec<Diagnostic>) -
     Outline { chapters }
 }
 
+/// A chapter's id in an outline whose own chapters are of kind `own`: an
+/// own chapter's `id`, checked, or else its kind's key. `None`, said, for
+/// an own chapter without an id; `example` is an id for the hint.
+pub(super) fn chapter_id<K: Words + PartialEq>(
+    source: &SourceFile,
+    typ: &Spanned<K>,
+    own: K,
+    id: Option<&Text>,
+    example: &str,
+    out: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let kind = *typ.get_ref();
+    match (kind == own, id) {
+        (true, Some(id)) => Some(own_id(source, id, K::ALL.iter().map(|k| k.key()), out)),
+        (true, None) => {
+            out.push(Diagnostic::error(source, typ.span(), "ett eget kapitel saknar `id`").with_hint(format!(
+                "ge kapitlet ett id, t.ex. `id = \"{example}\"`, och skriv dess text under `[kapitel.{example}]`"
+            )));
+            None
+        }
+        (false, Some(id)) => {
+            out.push(
+                Diagnostic::error(source, id.span(), format!("kapitlet `{}` har inget id", kind.key()))
+                    .with_hint("`id` gäller bara egna kapitel (`typ = \"eget\"`); ta bort raden"),
+            );
+            Some(kind.key().to_owned())
+        }
+        (false, None) => Some(kind.key().to_owned()),
+    }
+}
+
+/// A chapter's title as written (`rubrik`), checked: `None` when there is
+/// none, or an empty one (said); an own chapter (of kind `own`, with `id`)
+/// must have one, `example` in the hint.
+pub(super) fn chapter_title<K: Words + PartialEq>(
+    source: &SourceFile,
+    typ: &Spanned<K>,
+    own: K,
+    rubrik: Option<&Text>,
+    id: &str,
+    example: &str,
+    out: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    match rubrik {
+        Some(title) if title.get_ref().trim().is_empty() => {
+            out.push(
+                Diagnostic::error(source, title.span(), "rubriken är tom")
+                    .with_hint("skriv kapitlets rubrik, eller ta bort raden för att använda standardrubriken"),
+            );
+            None
+        }
+        Some(title) => Some(title.get_ref().trim().to_owned()),
+        None if *typ.get_ref() == own => {
+            out.push(
+                Diagnostic::error(source, typ.span(), format!("det egna kapitlet `{id}` saknar `rubrik`"))
+                    .with_hint(format!("skriv kapitlets rubrik, t.ex. `rubrik = \"{example}\"`")),
+            );
+            None
+        }
+        None => None,
+    }
+}
+
 /// An own chapter's id, checked: a–z, 0–9 and `_`, and not the name of
 /// one of the `kinds` of chapter.
-pub(super) fn own_id<'a>(
+fn own_id<'a>(
     source: &SourceFile,
     id: &Text,
     mut kinds: impl Iterator<Item = &'a str>,
