@@ -86,7 +86,7 @@ impl Words for AnnualKind {
             AnnualKind::Own => "Ett eget kapitel med ett id; texten skrivs under [kapitel.<id>].",
             AnnualKind::Reviews => "Årets granskningar, en post per granskning (uppföljningar står för sig).",
             AnnualKind::Levels => {
-                "Tabellen med kvalitetsnivåer per rapport och område. Utelämnas om ingen av årets granskningar sätter nivåer."
+                "Tabellen med kvalitetsnivåer per område och rapport. Utelämnas om ingen av årets granskningar sätter nivåer."
             }
             AnnualKind::Areas => {
                 "Kvalitetsområdena med vad varje granskning visade; `visar` väljer nivå, sammanfattning, iakttagelser och bedömning."
