@@ -64,7 +64,7 @@ fn quiet_on_broken_pipe(err: &std::io::Error) {
 fn open(path: &Path) -> Result<(Session, Selection), Vec<Diagnostic>> {
     let project = Project::discover(path).map_err(|d| vec![d])?;
     let selection = Selection::from_path(&project, path);
-    if let Some(line) = Selection::explain(&project, path) {
+    if let Some(line) = selection.explain(&project, path) {
         say!("{line}");
     }
     let mut diags = Diagnostics::default();

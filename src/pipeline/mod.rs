@@ -108,12 +108,13 @@ impl Selection {
         Selection::All
     }
 
-    /// What a run given `path` does, when that is not plain from the path
-    /// (a file that is no district file): a line for the user.
-    pub fn explain(project: &Project, path: &Path) -> Option<String> {
+    /// What a run given `path` (selecting `self`) does, when that is not
+    /// plain from the path (a file that is no district file): a line for
+    /// the user.
+    pub fn explain(&self, project: &Project, path: &Path) -> Option<String> {
         let name = path.file_name()?.to_string_lossy();
         let shown = |p: &Path| project.shown(p).display().to_string();
-        match (path.is_file(), Selection::from_path(project, path)) {
+        match (path.is_file(), self) {
             (true, Selection::Review(review)) => {
                 Some(format!("{name} gäller hela granskningen: tar med alla distrikt i {}", shown(&review)))
             }
