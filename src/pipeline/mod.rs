@@ -116,7 +116,7 @@ impl Selection {
         let shown = |p: &Path| project.shown(p).display().to_string();
         match (path.is_file(), self) {
             (true, Selection::Review(review)) => {
-                Some(format!("{name} gäller hela granskningen: tar med alla distrikt i {}", shown(&review)))
+                Some(format!("{name} gäller hela granskningen: tar med alla distrikt i {}", shown(review)))
             }
             (true, Selection::All) => Some(format!("{name} gäller hela projektet: tar med alla granskningar")),
             _ => None,
