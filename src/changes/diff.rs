@@ -3,8 +3,14 @@
 //! section and key an inspector knows, not by a line of text. A changed
 //! text is compared word by word (`similar`); each changed passage is its
 //! own change, at its line in the current file.
+//!
+//! The comparison is bounded by a deadline for the whole run: past it,
+//! `similar` stops refining and reports what is left as one changed
+//! passage. A rewrite of a long text is then one coarse change instead of
+//! minutes of work; the list stays true, only less detailed.
 
 use std::ops::Range;
+use std::time::Instant;
 
 use similar::{ChangeTag, TextDiff};
 use toml::Spanned;
@@ -40,12 +46,13 @@ const MAX_EXCERPT: usize = 160;
 /// Words of unchanged text shown on each side of a changed passage.
 const CONTEXT_WORDS: usize = 3;
 
-/// The changes from `before` to `after` (both TOML). `None` when either does
-/// not parse: then only "the file changed" can be said.
-pub fn changes(before: &str, after: &str) -> Option<Vec<Change>> {
+/// The changes from `before` to `after` (both TOML), worked out in detail
+/// until `deadline` and coarsely after it. `None` when either does not
+/// parse: then only "the file changed" can be said.
+pub fn changes(before: &str, after: &str, deadline: Instant) -> Option<Vec<Change>> {
     let old = DeTable::parse(before).ok()?;
     let new = DeTable::parse(after).ok()?;
-    let mut walk = Walk { before, after, out: Vec::new() };
+    let mut walk = Walk { before, after, deadline, out: Vec::new() };
     walk.table(old.get_ref(), new.get_ref(), &mut Vec::new(), 1);
     Some(walk.out)
 }
@@ -53,6 +60,7 @@ pub fn changes(before: &str, after: &str) -> Option<Vec<Change>> {
 struct Walk<'a> {
     before: &'a str,
     after: &'a str,
+    deadline: Instant,
     out: Vec<Change>,
 }
 
@@ -121,7 +129,9 @@ impl Walk<'_> {
     fn items(&mut self, old: &[Spanned<DeValue>], new: &[Spanned<DeValue>], path: &mut Vec<String>, line: usize) {
         let (old_text, new_text): (Vec<String>, Vec<String>) =
             (old.iter().map(|i| flatten(i.get_ref())).collect(), new.iter().map(|i| flatten(i.get_ref())).collect());
-        for op in similar::capture_diff_slices(similar::Algorithm::Myers, &old_text, &new_text) {
+        for op in
+            similar::capture_diff_slices_deadline(similar::Algorithm::Myers, &old_text, &new_text, Some(self.deadline))
+        {
             let (olds, news) = (op.old_range(), op.new_range());
             let paired = if op.tag() == similar::DiffTag::Replace { olds.len().min(news.len()) } else { 0 };
             if op.tag() == similar::DiffTag::Equal {
@@ -155,7 +165,7 @@ impl Walk<'_> {
     /// A changed text: one change per changed passage, with a few words
     /// around it, at the passage's own line.
     fn text(&mut self, old: &str, new: &str, span: Range<usize>, path: &[String]) {
-        let diff = TextDiff::from_words(old, new);
+        let diff = TextDiff::configure().deadline(self.deadline).diff_words(old, new);
         let first_line = self.line_after(span.clone()) + usize::from(opens_multiline(&self.after[span.start..]));
         let new_tokens = diff.new_slices();
         for group in diff.grouped_ops(CONTEXT_WORDS * 2) {
@@ -233,6 +243,12 @@ fn excerpt(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::Duration;
+
+    /// The changes with all the time in the world.
+    fn detailed(before: &str, after: &str) -> Option<Vec<Change>> {
+        changes(before, after, Instant::now() + Duration::from_secs(3600))
+    }
 
     fn keys(changes: &[Change]) -> Vec<String> {
         changes.iter().map(|c| format!("{}:{}", c.line, c.key.join("."))).collect()
@@ -242,7 +258,7 @@ mod tests {
     fn a_changed_word_is_found_on_its_line_with_a_few_words_around_it() {
         let before = "distrikt = \"Norr\"\n\n[slutsatser]\ntext = \"\"\"\nFörsta raden är oförändrad.\nHandläggarna var noga med att informera den sökande om\nrätten att överklaga beslutet.\n\"\"\"\n";
         let after = before.replace("var noga", "var mycket noga");
-        let changes = changes(before, &after).unwrap();
+        let changes = detailed(before, &after).unwrap();
         assert_eq!(keys(&changes), ["6:slutsatser.text"]);
         assert_eq!(
             changes[0].what,
@@ -257,7 +273,7 @@ mod tests {
     fn added_removed_and_renumbered_values_are_named_by_their_keys() {
         let before = "a = 1\nb = \"x\"\n\n[[rekommendation]]\ntext = \"Ett\"\n\n[[rekommendation]]\ntext = \"Två\"\n";
         let after = "a = 2\nc = true\n\n[[rekommendation]]\ntext = \"Ett\"\n";
-        let changes = changes(before, after).unwrap();
+        let changes = detailed(before, after).unwrap();
         assert_eq!(keys(&changes), ["1:a", "2:c", "4:rekommendation.2", "1:b"]);
         assert_eq!(changes[0].what, What::Changed { before: "1".into(), after: "2".into() });
         assert_eq!(changes[1].what, What::Added("ja".into()));
@@ -269,16 +285,16 @@ mod tests {
     fn an_inserted_recommendation_is_new_and_the_others_unchanged() {
         let before = "[[rekommendation]]\ntext = \"Ett\"\n\n[[rekommendation]]\ntext = \"Två\"\n\n[[rekommendation]]\ntext = \"Tre\"\n";
         let after = "[[rekommendation]]\ntext = \"Ett\"\n\n[[rekommendation]]\ntext = \"Ny\"\n\n[[rekommendation]]\ntext = \"Två\"\n\n[[rekommendation]]\ntext = \"Tre\"\n";
-        let changes = changes(before, after).unwrap();
+        let changes = detailed(before, after).unwrap();
         assert_eq!(keys(&changes), ["4:rekommendation.2"]);
         assert_eq!(changes[0].what, What::Added("Ny".into()));
         // Taken out again: the one removed, numbered as it was.
-        let changes = super::changes(after, before).unwrap();
+        let changes = detailed(after, before).unwrap();
         assert_eq!(keys(&changes), ["1:rekommendation.2"]);
         assert!(matches!(&changes[0].what, What::Removed { text, line: 4 } if text == "Ny"), "{:?}", changes[0].what);
         // Changed in place: compared key by key.
         let changed = before.replace("Två", "Två, nu ändrad");
-        let changes = super::changes(before, &changed).unwrap();
+        let changes = detailed(before, &changed).unwrap();
         assert_eq!(keys(&changes), ["5:rekommendation.2.text"]);
     }
 
@@ -286,11 +302,24 @@ mod tests {
     fn the_same_values_written_differently_are_no_change() {
         let before = "a = 1000\nb = 'text'\n[t]\nc = [1, 2]\n";
         let after = "a = 1_000\nb = \"text\"\n\n[t]\nc = [ 1, 2 ]\n";
-        assert_eq!(changes(before, after).unwrap(), []);
+        assert_eq!(detailed(before, after).unwrap(), []);
     }
 
     #[test]
     fn unparsable_versions_give_no_key_changes() {
-        assert!(changes("a = ", "a = 1").is_none());
+        assert!(detailed("a = ", "a = 1").is_none());
+    }
+
+    #[test]
+    fn past_the_deadline_a_rewritten_text_is_one_coarse_change_that_is_still_true() {
+        let text = |seed: usize| (0..2000).map(|i| format!("ord{}", (i * 7 + seed) % 13)).collect::<Vec<_>>().join(" ");
+        let before = format!("[slutsatser]\ntext = \"\"\"\n{}\nSlutet är detsamma.\n\"\"\"\n", text(1));
+        let after = format!("[slutsatser]\ntext = \"\"\"\n{}\nSlutet är detsamma.\n\"\"\"\n", text(5));
+        let in_detail = detailed(&before, &after).unwrap();
+        assert!(in_detail.len() > 1, "{in_detail:?}");
+        let coarse = changes(&before, &after, Instant::now()).unwrap();
+        assert_eq!(keys(&coarse), ["3:slutsatser.text"]);
+        let What::Changed { before: was, after: is } = &coarse[0].what else { panic!("{:?}", coarse[0].what) };
+        assert!(was.starts_with("ord1 ord8") && is.starts_with("ord5 ord12"), "{was} / {is}");
     }
 }

@@ -10,20 +10,32 @@ mod names;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 pub use diff::{Change, What};
 pub use git::Version;
 use names::Kind;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Severity, SourceFile};
+use crate::guard;
 use crate::model::vocab::Area;
 use crate::project::{self, Project, REVIEW_FILE};
+
+/// How long the comparison works out changes in detail; after that, each
+/// changed text is one coarse change (see `diff.rs`).
+const DIFF_BUDGET: Duration = Duration::from_secs(2);
 
 /// Every change since a version.
 #[derive(Debug)]
 pub struct Changes {
     pub version: Version,
     pub files: Vec<FileChanges>,
+    /// The findings as they are now, for locating what a finished list
+    /// shows (a personnummer written since the version, say).
+    pub sources: Vec<Arc<SourceFile>>,
+    /// Where the earlier version holds a personnummer, masked in the list.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// The changes of one findings file.
@@ -72,7 +84,9 @@ impl Changes {
 
 /// What changed in the project's findings since `reference`.
 pub fn since(project: &Project, areas: &[Area], reference: &str) -> Result<Changes, Diagnostic> {
-    let earlier = git::read(&project.root, reference)?;
+    let mut earlier = git::read(&project.root, reference)?;
+    let deadline = Instant::now() + DIFF_BUDGET;
+    let warnings = mask_earlier(&mut earlier);
     let mut now: BTreeMap<PathBuf, Vec<u8>> = BTreeMap::new();
     for entry in walkdir::WalkDir::new(project.findings()).sort_by_file_name().into_iter().filter_map(Result::ok) {
         let path = entry.path();
@@ -83,6 +97,8 @@ pub fn since(project: &Project, areas: &[Area], reference: &str) -> Result<Chang
             now.insert(relative.to_owned(), bytes);
         }
     }
+    let sources =
+        now.iter().map(|(path, bytes)| SourceFile::new(path, String::from_utf8_lossy(bytes).into_owned())).collect();
     let mut paths: Vec<&PathBuf> = now.keys().chain(earlier.files.keys()).collect();
     paths.sort();
     paths.dedup();
@@ -95,17 +111,78 @@ pub fn since(project: &Project, areas: &[Area], reference: &str) -> Result<Chang
         if before == after {
             continue;
         }
-        files.push(file_changes(path, before.as_deref(), after.as_deref(), areas));
+        files.push(file_changes(path, before.as_deref(), after.as_deref(), areas, deadline));
     }
-    Ok(Changes { version: earlier.version, files })
+    Ok(Changes { version: earlier.version, files, sources, warnings })
 }
 
-fn file_changes(path: &Path, before: Option<&str>, after: Option<&str>, areas: &[Area]) -> FileChanges {
+/// How a personnummer of an earlier version is shown in the list.
+pub const MASK: &str = "ÅÅMMDD-XXXX";
+
+/// Masks every personnummer in the earlier version, its files and its
+/// commit message, so the list (and the document made of it) never shows
+/// one, and says where each was: the fact-checking record can still be
+/// made, and the inspector knows what the history holds.
+fn mask_earlier(earlier: &mut git::Earlier) -> Vec<Diagnostic> {
+    let reference = earlier.version.reference.clone();
+    let mut warnings = Vec::new();
+    for (path, bytes) in &mut earlier.files {
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        let hits = guard::scan(&text);
+        if hits.is_empty() {
+            continue;
+        }
+        // Named as git names a file in a version: `v1:findings/…`.
+        let source = SourceFile::new(format!("{reference}:{}", path.display()), text.clone());
+        let mut masked = text;
+        for hit in hits.iter().rev() {
+            masked.replace_range(hit.range.clone(), MASK);
+        }
+        for hit in hits {
+            warnings.push(
+                Diagnostic::at(
+                    Severity::Warning,
+                    &source,
+                    hit.range.clone(),
+                    format!("versionen `{reference}` har {} här; listan visar det som {MASK}", hit.what()),
+                )
+                .with_hint("numret finns kvar i git-historiken; tala med arkivansvarig om den versionen ska rensas"),
+            );
+        }
+        *bytes = masked.into_bytes();
+    }
+    for (field, what) in
+        [(&mut earlier.version.summary, "commit-meddelandet"), (&mut earlier.version.reference, "versionens namn")]
+    {
+        let hits = guard::scan(field);
+        for hit in hits.iter().rev() {
+            field.replace_range(hit.range.clone(), MASK);
+            warnings.push(Diagnostic::file(
+                Severity::Warning,
+                Path::new("granska andringar"),
+                format!(
+                    "{what} för versionen (commit {}) har {}; listan visar det som {MASK}",
+                    earlier.version.commit,
+                    hit.what()
+                ),
+            ));
+        }
+    }
+    warnings
+}
+
+fn file_changes(
+    path: &Path,
+    before: Option<&str>,
+    after: Option<&str>,
+    areas: &[Area],
+    deadline: Instant,
+) -> FileChanges {
     let label = label(path, after.or(before).unwrap_or_default());
     let (status, changes) = match (before, after) {
         (None, _) => (FileStatus::New, Vec::new()),
         (_, None) => (FileStatus::Removed, Vec::new()),
-        (Some(before), Some(after)) => match diff::changes(before, after) {
+        (Some(before), Some(after)) => match diff::changes(before, after, deadline) {
             Some(changes) => (FileStatus::Changed, changes),
             None => (FileStatus::Unreadable, Vec::new()),
         },

@@ -22,6 +22,7 @@ pub fn run(args: &ChangesArgs) -> Exit {
             return Exit::Failed;
         }
     };
+    print_diagnostics(&changes.warnings);
     super::say_text(&listing(&changes));
     if !args.pdf {
         return Exit::Ok;

@@ -22,7 +22,7 @@ pub fn publish(session: &Session, changes: &Changes, date: Date) -> Report {
         diarienummer: String::new(),
         ratings: Vec::new(),
         label: "Ändringar".to_owned(),
-        sources: Vec::new(),
+        sources: changes.sources.clone(),
         attachments: Vec::new(),
     };
     let dir = session.project.drafts();

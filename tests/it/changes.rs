@@ -188,3 +188,76 @@ fn an_escape_byte_in_a_version_name_is_shown_not_sent() {
     assert!(!run.stderr.contains('\u{1b}') && !run.stdout.contains('\u{1b}'), "{:?}", run.stderr);
     assert!(run.stderr.contains("v\u{241b}[2J"), "{}", run.stderr);
 }
+
+#[test]
+fn a_personnummer_in_the_earlier_version_is_masked_and_its_place_named() {
+    let fixture = Fixture::example();
+    let bromma = format!("findings/{REVIEW}/bromma.toml");
+    // Written by mistake before the draft went out, taken out after.
+    fixture.edit_district("bromma", "Handläggarna var noga", "Handläggarna (640823-3234) var noga");
+    let line = fixture.read(&bromma).lines().position(|l| l.contains("640823-3234")).unwrap() + 1;
+    commit_and_tag(&fixture, "v1");
+    git(fixture.root(), &["commit", "-q", "--allow-empty", "-m", "Rättat ärende 19640823-3234"]);
+    git(fixture.root(), &["tag", "v2"]);
+    fixture.edit_district("bromma", "Handläggarna (640823-3234) var noga", "Handläggarna var noga");
+
+    let run = fixture.run(&["andringar", "v1", "--pdf"]);
+    run.assert_ok();
+    assert!(!run.stdout.contains("3234"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("”Handläggarna (ÅÅMMDD-XXXX) var noga med…” → ”Handläggarna var noga med…”"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stderr.contains(&format!("v1:{bromma}:{line}:"))
+            && run.stderr.contains("versionen `v1` har ett personnummer här; listan visar det som ÅÅMMDD-XXXX"),
+        "{}",
+        run.stderr
+    );
+    let pdf = fixture.file("utkast/andringar-sedan-v1.pdf");
+    let text = flat(&pdf_text(&pdf));
+    assert!(text.contains("ÅÅMMDD-XXXX") && !text.contains("3234"), "{text}");
+
+    // The commit message of the version compared against.
+    let run = fixture.run(&["andringar", "v2", "--pdf"]);
+    run.assert_ok();
+    assert!(run.stderr.contains("commit-meddelandet för versionen"), "{}", run.stderr);
+    let text = flat(&pdf_text(&fixture.file("utkast/andringar-sedan-v2.pdf")));
+    assert!(text.contains("Rättat ärende ÅÅMMDD-XXXX") && !text.contains("3234"), "{text}");
+}
+
+#[test]
+fn a_personnummer_written_since_the_version_is_an_error_at_its_place_now() {
+    let fixture = Fixture::example();
+    commit_and_tag(&fixture, "v1");
+    let bromma = format!("findings/{REVIEW}/bromma.toml");
+    fixture.edit_district("bromma", "Handläggarna var noga", "Handläggarna (640823-3234) var noga");
+    let text = fixture.read(&bromma);
+    let line = text.lines().position(|l| l.contains("640823-3234")).unwrap();
+    let column = text.lines().nth(line).unwrap().split("640823").next().unwrap().chars().count() + 1;
+    let run = fixture.run(&["andringar", "v1", "--pdf"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "{bromma}:{}:{column}: fel: dokumentet skulle visa ett personnummer som står här",
+            line + 1
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("mall"), "{}", run.stderr);
+    assert!(!fixture.file("utkast/andringar-sedan-v1.pdf").exists());
+}
+
+#[test]
+fn a_file_over_the_size_limit_in_the_history_is_refused_before_it_is_read() {
+    let fixture = Fixture::example();
+    let big = format!("findings/{REVIEW}/stor.toml");
+    fixture.write(&big, &format!("distrikt = \"Stor\"\n# {}\n", "x".repeat(2 * 1024 * 1024)));
+    commit_and_tag(&fixture, "v1");
+    fs::remove_file(fixture.file(&big)).unwrap();
+    let run = fixture.run(&["andringar", "v1"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stderr.contains(&format!("{big} är större än 1 MB i versionen `v1`")), "{}", run.stderr);
+}
