@@ -119,3 +119,49 @@ fn a_template_that_adds_a_script_or_prints_text_unescaped_publishes_nothing() {
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("ett `<iframe>`-element"), "{}", run.stderr);
 }
+
+#[test]
+fn the_index_lists_only_what_this_projects_builds_vouch_for_and_passes_the_guard() {
+    let fixture = Fixture::all_examples();
+    fixture.run(&["build"]).assert_ok();
+    let out = format!("output/{REVIEW}");
+    let state_file = format!("{out}/.granska-state.json");
+    let state = fixture.read(&state_file);
+    let index = || fixture.read("output/index.html");
+    assert!(index().contains("Bromma"), "{}", index());
+
+    // A folder copied in from elsewhere, its state naming a personnummer.
+    let foreign = "output/2010-annan";
+    std::fs::create_dir_all(fixture.file(foreign)).unwrap();
+    for entry in std::fs::read_dir(fixture.file(&out)).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), fixture.file(foreign).join(entry.file_name())).unwrap();
+    }
+    fixture.write(&format!("{foreign}/.granska-state.json"), &state.replace("Bromma", "Bromma 640823-3234"));
+    let run = fixture.run(&["build"]);
+    run.assert_ok();
+    assert!(run.stderr.contains("output/2010-annan: varning: mappen hör inte till någon granskning"), "{}", run.stderr);
+    assert!(!index().contains("3234") && !index().contains("2010-annan"), "{}", index());
+    std::fs::remove_dir_all(fixture.file(foreign)).unwrap();
+
+    // A document whose file was changed since its build is not vouched
+    // for (a build of another review writes the index without rebuilding it).
+    let pdf = fixture.pdf("bromma");
+    let name = pdf.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(index().contains(&name));
+    let mut bytes = std::fs::read(&pdf).unwrap();
+    bytes.extend_from_slice(b"\n%extra");
+    std::fs::write(&pdf, &bytes).unwrap();
+    fixture.run(&["build", "findings/2014-uppfoljning-ekonomiskt-bistand"]).assert_ok();
+    assert!(!index().contains(&name), "{}", index());
+    fixture.run(&["build"]).assert_ok();
+    assert!(index().contains(&name), "{}", index());
+
+    // The project's own state, edited by hand to carry a number.
+    let state = fixture.read(&state_file);
+    fixture.write(&state_file, &state.replacen("\"Bromma\"", "\"Bromma 640823-3234\"", 1));
+    let run = fixture.run(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("output/index.html: fel: index.html skulle visa ett personnummer"), "{}", run.stderr);
+    assert!(!fixture.file("output/index.html").exists());
+}
