@@ -55,21 +55,88 @@ pub fn check(bytes: &[u8], svg: bool) -> Result<(), Problem> {
 
 fn check_svg(bytes: &[u8]) -> Result<(), Problem> {
     let text = std::str::from_utf8(bytes).map_err(|_| Problem::new("är ingen SVG-bild (filen är inte text)"))?;
-    // An SVG that links to other image files cannot be embedded on its own.
-    let linked = text.match_indices("<image").any(|(at, _)| {
-        let tag = &text[at..text[at..].find('>').map_or(text.len(), |e| at + e)];
-        tag.split("href=").skip(1).any(|value| !value.trim_start_matches(['"', '\'']).starts_with("data:"))
-    });
-    if linked {
-        return Err(Problem::new(
-            "länkar till andra bildfiler; bädda in bilderna i SVG-filen eller spara logotypen som PNG",
-        ));
-    }
+    check_svg_content(text)?;
     SvgImage::new(Bytes::new(bytes.to_vec()))
         .map(|_| ())
         .map_err(|e| Problem {
             message: "är ingen SVG-bild som går att läsa".into(), detail: Some(load_message(&e))
         })
+}
+
+/// The most XML nodes a logo may have.
+const MAX_SVG_NODES: u32 = 200_000;
+
+/// What an SVG logo would do beyond being a picture, read as the XML tree a
+/// browser builds (so `href = "…"` with spaces, entities and namespaces are
+/// seen as the browser sees them): a script, an event handler or foreign
+/// HTML would run in every web page that shows it, a link to another file
+/// would load it, and its text would be read by everyone.
+fn check_svg_content(text: &str) -> Result<(), Problem> {
+    let options = roxmltree::ParsingOptions { allow_dtd: true, nodes_limit: MAX_SVG_NODES, ..Default::default() };
+    let document = roxmltree::Document::parse_with_options(text, options)
+        .map_err(|e| Problem {
+            message: "är ingen SVG-bild som går att läsa".into(), detail: Some(e.to_string())
+        })?;
+    let mut shown = String::new();
+    for node in document.descendants() {
+        if node.is_text() {
+            shown.push_str(node.text().unwrap_or_default());
+            shown.push('\n');
+            continue;
+        }
+        if !node.is_element() {
+            continue;
+        }
+        let name = node.tag_name().name();
+        if name.eq_ignore_ascii_case("script") || name.eq_ignore_ascii_case("foreignObject") {
+            return Err(Problem::new(format!(
+                "innehåller `<{name}>`, som skulle köras eller visas som webbsida i varje publicerad sida; \
+                 spara logotypen på nytt utan den, eller som PNG"
+            )));
+        }
+        for attribute in node.attributes() {
+            let key = attribute.name();
+            if key.len() > 2 && key[..2].eq_ignore_ascii_case("on") {
+                return Err(Problem::new(format!(
+                    "har händelsekoden `{key}` på `<{name}>`, som skulle köras i webbläsaren; spara logotypen på nytt utan den"
+                )));
+            }
+            let value = attribute.value().trim();
+            let local = key == "href" || key == "src";
+            if local && !(value.starts_with('#') || value.to_ascii_lowercase().starts_with("data:")) {
+                return Err(Problem::new(format!(
+                    "länkar till `{value}`; en logotyp måste vara en fil för sig: bädda in bilderna i SVG-filen eller spara logotypen som PNG"
+                )));
+            }
+            if key == "style" && loads_more(value) {
+                return Err(outside_style());
+            }
+        }
+        if name.eq_ignore_ascii_case("style") && loads_more(&node.text().unwrap_or_default()) {
+            return Err(outside_style());
+        }
+    }
+    if let Some(hit) = crate::guard::scan(&shown).first() {
+        return Err(Problem::new(format!(
+            "har {} i sin text; ta bort texten ur bilden (rapporterna blir allmänna handlingar)",
+            hit.what()
+        )));
+    }
+    Ok(())
+}
+
+/// Whether a style would load something from elsewhere.
+fn loads_more(style: &str) -> bool {
+    let style = style.to_ascii_lowercase();
+    style.contains("@import")
+        || style.match_indices("url(").any(|(at, _)| {
+            let target = style[at + 4..].trim_start_matches([' ', '"', '\'']);
+            !(target.starts_with('#') || target.starts_with("data:"))
+        })
+}
+
+fn outside_style() -> Problem {
+    Problem::new("hämtar typsnitt eller bilder från andra filer i sin stil; spara logotypen på nytt som en fil för sig")
 }
 
 /// The message of Typst's `LoadError` (its field is private; its debug form
@@ -104,8 +171,48 @@ mod tests {
         assert!(broken.detail.is_some());
         assert!(check(b"inte en bild", false).is_err());
         let linked = br#"<svg xmlns="http://www.w3.org/2000/svg"><image href="foto.png"/></svg>"#;
-        assert!(check(linked, true).unwrap_err().message.starts_with("länkar till andra bildfiler"));
+        assert!(check(linked, true).unwrap_err().message.starts_with("länkar till `foto.png`"));
         assert!(check(b"<svg", true).is_err());
         assert_eq!(check(br#"<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>"#, true), Ok(()));
+    }
+
+    /// An SVG with its root's namespace around `body`.
+    fn svg(body: &str) -> Result<(), Problem> {
+        let text = format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="4" height="4">{body}</svg>"#
+        );
+        check(text.as_bytes(), true)
+    }
+
+    #[test]
+    fn an_svg_that_would_run_load_or_show_more_than_a_picture_is_refused() {
+        let refused = |body: &str, start: &str| {
+            let problem = svg(body).expect_err(body);
+            assert!(problem.message.starts_with(start), "{body}: {problem:?}");
+        };
+        refused("<script>alert(1)</script>", "innehåller `<script>`");
+        refused(
+            r#"<foreignObject><p xmlns="http://www.w3.org/1999/xhtml">x</p></foreignObject>"#,
+            "innehåller `<foreignObject>`",
+        );
+        refused(r#"<rect width="1" height="1" onload="alert(1)"/>"#, "har händelsekoden `onload`");
+        // The spacing and namespace forms a search for `href=` misses.
+        refused(r#"<image href = "https://example.org/a.png"/>"#, "länkar till `https://example.org/a.png`");
+        refused(r#"<image xlink:href="foto.png"/>"#, "länkar till `foto.png`");
+        refused(
+            r#"<a href="javascript:alert(1)"><rect width="1" height="1"/></a>"#,
+            "länkar till `javascript:alert(1)`",
+        );
+        refused(r#"<style>@import url(https://example.org/f.css);</style>"#, "hämtar typsnitt eller bilder");
+        refused(r#"<rect style="fill: url('https://example.org/p.svg')"/>"#, "hämtar typsnitt eller bilder");
+        refused("<text>Ärende 640823-3234</text>", "har ett personnummer i sin text");
+        refused("<title>19640823<tspan>-3234</tspan></title>", "har ett personnummer i sin text");
+        // What a drawing program writes is a picture.
+        assert_eq!(
+            svg(
+                r##"<defs><linearGradient id="g"/></defs><rect fill="url(#g)" width="4" height="4"/><use href="#g"/><text>Solviks kommun 2026</text>"##
+            ),
+            Ok(())
+        );
     }
 }
