@@ -20,6 +20,8 @@ mod shape;
 mod structure;
 mod text;
 
+pub use text::{PLACEHOLDER_HINT, find_placeholder, locate_placeholder};
+
 pub use shape::shape;
 
 use std::ops::Range;

@@ -33,17 +33,58 @@ fn empty(source: &SourceFile, field: &Field, out: &mut Vec<Diagnostic>) {
     out.push(Diagnostic::error(source, field.span.clone(), format!("texten i `{}` är tom", field.key)).with_hint(hint));
 }
 
+/// Where a reader would see `TODO` in `raw`, however it is written: split
+/// by a soft hyphen or a zero-width space, by emphasis (`TO**DO**`), or as
+/// character references. The range is `raw`'s.
+pub fn find_placeholder(raw: &str) -> Option<std::ops::Range<usize>> {
+    let visible = crate::guard::Visible::new(raw);
+    // The letters as they stand side by side on the page: Markdown's marks
+    // between them are not seen.
+    let mut letters = String::with_capacity(visible.text.len());
+    let mut at: Vec<usize> = Vec::with_capacity(visible.text.len());
+    for (i, c) in visible.text.char_indices() {
+        if !matches!(c, '*' | '_' | '\\' | '`' | '~') {
+            letters.push(c);
+            at.extend((0..c.len_utf8()).map(|k| i + k));
+        }
+    }
+    let found = letters.find(PLACEHOLDER)?;
+    Some(visible.source_range(at[found]..at[found + PLACEHOLDER.len() - 1] + 1))
+}
+
+/// Where a TOML file has a TODO a reader would see: in a string value,
+/// never in a comment (the scaffold's comments say "fyll i alla TODO").
+pub fn locate_placeholder(source: &SourceFile) -> Option<std::ops::Range<usize>> {
+    fn walk(value: &toml::Spanned<toml::de::DeValue>, text: &str) -> Option<std::ops::Range<usize>> {
+        match value.get_ref() {
+            toml::de::DeValue::String(_) => {
+                let span = value.span();
+                find_placeholder(&text[span.clone()]).map(|r| span.start + r.start..span.start + r.end)
+            }
+            toml::de::DeValue::Array(items) => items.iter().find_map(|item| walk(item, text)),
+            toml::de::DeValue::Table(table) => table.iter().find_map(|(_, v)| walk(v, text)),
+            _ => None,
+        }
+    }
+    let table = toml::de::DeTable::parse(&source.text).ok()?;
+    let mut values: Vec<_> = table.get_ref().iter().map(|(_, v)| v).collect();
+    values.sort_by_key(|v| v.span().start);
+    values.into_iter().find_map(|v| walk(v, &source.text))
+}
+
 /// A TODO left in a text: it stops a final document (a published report
 /// must never contain one), not a draft for fact-checking.
 fn placeholder(source: &SourceFile, field: &Field, out: &mut Vec<Diagnostic>) {
-    if field.text.contains(PLACEHOLDER) {
+    if let Some(found) = find_placeholder(field.text) {
+        // Located in the file as written (escapes and all), else by the text.
+        let raw = source.text.get(field.span.clone()).and_then(find_placeholder);
+        let at = raw.map_or_else(
+            || narrow_to(source, field.span.clone(), &field.text[found]),
+            |r| field.span.start + r.start..field.span.start + r.end,
+        );
         out.push(
-            Diagnostic::unfinished(
-                source,
-                narrow_to(source, field.span.clone(), PLACEHOLDER),
-                format!("`{}` {PLACEHOLDER_MESSAGE_END}", field.key),
-            )
-            .with_hint(PLACEHOLDER_HINT),
+            Diagnostic::unfinished(source, at, format!("`{}` {PLACEHOLDER_MESSAGE_END}", field.key))
+                .with_hint(PLACEHOLDER_HINT),
         );
     }
 }

@@ -196,6 +196,9 @@ pub fn publish(
     diags.check()?;
     let hits = guard::scan(&done.text).into_iter().chain(web_hits);
     guard_document(session, made, hits, dir, stem, diags)?;
+    if made.view.document().utkast.is_none() && made.kind != DocumentKind::Changes {
+        no_placeholder(session, made, [&done.text, &guard::html_text(&html)], dir, stem, diags)?;
+    }
     let read = incremental::read_files(&session.project.root, &done.accessed);
     if !options.write {
         return Ok(Published { pages: done.pages, read, entry: None });
@@ -282,6 +285,39 @@ fn guard_document(
         });
     }
     diags.since(mark)
+}
+
+/// A final document never shows a TODO, wherever it came from: a text
+/// the lint could not see it in, `granska.toml`, or a template. It is
+/// located in the document's sources or the configuration (string values
+/// only), or else reported against the document.
+fn no_placeholder(
+    session: &Session,
+    made: &Made,
+    texts: [&str; 2],
+    dir: &Path,
+    stem: &str,
+    diags: &mut Diagnostics,
+) -> Checked<()> {
+    if !texts.iter().any(|text| lint::find_placeholder(text).is_some()) {
+        return Ok(());
+    }
+    let message = "dokumentet skulle visa platshållaren TODO";
+    let mut sources = made.sources.clone();
+    sources.extend(session.config.source.clone());
+    let located = sources.iter().find_map(|source| lint::locate_placeholder(source).map(|at| (source, at)));
+    let d = match located {
+        Some((source, at)) => Diagnostic::unfinished(source, at, format!("{message}, som står här")),
+        None => Diagnostic::file(
+            Severity::Unfinished,
+            session.project.shown(&dir.join(format!("{stem}.pdf"))),
+            message,
+        )
+        .with_hint(
+            "den står varken i iakttagelserna eller i granska.toml; sök efter TODO i era egna mallar i `templates/`",
+        ),
+    };
+    Err(diags.error(d.with_hint(lint::PLACEHOLDER_HINT)))
 }
 
 /// Writes a file atomically, reporting a failure.
