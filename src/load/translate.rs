@@ -146,6 +146,11 @@ fn syntax(english: &str) -> Translated {
         ("invalid float", "ogiltigt decimaltal", "skriv decimaltal med punkt, t.ex. 2.5"),
         ("invalid string", "ogiltig text", "texter skrivs inom citattecken, t.ex. \"Bromma\""),
         ("invalid table header", "ogiltig tabellrubrik", "skriv t.ex. `[aktgranskning]`"),
+        (
+            "invalid value, expected unicode",
+            "`\\u`-sekvensen anger inget tecken (t.ex. ett ensamt surrogat som `\\uD800`)",
+            "skriv tecknet som det är, eller med ett riktigt teckennummer, t.ex. `\\u00E5` för å",
+        ),
     ];
     // A bare word such as `Norr` starts like the float `nan` or `inf`.
     if english.starts_with("invalid float, expected `nan`") || english.starts_with("invalid float, expected `inf`") {
@@ -159,8 +164,9 @@ fn syntax(english: &str) -> Translated {
     if english.contains("duplicate key") || english.starts_with("duplicate") {
         return Translated::new("nyckeln eller tabellen förekommer två gånger").hint("ta bort den ena");
     }
-    Translated::new(format!("ogiltig TOML ({english})"))
+    Translated::new("ogiltig TOML på raden")
         .hint("kontrollera citattecken, hakparenteser och likhetstecken på raden")
+        .hint(format!("TOML-läsarens eget meddelande: {english}"))
 }
 
 /// Splits "`x`, expected one of `a`, `b`" into ("x", ["a", "b"]).
@@ -268,6 +274,13 @@ mod tests {
             "texten saknar avslutande citattecken `\"`"
         );
         let unknown = translate_all("something new");
-        assert!(unknown.message.starts_with("ogiltig TOML"));
+        assert_eq!(unknown.message, "ogiltig TOML på raden");
+        assert!(
+            unknown.hints.iter().any(|h| h == "TOML-läsarens eget meddelande: something new"),
+            "{:?}",
+            unknown.hints
+        );
+        let surrogate = translate_all("invalid value, expected unicode hexadecimal value");
+        assert!(surrogate.message.contains("ensamt surrogat"), "{}", surrogate.message);
     }
 }

@@ -237,7 +237,7 @@ fn template_error(err: &tera::Error, sources: &[(String, String)], what: &str) -
     // Tera names the template in quotes: "Failed to parse 'rapport.typ.tera'".
     let name = all.split('\'').nth(1).filter(|n| n.ends_with(".tera")).unwrap_or("").to_owned();
     let path = format!("{TEMPLATES_DIR}/{name}");
-    let detail = tera_detail(&all);
+    let (detail, original) = tera_detail(&all);
     let hint = "kontrollera mallens {{ … }}- och {% … %}-taggar; standardmallarna finns i granskas `templates/`";
     let position = all.split("--> ").nth(1).and_then(|rest| {
         let (line, rest) = rest.split_once(':')?;
@@ -245,25 +245,31 @@ fn template_error(err: &tera::Error, sources: &[(String, String)], what: &str) -
         Some((line.trim().parse::<usize>().ok()?, column.parse::<usize>().ok()?))
     });
     let text = sources.iter().find(|(n, _)| *n == name).map(|(_, t)| t.as_str());
-    match (position, text) {
+    let d = match (position, text) {
         (Some((line, column)), Some(text)) => {
             let file = SourceFile::new(&path, text);
             let offset = offset_of(text, line, column);
-            Diagnostic::error(&file, offset..offset + 1, format!("{what}: {detail}")).with_hint(hint)
+            Diagnostic::error(&file, offset..offset + 1, format!("{what}: {detail}"))
         }
-        _ => Diagnostic::file(Severity::Error, &path, format!("{what}: {detail}")).with_hint(hint),
-    }
+        _ => Diagnostic::file(Severity::Error, &path, format!("{what}: {detail}")),
+    };
+    let d = match original {
+        Some(original) => d.with_hint(format!("Teras eget meddelande: {original}")),
+        None => d,
+    };
+    d.with_hint(hint)
 }
 
-/// The useful sentence of a Tera error, in Swedish where we know it.
-fn tera_detail(all: &str) -> String {
+/// The useful sentence of a Tera error in Swedish, and Tera's own words
+/// when they say more (quoted as a hint, never the message).
+fn tera_detail(all: &str) -> (String, Option<String>) {
     if let Some(expected) = all.lines().find_map(|l| l.trim().strip_prefix("= ")) {
-        return format!("syntaxfel ({expected})");
+        return ("syntaxfel".to_owned(), Some(expected.to_owned()));
     }
     if let Some(rest) = all.split("Variable `").nth(1)
         && let Some((name, _)) = rest.split_once('`')
     {
-        return format!("variabeln `{name}` finns inte");
+        return (format!("variabeln `{name}` finns inte"), None);
     }
     let last = all.lines().last().unwrap_or(all).trim();
     // Tera's other common messages, in Swedish, the original kept.
@@ -285,9 +291,12 @@ fn tera_detail(all: &str) -> String {
     } else {
         None
     };
+    // Granska's own messages (limits, recursion) are Swedish already.
+    let ours = last.chars().any(|c| matches!(c, 'å' | 'ä' | 'ö')) || last.starts_with("mallen ");
     match swedish {
-        Some(swedish) => format!("{swedish} (Tera: {last})"),
-        None => last.to_owned(),
+        Some(swedish) => (swedish, Some(last.to_owned())),
+        None if ours => (last.to_owned(), None),
+        None => ("Tera kunde inte fylla i mallen".to_owned(), Some(last.to_owned())),
     }
 }
 

@@ -9,6 +9,7 @@ pub mod fonts;
 mod footnotes;
 pub mod images;
 pub mod memory;
+mod messages;
 pub mod sources;
 mod text;
 pub mod world;
@@ -126,7 +127,7 @@ fn diagnostic(world: &ReportWorld, main: &SourceFile, d: &SourceDiagnostic) -> D
         TypstSeverity::Error => Severity::Error,
         TypstSeverity::Warning => Severity::Warning,
     };
-    let message = format!("Typst: {}", d.message);
+    let message = format!("Typst: {}", messages::swedish(&d.message));
     let located = d.span.id().zip(world.range(d.span)).map(|(id, range): (_, Range<usize>)| (id, range));
     let mut out = match located {
         Some((id, range)) if id == world::main_id() => Diagnostic::at(severity, main, range, message),
@@ -139,8 +140,11 @@ fn diagnostic(world: &ReportWorld, main: &SourceFile, d: &SourceDiagnostic) -> D
         },
         None => Diagnostic::file(severity, &main.path, message),
     };
+    out.hints = vec![format!("Typsts eget meddelande: {}", d.message)];
     // typst-cli's hints about its own flags do not apply here.
-    out.hints = d.hints.iter().map(|h| h.v.to_string()).filter(|h| !h.contains("--")).collect();
+    out.hints.extend(
+        d.hints.iter().map(|h| h.v.to_string()).filter(|h| !h.contains("--")).map(|h| format!("Typsts tips: {h}")),
+    );
     if d.message.contains("package") {
         out.hints
             .push("granska använder inga Typst-paket (inget nätverk); skriv det som behövs direkt i mallen".to_owned());

@@ -16,7 +16,7 @@ fn check_typesets_the_memo_so_it_agrees_with_build_on_a_broken_memo_template() {
     let build = fixture.run(&["build"]);
     for run in [&check, &build] {
         assert_eq!(run.code, 1, "{}", run.stderr);
-        assert!(run.stderr.contains("fel: Typst: unknown variable: okand-funktion"), "{}", run.stderr);
+        assert!(run.stderr.contains("fel: Typst: namnet `okand-funktion` finns inte i Typst"), "{}", run.stderr);
         assert!(run.stderr.contains("1 dokument med fel: tjänsteutlåtandet 3.1-117/2011"), "{}", run.stderr);
     }
     // The reports themselves were fine, and were built.
