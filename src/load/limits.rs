@@ -2,9 +2,11 @@
 //! typeset in under 1 GiB of memory, even two such documents at once on two
 //! cores. Measured (release build): a 1 MB district file with 2 000 table
 //! rows and 496 footnotes peaks at 416 MiB alone and 740 MiB with a second
-//! like it; at twice these limits one document alone took 584 MiB. They
-//! are still far above real reports: the largest has 20 items in a list
-//! and 25 footnotes.
+//! like it; at twice these limits one document alone took 584 MiB. A key
+//! figure's years are rows too: 100 key figures of 300 years took 1.3 GB
+//! before they counted; the largest legal table now (24 key figures of 100
+//! years) peaks at 159 MiB alone and 275 MiB with a second like it. The limits are still far above real reports: the
+//! largest has 20 items in a list, 25 footnotes and 5 years per key figure.
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -17,6 +19,11 @@ pub const MAX_LIST: usize = 2_000;
 pub const MAX_ITEMS: usize = 2_500;
 /// Footnotes of a file (counted by their marks, `[^`, two per footnote).
 pub const MAX_FOOTNOTES: usize = 500;
+/// Years of one key figure (`varden`, `jamforelse`); each year is also a
+/// row towards [`MAX_ITEMS`], as it is one in the table.
+pub const MAX_YEARS: usize = 100;
+/// The keys whose tables hold a value per year.
+const PER_YEAR: [&str; 2] = ["varden", "jamforelse"];
 
 /// The limits `source` (parsed as `table`) breaks.
 pub fn check(source: &SourceFile, table: &DeTable) -> Vec<Diagnostic> {
@@ -55,6 +62,20 @@ fn lists(source: &SourceFile, table: &DeTable, total: &mut usize, out: &mut Vec<
 
 fn list(source: &SourceFile, key: &str, value: &Spanned<DeValue>, total: &mut usize, out: &mut Vec<Diagnostic>) {
     match value.get_ref() {
+        DeValue::Table(table) if PER_YEAR.contains(&key) => {
+            let years = table.iter().count();
+            *total += years;
+            if years > MAX_YEARS {
+                out.push(
+                    Diagnostic::error(
+                        source,
+                        value.span(),
+                        format!("`{key}` har {years} år; ett nyckeltal får ha högst {MAX_YEARS}"),
+                    )
+                    .with_hint("ta med de år som rapporten jämför, t.ex. de senaste fem"),
+                );
+            }
+        }
         DeValue::Table(table) => lists(source, table, total, out),
         DeValue::Array(items) => {
             // Rows and records count towards the file's total; the cells
