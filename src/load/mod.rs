@@ -8,6 +8,7 @@
 
 mod keys;
 mod limits;
+mod syntax;
 mod translate;
 
 use std::io::Read;
@@ -108,7 +109,19 @@ pub fn parse<T: DeserializeOwned>(
         ));
     }
     let (document, syntax_errors) = DeTable::parse_recoverable(&source.text);
-    let mut problems: Vec<Diagnostic> = syntax_errors.iter().map(|e| diagnostic(&source, e, schema)).collect();
+    // A multi-line text left open makes every later line an error; the
+    // one that matters is where it opened.
+    if !syntax_errors.is_empty()
+        && let Some(span) = syntax::unclosed_multiline(&source.text)
+    {
+        return Err(diags.error(syntax::unclosed(&source, span)));
+    }
+    let mut problems: Vec<Diagnostic> = syntax_errors
+        .iter()
+        .map(|e| {
+            e.span().and_then(|span| syntax::explain(&source, &span)).unwrap_or_else(|| diagnostic(&source, e, schema))
+        })
+        .collect();
     // Unknown keys are worth reporting even in a document with syntax errors:
     // the parser recovers, and the rest of the file is still checked.
     problems.extend(keys::unknown_keys(&source, document.get_ref(), schema));
