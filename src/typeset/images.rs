@@ -112,7 +112,7 @@ fn check_svg_content(text: &str) -> Result<(), Problem> {
                 return Err(outside_style());
             }
         }
-        if name.eq_ignore_ascii_case("style") && loads_more(&node.text().unwrap_or_default()) {
+        if name.eq_ignore_ascii_case("style") && loads_more(node.text().unwrap_or_default()) {
             return Err(outside_style());
         }
     }
