@@ -155,3 +155,34 @@ pub fn key_at(table: &DeTable, offset: usize) -> Option<String> {
         })
     })
 }
+
+/// Where a top-level key missing from `text` belongs: the first key or
+/// section the file has that the schema lists after it (with its header,
+/// e.g. `[jamstalldhetsanalys]`), or else the file's last table header, or
+/// its first line of content. `None` for an empty file.
+pub fn missing_place(text: &str, schema: &Value, key: &str) -> Option<(std::ops::Range<usize>, Option<String>)> {
+    let order: Vec<&String> = schema.get("properties").and_then(Value::as_object).map(|p| p.keys().collect())?;
+    let rank = |name: &str| order.iter().position(|k| *k == name);
+    let wanted = rank(key)?;
+    // The file's top-level items in order: `key = …` before the first
+    // header, and every header's first part.
+    let mut items: Vec<(std::ops::Range<usize>, String, String)> = Vec::new();
+    let (mut at, mut in_table) = (0, false);
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        let span = at + (line.len() - line.trim_start().len())..at + line.trim_end().len();
+        at += line.len();
+        if trimmed.starts_with('[') {
+            in_table = true;
+            let name = trimmed.trim_start_matches('[').split(['.', ']']).next().unwrap_or("").trim().to_owned();
+            items.push((span, name, trimmed.to_owned()));
+        } else if !in_table && !trimmed.is_empty() && !trimmed.starts_with('#') {
+            let name = trimmed.split('=').next().unwrap_or("").trim().to_owned();
+            items.push((span, name.clone(), name));
+        }
+    }
+    if let Some((span, _, shown)) = items.iter().find(|(_, name, _)| rank(name).is_some_and(|r| r > wanted)) {
+        return Some((span.clone(), Some(shown.clone())));
+    }
+    items.last().map(|(span, _, _)| (span.clone(), None))
+}

@@ -157,10 +157,18 @@ pub fn load<T: DeserializeOwned>(
 
 fn diagnostic(source: &SourceFile, err: &toml::de::Error, schema: &serde_json::Value) -> Diagnostic {
     let t = translate::translate(err.message(), &|value| schema_names(schema, value));
-    let span = err.span().unwrap_or(0..0);
-    // A key missing at the top level is pointed at the start of the file,
-    // where it belongs (and where editors put the same error).
-    let mut d = Diagnostic::error(source, span, t.message);
+    let missing = err.message().strip_prefix("missing field ").map(|f| f.trim_matches('`'));
+    let (span, message) = match (err.span().filter(|s| *s != (0..0)), missing) {
+        // A key missing at the top level: where it belongs among the keys
+        // and sections the file has, not at its first line.
+        (None, Some(key)) => match keys::missing_place(&source.text, schema, key) {
+            Some((span, Some(before))) => (span, format!("{}; den hör hemma före `{before}`", t.message)),
+            Some((span, None)) => (span, t.message),
+            None => (0..0, t.message),
+        },
+        (span, _) => (span.unwrap_or(0..0), t.message),
+    };
+    let mut d = Diagnostic::error(source, span, message);
     d.hints = t.hints;
     d
 }
