@@ -37,10 +37,15 @@ pub fn run(args: &CheckArgs) -> Exit {
     }
 }
 
-/// A warning for each file in `schema/` that no longer matches the project.
+/// A warning for each file in `schema/` that no longer matches the project;
+/// none while a review file has errors (its questions are then unknown, and
+/// the errors are what to fix).
 fn stale_schemas(session: &Session) -> Vec<Diagnostic> {
     let project = &session.project;
-    let questions = schema::questions(project, &session.config.areas);
+    let (questions, complete) = schema::questions(project, &session.config.areas);
+    if !complete {
+        return Vec::new();
+    }
     let chapters = schema::chapters(project, &session.config);
     let schemas = Schemas::for_project(&session.config.areas, &questions, &chapters);
     schema::stale(&project.root, &schemas).iter().map(|path| schema::stale_warning(&project.shown(path))).collect()

@@ -19,7 +19,7 @@ pub fn project_schemas(start: &Path) -> Result<(Option<Project>, Schemas), Vec<D
         return Ok((None, Schemas::new(&default_areas())));
     };
     let config = super::config(&project)?;
-    let questions = schema::questions(&project, &config.areas);
+    let (questions, _) = schema::questions(&project, &config.areas);
     let chapters = schema::chapters(&project, &config);
     let schemas = Schemas::for_project(&config.areas, &questions, &chapters);
     Ok((Some(project), schemas))

@@ -181,14 +181,17 @@ pub fn chapter_ids(outline: &crate::model::outline::Outline, place: &str) -> Vec
         .collect()
 }
 
-/// The questions of every review in the project, in folder order. A review
-/// file that does not load adds none (`check` reports it).
-pub fn questions(project: &Project, areas: &[Area]) -> Vec<Question> {
+/// The questions of every review in the project, in folder order, and
+/// whether every review file loaded: one that does not adds none (`check`
+/// reports it), so a schema made then is not the project's.
+pub fn questions(project: &Project, areas: &[Area]) -> (Vec<Question>, bool) {
     let schema = Schemas::new(areas).review;
     let (reviews, _) = project.reviews();
     let mut out: Vec<Question> = Vec::new();
+    let mut complete = true;
     for review in reviews {
         let Ok(loaded) = load::load::<RawReview>(project, &review.review, &schema, &mut Diagnostics::default()) else {
+            complete = false;
             continue;
         };
         for question in &loaded.raw.granskningsfraga {
@@ -200,7 +203,7 @@ pub fn questions(project: &Project, areas: &[Area]) -> Vec<Question> {
             }
         }
     }
-    out
+    (out, complete)
 }
 
 /// The files of `schema/` that differ from `schemas` (missing or changed),

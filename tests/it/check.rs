@@ -428,3 +428,22 @@ fn a_file_that_is_no_district_file_says_what_the_build_takes() {
     assert!(run.stdout.contains("granska.toml gäller hela projektet: tar med alla granskningar"), "{}", run.stdout);
     assert!(run.stdout.contains("3-1-164-2014-bromma.pdf"), "{}", run.stdout);
 }
+
+#[test]
+fn an_error_in_a_review_file_is_not_also_called_a_stale_schema() {
+    let fixture = Fixture::example();
+    fixture.run(&["schema", "--skriv"]).assert_ok();
+    let review = format!("findings/{REVIEW}/granskning.toml");
+    let text = fixture.read(&review);
+    fixture.write(&review, &text.replacen("titel = ", "titel = 1 #", 1));
+    let run = fixture.run(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains(&format!("{review}:")), "{}", run.stderr);
+    assert!(!run.stderr.contains("schemat stämmer inte"), "{}", run.stderr);
+    // A stale schema is still said when the files are right.
+    fixture.write(&review, &text);
+    let schema = fixture.read("schema/granskning.schema.json");
+    fixture.write("schema/granskning.schema.json", &schema.replacen("Rapportens titel", "Titel", 1));
+    let run = fixture.run(&["check"]);
+    assert!(run.stderr.contains("schemat stämmer inte"), "{}", run.stderr);
+}
