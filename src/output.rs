@@ -69,6 +69,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut temp = builder.tempfile_in(dir)?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
+    // Fault injection for the test that proves the rename is what makes a
+    // file appear: the process dies here, written but not renamed, when
+    // `GRANSKA_TEST_KRASCH` names the file (it does nothing otherwise).
+    if std::env::var_os("GRANSKA_TEST_KRASCH").is_some_and(|name| path.file_name() == Some(name.as_os_str())) {
+        std::process::abort();
+    }
     retry_while_locked(temp, |temp| temp.persist(path).map(drop).map_err(|e| (e.error, e.file)), &RENAME_WAITS)
 }
 

@@ -89,9 +89,11 @@ fn no_command_modifies_the_findings() {
     for args in
         [&["check"][..], &["build"], &["build", "--emit-typst"], &["build", "--strikt"], &["schema", "distrikt"]]
     {
-        fixture.run(args);
+        // Each command did its work: an early exit would modify nothing too.
+        fixture.run(args).assert_ok();
     }
     assert_eq!(fixture.snapshot_outside_output(), before);
+    assert!(fixture.pdf("bromma").is_file());
 }
 
 #[test]
@@ -140,6 +142,35 @@ fn a_build_killed_midway_leaves_the_previous_pdf_intact() {
     assert!(saw_old, "no kill landed before the write; the test proved nothing");
     fixture.run(&["build"]).assert_ok();
     assert_eq!(fs::read(fixture.pdf("bromma")).unwrap(), new);
+}
+
+#[test]
+fn a_crash_between_writing_and_renaming_leaves_the_old_pdf_whole() {
+    let fixture = Fixture::example();
+    fixture.run(&["build"]).assert_ok();
+    let old = fs::read(fixture.pdf("bromma")).unwrap();
+    fixture.edit_district("bromma", "Handläggarna var noga", "Handläggarna var mycket noga");
+    let name = fixture.pdf("bromma").file_name().unwrap().to_string_lossy().into_owned();
+    let crashed = Command::new(env!("CARGO_BIN_EXE_granska"))
+        .args(["build", "-j1"])
+        .env("GRANSKA_TEST_KRASCH", &name)
+        .current_dir(fixture.root())
+        .output()
+        .unwrap();
+    assert!(!crashed.status.success() && crashed.status.code().is_none(), "the run did not die: {crashed:?}");
+    // The new PDF was written in full beside the old one, never over it.
+    assert_eq!(fs::read(fixture.pdf("bromma")).unwrap(), old);
+    let dir = fixture.file(&format!("output/{REVIEW}"));
+    let temps: Vec<Vec<u8>> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "tmp"))
+        .map(|p| fs::read(p).unwrap())
+        .collect();
+    assert_eq!(temps.len(), 1, "one temporary file is left by the crash");
+    assert!(temps[0].starts_with(b"%PDF-") && temps[0] != old, "it holds the new PDF");
+    fixture.run(&["build"]).assert_ok();
+    assert_ne!(fs::read(fixture.pdf("bromma")).unwrap(), old);
 }
 
 #[test]
