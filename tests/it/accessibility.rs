@@ -205,3 +205,38 @@ fn hyphens_read_the_same_in_every_viewer() {
         assert!(!joins, "line {i} ends in a hyphen before a word: {line:?} / {next:?}");
     }
 }
+
+#[test]
+fn each_statement_cell_belongs_to_its_column_and_its_area_in_both_editions() {
+    let fixture = common::shared("solvik", common::built_solvik);
+    let dir = fixture.file("output/2024-ekonomiskt-bistand");
+    // The PDF: the area is a row header spanning its statements, so every
+    // cell names both its column's header and its area's.
+    let tree = tag_tree(&dir.join("sn-2024-31-solvik.pdf"));
+    let table = tree
+        .all("Table")
+        .into_iter()
+        .find(|t| {
+            t.all("TH").first().is_some_and(|th| th.text() == "Kvalitetsområde") && t.text().contains("Bedömning")
+        })
+        .expect("the statements table");
+    let ths = table.all("TH");
+    let id_of = |text: &str| ths.iter().find(|th| th.text() == text).and_then(|th| th.id.clone()).unwrap();
+    let (level, judgement, area) = (id_of("Kvalitetsnivå"), id_of("Bedömning"), id_of("Rättssäkerhet"));
+    assert_eq!(ths.iter().find(|th| th.text() == "Rättssäkerhet").unwrap().scope.as_deref(), Some("Row"));
+    let cells = table.all("TD");
+    let first = cells.iter().find(|td| td.text().starts_with("Utredningarna beskriver")).expect("a statement");
+    assert_eq!(first.headers, [judgement.clone(), area.clone()]);
+    assert!(cells.iter().all(|td| td.headers.len() == 2), "{:?}", cells.iter().map(|c| &c.headers).collect::<Vec<_>>());
+    assert!(cells.iter().any(|td| td.headers == [level.clone(), area.clone()]));
+
+    // The web page: a group per area, its header for the rest of the group.
+    let page = common::html::Page::parse(&std::fs::read_to_string(dir.join("sn-2024-31-solvik.html")).unwrap());
+    let group = page.find(|el| el.name() == "th" && el.text() == "Rättssäkerhet");
+    assert_eq!(group.len(), 1);
+    assert_eq!(group[0].attr("scope").as_deref(), Some("rowgroup"));
+    let id = group[0].attr("id").unwrap();
+    let cells = page.find(|el| el.name() == "td" && el.attr("headers").is_some_and(|h| h.split(' ').any(|h| h == id)));
+    assert_eq!(cells.len(), 6, "three statements, two cells each");
+    assert!(page.find(|el| el.attr("scope").as_deref() == Some("colgroup")).is_empty());
+}

@@ -14,6 +14,10 @@ pub struct Elem {
     pub role: String,
     /// A table header cell's /Scope ("Row", "Column", "Both").
     pub scope: Option<String>,
+    /// The element's /ID (table header cells have one).
+    pub id: Option<String>,
+    /// A table cell's /Headers: the IDs of the header cells it belongs to.
+    pub headers: Vec<String>,
     pub kids: Vec<Node>,
 }
 
@@ -86,7 +90,7 @@ pub fn tag_tree(path: &Path) -> Elem {
         .collect();
     let root = doc.catalog().unwrap().get(b"StructTreeRoot").unwrap();
     let root = doc.dereference(root).unwrap().1.as_dict().unwrap();
-    let mut elem = Elem { role: "StructTreeRoot".into(), scope: None, kids: Vec::new() };
+    let mut elem = Elem { role: "StructTreeRoot".into(), scope: None, id: None, headers: Vec::new(), kids: Vec::new() };
     if let Ok(kids) = root.get(b"K") {
         kids_of(&doc, kids, None, &texts, &mut elem.kids);
     }
@@ -132,11 +136,31 @@ fn elem(doc: &Document, dict: &Dictionary, page: Option<ObjectId>, texts: &HashM
         dict.get(b"S").and_then(Object::as_name).map(|n| String::from_utf8_lossy(n).into_owned()).unwrap_or_default();
     let page = dict.get(b"Pg").and_then(Object::as_reference).ok().or(page);
     let scope = dict.get(b"A").ok().and_then(|a| scope_of(doc, a));
+    let headers = dict.get(b"A").ok().map(|a| headers_of(doc, a)).unwrap_or_default();
+    let id = dict.get(b"ID").ok().and_then(|i| string(doc, i));
     let mut kids = Vec::new();
     if let Ok(k) = dict.get(b"K") {
         kids_of(doc, k, page, texts, &mut kids);
     }
-    Elem { role, scope, kids }
+    Elem { role, scope, id, headers, kids }
+}
+
+fn string(doc: &Document, object: &Object) -> Option<String> {
+    match doc.dereference(object).ok()?.1 {
+        Object::String(bytes, _) => Some(String::from_utf8_lossy(bytes).into_owned()),
+        _ => None,
+    }
+}
+
+fn headers_of(doc: &Document, attributes: &Object) -> Vec<String> {
+    match doc.dereference(attributes).map(|(_, o)| o) {
+        Ok(Object::Array(items)) => items.iter().flat_map(|a| headers_of(doc, a)).collect(),
+        Ok(Object::Dictionary(d)) => match d.get(b"Headers").and_then(Object::as_array) {
+            Ok(ids) => ids.iter().filter_map(|i| string(doc, i)).collect(),
+            Err(_) => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
 }
 
 fn scope_of(doc: &Document, attributes: &Object) -> Option<String> {
