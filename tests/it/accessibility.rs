@@ -131,12 +131,18 @@ fn headings_follow_the_table_of_contents_and_all_are_in_the_outline() {
     let fixture = built();
     for path in [fixture.pdf("bromma"), fixture.file("output/arsrapport-2011/arsrapport-2011.pdf")] {
         let tree = tag_tree(&path);
-        let headings: Vec<(String, String)> = tree
+        let mut headings: Vec<(String, String)> = tree
             .descendants()
             .into_iter()
             .filter(|(e, _)| e.role.len() == 2 && e.role.starts_with('H'))
             .map(|(e, _)| (e.role.clone(), e.text()))
             .collect();
+        // The cover's title comes first, a heading as on the web page, and
+        // the first bookmark (it is not in the contents).
+        let (role, title) = headings.remove(0);
+        assert_eq!(role, "H1", "{headings:?}");
+        let cover = &pdf_pages(&path)[0];
+        assert!(!title.is_empty() && squeezed(cover).contains(&squeezed(&title)), "{title:?} not on the cover");
         assert_eq!(headings[0], ("H1".to_owned(), "Innehåll".to_owned()), "{headings:?}");
         assert_eq!(headings[1].0, "H1", "the first heading after the contents is not a chapter: {headings:?}");
         let outline: Vec<String> = pdf_outline(&path).into_iter().map(|(_, t)| squeezed(&t)).collect();

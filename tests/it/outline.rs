@@ -9,7 +9,7 @@ use std::fs;
 use std::path::PathBuf;
 
 use crate::common::html::{El, Page};
-use crate::common::{self, Fixture, flat, pdf_outline, pdf_pages, pdf_text};
+use crate::common::{self, Fixture, flat, pdf_pages, pdf_text};
 
 const FOLLOW_UP: &str = "output/2014-uppfoljning-ekonomiskt-bistand/3-1-164-2014-stadsovergripande";
 const SOLVIK: &str = "output/2024-ekonomiskt-bistand/sn-2024-31-solvik";
@@ -51,7 +51,7 @@ fn chapters(page: &Page) -> Vec<String> {
 #[test]
 fn the_2014_follow_up_has_the_originals_chapters_in_order_and_no_rating() {
     let fixture = built("uppfoljning-2014");
-    let outline = pdf_outline(&pdf(fixture, FOLLOW_UP));
+    let outline = common::pdf_chapters(&pdf(fixture, FOLLOW_UP));
     let top: Vec<&str> = outline.iter().filter(|(d, _)| *d == 1).map(|(_, t)| t.as_str()).collect();
     // The original's chapters, in its order (unnumbered, as it is), with
     // the two analyses every report has before the inspectors' views.
@@ -124,7 +124,7 @@ fn solvik_has_its_own_words_chapters_and_places() {
     for sentence in IMPOSED {
         assert!(!text.contains(sentence), "{sentence:?}");
     }
-    let outline = pdf_outline(&pdf(fixture, SOLVIK));
+    let outline = common::pdf_chapters(&pdf(fixture, SOLVIK));
     let top: Vec<&str> = outline.iter().filter(|(d, _)| *d == 1).map(|(_, t)| t.as_str()).collect();
     assert_eq!(
         top,

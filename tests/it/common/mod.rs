@@ -281,6 +281,22 @@ pub fn pdf_outline(path: &Path) -> Vec<(usize, String)> {
     out
 }
 
+/// The outline of a document with a cover: its first bookmark is the
+/// cover's title (checked here), the rest are the chapters, returned.
+pub fn pdf_chapters(path: &Path) -> Vec<(usize, String)> {
+    let mut outline = pdf_outline(path);
+    assert!(!outline.is_empty(), "{}: no bookmarks", path.display());
+    let (depth, title) = outline.remove(0);
+    let squeeze = |t: &str| t.split_whitespace().collect::<String>();
+    let cover = squeeze(&pdf_pages(path)[0]);
+    assert!(
+        depth == 1 && cover.contains(&squeeze(&title)),
+        "{}: the first bookmark {title:?} is not the cover's title",
+        path.display()
+    );
+    outline
+}
+
 fn outline_items(doc: &lopdf::Document, parent: &lopdf::Dictionary, depth: usize, out: &mut Vec<(usize, String)>) {
     let mut next = parent.get(b"First").ok().cloned();
     while let Some(reference) = next {
