@@ -15,6 +15,10 @@ use serde::Serialize;
 
 use crate::markdown::{Block, Inline, Placed, Rich};
 
+/// The prefixes of the ids the web templates give tables, diagrams and
+/// lists (`tabell-3`, `diagram-1` …): never a heading's.
+const TEMPLATE_ID_PREFIXES: [&str; 5] = ["tabell-", "diagram-", "andringar-", "dokument-", "matris-"];
+
 /// A heading as every format shows it.
 #[derive(Debug, Clone, Serialize)]
 pub struct HeadingView {
@@ -172,8 +176,11 @@ impl Outliner {
         }
     }
 
-    /// `id`, or `id-2`, `id-3` … if already taken.
+    /// `id`, or `id-2`, `id-3` … if already taken. The templates' own ids
+    /// (tables, diagrams, lists) have prefixes of their own; a heading
+    /// whose id would start with one gets `avsnitt-` before it.
     fn anchor(&mut self, id: String) -> String {
+        let id = if TEMPLATE_ID_PREFIXES.iter().any(|p| id.starts_with(p)) { format!("avsnitt-{id}") } else { id };
         let mut candidate = id.clone();
         let mut n = 1;
         while self.anchors.contains(&candidate) {
@@ -288,5 +295,7 @@ mod tests {
         let mut o = Outliner::new(false);
         assert_eq!(o.heading(2, "Iakttagelser", true).ankare, "iakttagelser");
         assert_eq!(o.heading(2, "Iakttagelser", true).ankare, "iakttagelser-2");
+        // A heading never takes a table's id.
+        assert_eq!(o.heading(2, "Tabell 1", true).ankare, "avsnitt-tabell-1");
     }
 }

@@ -256,3 +256,26 @@ fn each_web_page_links_to_its_pdf_and_back_to_the_index() {
         assert!(dir.join(pdf).is_file() && dir.join("../index.html").is_file());
     }
 }
+
+#[test]
+fn no_two_elements_of_a_page_share_an_id() {
+    // A heading's anchor and a table's caption once shared
+    // `granskningsfragor` and `rekommendationer`: a link or a screen
+    // reader's label then found the wrong one.
+    let solvik = common::shared("solvik", common::built_solvik);
+    let mut pages: Vec<PathBuf> = editions(built()).into_iter().map(|(_, html)| html).collect();
+    for entry in fs::read_dir(solvik.file("output/2024-ekonomiskt-bistand")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "html") {
+            pages.push(path);
+        }
+    }
+    assert!(pages.len() >= 8, "{pages:?}");
+    for path in pages {
+        let ids: Vec<String> =
+            page(&path).find(|e| e.attr("id").is_some()).iter().filter_map(|e| e.attr("id")).collect();
+        let mut seen = std::collections::BTreeSet::new();
+        let twice: Vec<&String> = ids.iter().filter(|id| !seen.insert(*id)).collect();
+        assert!(twice.is_empty(), "{}: {twice:?}", path.display());
+    }
+}
