@@ -3,14 +3,17 @@
 # then tests/browser/check.mjs opens every page in headless Chromium (axe-core
 # WCAG 2.1 A/AA, reflow at 320 px, nothing fetched from outside), drafts and
 # the changes list included, and saves a screenshot of each page's first
-# screen in output/skarmbilder/. Not part of `cargo test`: it needs Debian's
+# screen in output/skarmbilder/; tests/browser/pa11y.mjs checks the same
+# pages with a second engine (pa11y, HTML_CodeSniffer). Not part of `cargo test`: it needs Debian's
 # chromium, git and the npm packages in tests/browser/ (`.ci/run` installs
 # them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 command -v "${CHROMIUM:-/usr/bin/chromium}" >/dev/null || { echo "saknar chromium: apt-get install chromium" >&2; exit 2; }
-[ -d tests/browser/node_modules ] || npm ci --prefix tests/browser --no-audit --no-fund
+# pa11y brings puppeteer, which would download a browser of its own.
+export PUPPETEER_SKIP_DOWNLOAD=true
+[ -d tests/browser/node_modules/pa11y ] || npm ci --prefix tests/browser --no-audit --no-fund
 
 cargo build --release --quiet
 bin="$PWD/target/release/granska"
@@ -33,7 +36,11 @@ sed -i '0,/^text = """/s//text = """TODO: /' "$work/solvik/findings/2024-ekonomi
 "$bin" build --utkast "$work/solvik" >/dev/null
 (cd "$work/solvik" && "$bin" andringar faktagranskning --pdf >/dev/null)
 
-node tests/browser/check.mjs output/skarmbilder "$work/output" "$work/solvik/output" "$work/solvik/utkast" "$work/uppfoljning-2014/output" "$work/arsrapport-2025/output"
+pages=("$work/output" "$work/solvik/output" "$work/solvik/utkast" "$work/uppfoljning-2014/output" "$work/arsrapport-2025/output")
+node tests/browser/check.mjs output/skarmbilder "${pages[@]}"
+# A second engine: pa11y with HTML_CodeSniffer (false positives, if any,
+# are listed with why in tests/browser/pa11y-undantag.json).
+node tests/browser/pa11y.mjs "${pages[@]}"
 
 # The live preview (`watch --visa`) on a copy of its own.
 preview=$(mktemp -d)
