@@ -10,6 +10,7 @@ mod keys;
 mod limits;
 mod syntax;
 mod translate;
+mod values;
 
 use std::io::Read;
 use std::path::Path;
@@ -139,9 +140,21 @@ pub fn parse<T: DeserializeOwned>(
     if let Some(reported) = problems.into_iter().map(|d| diags.error(d)).last() {
         return Err(reported);
     }
+    // serde stops at the first wrong value; the schema check finds them
+    // all. Said only when serde fails (else the lint stage, which knows
+    // more, judges the values), with serde's own, richer, account of the
+    // value it stopped at.
+    let wrong_values = values::check(&source, document.get_ref(), schema, &|value| schema_names(schema, value));
     match T::deserialize(Deserializer::from(document)) {
         Ok(raw) => Ok(Loaded { source, raw }),
-        Err(err) => Err(diags.error(diagnostic(&source, &err, schema))),
+        Err(err) => {
+            let first = diagnostic(&source, &err, schema);
+            let mut all: Vec<Diagnostic> =
+                wrong_values.into_iter().filter(|d| d.location.is_none() || d.location != first.location).collect();
+            all.push(first);
+            all.sort_by_key(|d| d.location.as_ref().map(|l| (l.line, l.column)));
+            Err(all.into_iter().map(|d| diags.error(d)).last().expect("serde's error is there"))
+        }
     }
 }
 
