@@ -8,6 +8,7 @@
 
 mod keys;
 mod limits;
+mod spelling;
 mod syntax;
 mod translate;
 mod values;
@@ -109,7 +110,15 @@ pub fn parse<T: DeserializeOwned>(
                 .with_hint("kör `granska new` för att få en mall att fylla i"),
         ));
     }
-    let (document, syntax_errors) = DeTable::parse_recoverable(&source.text);
+    let (mut document, mut syntax_errors) = DeTable::parse_recoverable(&source.text);
+    // `nivå`, `Bedömning`, `"Gul"`: read as the schema names them, and the
+    // parser's objection to å, ä and ö in a key forgiven for those keys.
+    let renamed = spelling::normalize(document.get_mut(), schema);
+    syntax_errors.retain(|e| {
+        let forgiven = e.message().starts_with("invalid unquoted key")
+            && e.span().is_some_and(|s| renamed.iter().any(|r| r.contains(&s.start)));
+        !forgiven
+    });
     // A multi-line text left open makes every later line an error; the
     // one that matters is where it opened.
     if !syntax_errors.is_empty()
