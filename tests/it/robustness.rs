@@ -127,6 +127,8 @@ where
 {
     use proptest::test_runner::{TestCaseError, TestRunner};
     // Failing cases found before are tried first (robustness.proptest-regressions).
+    // `PROPTEST_CASES` asks for more (the floors stay as they are).
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(cases).max(cases);
     let config = ProptestConfig { cases, source_file: Some(file!()), ..ProptestConfig::default() };
     let mut runner = TestRunner::new(config);
     let reached = std::cell::Cell::new(0u32);
