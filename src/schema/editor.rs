@@ -79,10 +79,35 @@ fn tidy(node: &mut Value) {
             if map.contains_key("properties") && !map.contains_key("additionalProperties") {
                 map.insert("additionalProperties".into(), Value::Bool(false));
             }
+            if let Some(pattern) = map.get("properties").and_then(Value::as_object).and_then(|p| spellings(p.keys())) {
+                map.insert("patternProperties".into(), serde_json::json!({ pattern: {} }));
+            }
         }
         Value::Array(items) => items.iter_mut().for_each(tidy),
         _ => {}
     }
+}
+
+/// A pattern for the other spellings granska reads as these keys (see
+/// `load/spelling.rs`): any case, å or ä for a, ö for o, é for e. An
+/// editor then takes `"nivå"` or `Bedomning` as the key it means instead
+/// of an unknown one (the values under it are checked by `granska check`).
+fn spellings<'a>(keys: impl Iterator<Item = &'a String>) -> Option<String> {
+    let alternatives: Vec<String> = keys
+        .map(|key| {
+            key.chars()
+                .map(|c| match c {
+                    'a' => "[aAåÅäÄ]".to_owned(),
+                    'o' => "[oOöÖ]".to_owned(),
+                    'e' => "[eEéÉ]".to_owned(),
+                    c if c.is_ascii_alphabetic() => format!("[{c}{}]", c.to_ascii_uppercase()),
+                    c if c.is_ascii_alphanumeric() || c == '_' => c.to_string(),
+                    c => format!("\\{c}"),
+                })
+                .collect()
+        })
+        .collect();
+    (!alternatives.is_empty()).then(|| format!("^({})$", alternatives.join("|")))
 }
 
 fn is_null_type(schema: &Value) -> bool {
@@ -130,7 +155,8 @@ mod tests {
                 "type": "object",
                 "properties": { "antal": { "type": "integer" } },
                 "description": "Aktgranskningen.",
-                "additionalProperties": false
+                "additionalProperties": false,
+                "patternProperties": { "^([aAåÅäÄ][nN][tT][aAåÅäÄ][lL])$": {} }
             })
         );
         assert_eq!(tidy["properties"]["beskrivning"], json!({ "type": "string" }));
@@ -140,6 +166,21 @@ mod tests {
         assert!(tidy.get("definitions").is_none());
         let text = tidy.to_string();
         assert!(!text.contains("null") && !text.contains("$ref") && !text.contains("anyOf"), "{text}");
+    }
+
+    #[test]
+    fn other_spellings_of_a_key_are_accepted_by_pattern() {
+        let tidy = for_editors(json!({ "type": "object", "properties": { "niva": {}, "ej_aktuellt": {} } }));
+        let patterns = tidy["patternProperties"].as_object().unwrap();
+        assert_eq!(patterns.len(), 1);
+        let pattern = patterns.keys().next().unwrap();
+        let regex = fancy_regex::Regex::new(pattern).unwrap();
+        for key in ["niva", "nivå", "Nivå", "NIVÄ", "ej_aktuellt", "Ej_Aktuellt"] {
+            assert!(regex.is_match(key).unwrap(), "{key} / {pattern}");
+        }
+        for key in ["nivaa", "bedomnig", "ejaktuellt"] {
+            assert!(!regex.is_match(key).unwrap(), "{key} / {pattern}");
+        }
     }
 
     #[test]

@@ -95,7 +95,30 @@ for (const project of [repo, ...["solvik", "uppfoljning-2014", "arsrapport-2025"
   console.log(`${relative(repo, project) || "."}: ${files.length} filer utan fel i taplo`);
 }
 
-// 2. The bad-input cases: taplo and granska agree on the line.
+// 2. Spellings granska reads as the key they mean are no error in the
+// editor either: a key with å, ä or ö in quotes, a key with a capital.
+{
+  const work = mkdtempSync(join(tmpdir(), "granska-editor-"));
+  try {
+    cpSync(join(repo, "findings"), join(work, "findings"), { recursive: true });
+    cpSync(join(repo, "schema"), join(work, "schema"), { recursive: true });
+    cpSync(join(repo, "granska.toml"), join(work, "granska.toml"));
+    const file = join(work, "findings", "2011-ekonomiskt-bistand", "bromma.toml");
+    const text = readFileSync(file, "utf8");
+    const respelt = text.replace(/^niva = /m, '"nivå" = ').replace(/^bedomning = /m, "Bedomning = ");
+    if (respelt === text) fail("stavningar", "exemplet har ingen `niva` eller `bedomning` att stava om");
+    writeFileSync(file, respelt);
+    const check = spawnSync(granska, ["check"], { cwd: work, encoding: "utf8" });
+    if (check.status !== 0) fail("stavningar", `granska check säger nej:\n${check.stderr}`);
+    const result = lint(work, file);
+    if (result.status !== 0 || result.errors.length > 0) fail("stavningar", `taplo hittar fel:\n${result.out}`);
+    else console.log('stavningar: "nivå" och Bedomning godtas av taplo och granska');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+// 3. The bad-input cases: taplo and granska agree on the line.
 for (const [name, token, anyLine] of CASES) {
   const work = mkdtempSync(join(tmpdir(), "granska-editor-"));
   try {
