@@ -15,6 +15,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
 import puppeteer from "puppeteer-core";
+import { pages } from "./pages.mjs";
 
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -25,16 +26,7 @@ if (!screenshots || roots.length === 0) {
   process.exit(2);
 }
 
-function htmlFiles(root) {
-  if (fs.statSync(root).isFile()) return [root];
-  return fs.readdirSync(root, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(root, entry.name);
-    if (entry.isDirectory()) return htmlFiles(full);
-    return entry.name.endsWith(".html") ? [full] : [];
-  });
-}
-
-const files = roots.flatMap(htmlFiles).sort();
+const files = pages(roots);
 if (files.length === 0) {
   console.error("inga HTML-filer hittades");
   process.exit(1);

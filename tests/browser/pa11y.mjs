@@ -9,20 +9,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import pa11y from "pa11y";
+import { pages } from "./pages.mjs";
 
 const roots = process.argv.slice(2);
 if (roots.length === 0) {
   console.error("användning: node pa11y.mjs SÖKVÄG...");
   process.exit(2);
-}
-
-function htmlFiles(root) {
-  if (fs.statSync(root).isFile()) return [root];
-  return fs.readdirSync(root, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(root, entry.name);
-    if (entry.isDirectory()) return htmlFiles(full);
-    return entry.name.endsWith(".html") ? [full] : [];
-  });
 }
 
 // Each exception: { "regel": "WCAG2AA.…", "varfor": "…" }.
@@ -31,7 +23,7 @@ for (const e of undantag) {
   if (!e.regel || !e.varfor) throw new Error(`undantag utan regel eller skäl: ${JSON.stringify(e)}`);
 }
 const ignore = undantag.map((e) => e.regel);
-const files = roots.flatMap(htmlFiles).sort();
+const files = pages(roots);
 if (files.length === 0) {
   console.error("inga HTML-filer hittades");
   process.exit(1);
