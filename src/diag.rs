@@ -368,7 +368,6 @@ impl fmt::Display for Diagnostic {
 /// suggest ("menade du …?"). Case and Swedish diacritics are ignored, so
 /// `bedömning` suggests `bedomning` and `rod` suggests `röd`.
 pub fn closest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let fold = |s: &str| s.to_lowercase().replace(['å', 'ä'], "a").replace('ö', "o");
     let wrong = fold(wrong);
     candidates
         .into_iter()
@@ -376,6 +375,20 @@ pub fn closest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
+}
+
+/// A word's plain form, as an inspector's spellings are compared with the
+/// keys and words granska knows: lower case, å and ä as a, ö as o, é as e.
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'å' | 'ä' | 'à' | 'á' => 'a',
+            'ö' => 'o',
+            'é' | 'è' => 'e',
+            c => c,
+        })
+        .collect()
 }
 
 /// Swedish summary line, e.g. "2 fel och 1 varning".

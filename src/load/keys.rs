@@ -12,6 +12,15 @@ use toml::de::{DeTable, DeValue};
 
 use crate::diag::{Diagnostic, SourceFile, closest};
 
+/// The schema of `key`'s value in a table under `schema`: its property's,
+/// or the one every key of the table has (`additionalProperties`, as in
+/// the per-year tables of key figures). `None` for a key the table does
+/// not know.
+pub(super) fn key_schema<'a>(schema: &'a Value, key: &str) -> Option<&'a Value> {
+    let property = schema.get("properties").and_then(Value::as_object).and_then(|p| p.get(key));
+    property.or_else(|| schema.get("additionalProperties").filter(|a| a.is_object()))
+}
+
 /// Unknown keys in `table`, checked against the root `schema`.
 pub fn unknown_keys(source: &SourceFile, table: &DeTable, schema: &Value) -> Vec<Diagnostic> {
     let mut walker = Walker {

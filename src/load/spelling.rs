@@ -13,18 +13,8 @@ use serde_json::Value;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-/// A spelling's plain form: lower case, å and ä as a, ö as o, é as e.
-fn fold(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'å' | 'ä' | 'à' | 'á' => 'a',
-            'ö' => 'o',
-            'é' | 'è' => 'e',
-            c => c,
-        })
-        .collect()
-}
+use super::keys::key_schema;
+use crate::diag::fold;
 
 /// Reads the keys and words of `table` (the whole file) as `schema` names
 /// them; returns where the keys it read differently stand. (TOML itself
@@ -58,9 +48,8 @@ fn normalize_table(table: &mut DeTable<'_>, schema: &Value, renamed: &mut Vec<Ra
             }
         }
     }
-    let additional = schema.get("additionalProperties").filter(|a| a.is_object());
     for (key, value) in table.iter_mut() {
-        if let Some(inner) = properties.and_then(|p| p.get(key.get_ref().as_ref())).or(additional) {
+        if let Some(inner) = key_schema(schema, key.get_ref()) {
             normalize_value(value, inner, renamed);
         }
     }

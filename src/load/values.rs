@@ -10,6 +10,7 @@ use serde_json::Value;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use super::keys::key_schema;
 use super::translate;
 use crate::diag::{Diagnostic, SourceFile};
 
@@ -33,12 +34,9 @@ pub fn check(
 }
 
 fn table_values(table: &DeTable, schema: &Value, report: &mut dyn FnMut(std::ops::Range<usize>, String)) {
-    let properties = schema.get("properties").and_then(Value::as_object);
-    let additional = schema.get("additionalProperties").filter(|a| a.is_object());
     for (key, value) in table.iter() {
-        let key = key.get_ref().as_ref();
         // Unknown keys are reported by `keys::unknown_keys`.
-        if let Some(inner) = properties.and_then(|p| p.get(key)).or(additional) {
+        if let Some(inner) = key_schema(schema, key.get_ref()) {
             check_value(value, inner, report);
         }
     }
