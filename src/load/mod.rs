@@ -110,15 +110,7 @@ pub fn parse<T: DeserializeOwned>(
                 .with_hint("kör `granska new` för att få en mall att fylla i"),
         ));
     }
-    let (mut document, mut syntax_errors) = DeTable::parse_recoverable(&source.text);
-    // `nivå`, `Bedömning`, `"Gul"`: read as the schema names them, and the
-    // parser's objection to å, ä and ö in a key forgiven for those keys.
-    let renamed = spelling::normalize(document.get_mut(), schema);
-    syntax_errors.retain(|e| {
-        let forgiven = e.message().starts_with("invalid unquoted key")
-            && e.span().is_some_and(|s| renamed.iter().any(|r| r.contains(&s.start)));
-        !forgiven
-    });
+    let (document, syntax_errors) = read_document(&source.text, schema);
     // A multi-line text left open makes every later line an error; the
     // one that matters is where it opened.
     if !syntax_errors.is_empty()
@@ -149,14 +141,16 @@ pub fn parse<T: DeserializeOwned>(
     if let Some(reported) = problems.into_iter().map(|d| diags.error(d)).last() {
         return Err(reported);
     }
-    // serde stops at the first wrong value; the schema check finds them
-    // all. Said only when serde fails (else the lint stage, which knows
-    // more, judges the values), with serde's own, richer, account of the
-    // value it stopped at.
-    let wrong_values = values::check(&source, document.get_ref(), schema, &|value| schema_names(schema, value));
     match T::deserialize(Deserializer::from(document)) {
         Ok(raw) => Ok(Loaded { source, raw }),
         Err(err) => {
+            // serde stops at the first wrong value; the schema check finds
+            // them all. Only here, where serde failed (else the lint stage,
+            // which knows more, judges the values), on the document read
+            // again (serde took it), with serde's own, richer account of
+            // the value it stopped at.
+            let (document, _) = read_document(&source.text, schema);
+            let wrong_values = values::check(&source, document.get_ref(), schema, &|value| schema_names(schema, value));
             let first = diagnostic(&source, &err, schema);
             let mut all: Vec<Diagnostic> =
                 wrong_values.into_iter().filter(|d| d.location.is_none() || d.location != first.location).collect();
@@ -165,6 +159,21 @@ pub fn parse<T: DeserializeOwned>(
             Err(all.into_iter().map(|d| diags.error(d)).last().expect("serde's error is there"))
         }
     }
+}
+
+/// The TOML document of `text` and its syntax errors, with the keys and
+/// words of plain spellings (`nivå`, `Bedömning`, `"Gul"`) read as
+/// `schema` names them, and the parser's objection to å, ä and ö in a key
+/// forgiven for those keys.
+fn read_document<'t>(text: &'t str, schema: &serde_json::Value) -> (toml::Spanned<DeTable<'t>>, Vec<toml::de::Error>) {
+    let (mut document, mut syntax_errors) = DeTable::parse_recoverable(text);
+    let renamed = spelling::normalize(document.get_mut(), schema);
+    syntax_errors.retain(|e| {
+        let forgiven = e.message().starts_with("invalid unquoted key")
+            && e.span().is_some_and(|s| renamed.iter().any(|r| r.contains(&s.start)));
+        !forgiven
+    });
+    (document, syntax_errors)
 }
 
 /// Reads and parses a project file in one step.
