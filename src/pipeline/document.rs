@@ -185,7 +185,7 @@ pub fn publish(
         let web = scope.spawn(|| web_edition(session, made, stem));
         (typeset::typeset(session.env(), job), web.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
     });
-    let (html, web_hits) = web.map_err(|d| diags.error(d))?;
+    let WebEdition { html, read: web_text, hits: web_hits } = web.map_err(|d| diags.error(d))?;
     let done = typeset.map_err(|errors| {
         let reported = errors.into_iter().map(|d| diags.error(explain_typst_error(d, options.emit_typst))).last();
         reported.unwrap_or_else(|| diags.error(Diagnostic::internal(&typ_shown, "Typst avbröt utan att säga varför")))
@@ -197,7 +197,7 @@ pub fn publish(
     let hits = guard::scan(&done.text).into_iter().chain(web_hits);
     guard_document(session, made, hits, dir, stem, diags)?;
     if made.view.document().utkast.is_none() && made.kind != DocumentKind::Changes {
-        no_placeholder(session, made, [&done.text, &guard::html_text(&html)], dir, stem, diags)?;
+        no_placeholder(session, made, [&done.text, &web_text], dir, stem, diags)?;
     }
     let read = incremental::read_files(&session.project.root, &done.accessed);
     if !options.write {
@@ -224,10 +224,16 @@ pub fn publish(
     Ok(Published { pages: done.pages, read, entry: Some(entry) })
 }
 
-/// The web edition of `made` (its TODO placeholders marked in a draft), and
-/// what the personal-data guard finds in the text and attributes a reader
-/// gets from it.
-fn web_edition(session: &Session, made: &Made, stem: &str) -> Result<(String, Vec<guard::Hit>), Diagnostic> {
+/// The web edition of `made` (its TODO placeholders marked in a draft).
+struct WebEdition {
+    html: String,
+    /// The text and attributes a reader gets from it.
+    read: String,
+    /// What the personal-data guard finds in `read`.
+    hits: Vec<guard::Hit>,
+}
+
+fn web_edition(session: &Session, made: &Made, stem: &str) -> Result<WebEdition, Diagnostic> {
     let draft = made.view.document().utkast.is_some();
     // The page links to its PDF and, when published, to the list of every
     // document one folder up (drafts and the changes list have none).
@@ -236,8 +242,9 @@ fn web_edition(session: &Session, made: &Made, stem: &str) -> Result<(String, Ve
     let page = WebView { view: &made.view, utgavor };
     let html = session.templates.render(Format::Html, template(made.kind), &page)?;
     let html = if draft { html::mark_placeholders(&html) } else { html };
-    let hits = guard::scan(&guard::html_text(&html));
-    Ok((html, hits))
+    let read = guard::html_text(&html);
+    let hits = guard::scan(&read);
+    Ok(WebEdition { html, read, hits })
 }
 
 /// The personal-data guard over a finished document: its file names, and
