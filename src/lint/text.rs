@@ -79,8 +79,11 @@ pub fn locate_placeholder(source: &SourceFile) -> Option<std::ops::Range<usize>>
 pub const MAX_PLAIN_CHARS: usize = 300;
 
 fn too_long(source: &SourceFile, field: &Field, out: &mut Vec<Diagnostic>) {
+    if field.kind != Kind::Plain {
+        return;
+    }
     let chars = field.text.chars().count();
-    if field.kind == Kind::Plain && chars > MAX_PLAIN_CHARS {
+    if chars > MAX_PLAIN_CHARS {
         out.push(
             Diagnostic::error(
                 source,
