@@ -2,7 +2,8 @@
 //! district file and a commented annual report file, with every section present and `TODO` where text is
 //! missing, and the optional parts shown as comments to uncomment. `check`
 //! reports every `TODO` left, so nothing half-written is published by
-//! mistake. Every value from the command line is written as a TOML string
+//! mistake. Counts and levels start as `"TODO"` too, never as a 0 or a
+//! level nobody chose (see `model::fill`). Every value from the command line is written as a TOML string
 //! by the `toml` crate, so the files are always valid TOML.
 
 use crate::model::shape::Rates;
@@ -45,11 +46,11 @@ TODO: Beskriv syftet med granskningen, avgränsningen och hur den genomfördes.
 """
 
 # Metoddelar: typ är aktgranskning, intervju, fokusgrupp, enkat, observation
-# eller dokumentgranskning. antal kan utelämnas.
+# eller dokumentgranskning. antal kan utelämnas; skriv talet utan citattecken.
 [[metoddel]]
 typ = "aktgranskning"
 beskrivning = "TODO: hur akterna valdes ut och vad som granskades."
-antal = 0
+antal = "TODO"
 
 # Granskningsfrågor: distriktens aktgranskning redovisar svaren per fråga.
 # kvalitetsomrade är ett av: {areas}.
@@ -89,7 +90,7 @@ kvalitetsomrade = {first_area}
 }
 
 /// A new district file; `questions` are the review's question ids, each
-/// given a zeroed result row to fill in, `areas` the project's quality
+/// given a result row of placeholders to fill in, `areas` the project's quality
 /// areas, and `rates` what the review's reports rate.
 pub fn district(name: &str, questions: &[String], areas: &[Area], rates: Rates) -> String {
     let mut out = district_head(name);
@@ -109,7 +110,7 @@ pub fn district(name: &str, questions: &[String], areas: &[Area], rates: Rates) 
     for area in areas {
         out.push_str(&area_block(area, rates));
     }
-    out.push_str(&district_tail(areas.first().map_or("", |a| a.id.as_str())));
+    out.push_str(&district_tail(areas.first().map_or("", |a| a.id.as_str()), rates));
     out
 }
 
@@ -117,7 +118,9 @@ fn district_head(name: &str) -> String {
     // In a comment the name must stay on its line.
     let shown: String = name.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
     format!(
-        r#"# Distrikt: {shown}. Fyll i alla TODO och kör `granska check`.
+        r#"# Distrikt: {shown}. Fyll i alla TODO och kör `granska check`. Där ett antal
+# eller en nivå ska stå står "TODO" tills det är känt: skriv talet utan
+# citattecken (population = 120) och nivån inom citattecken (niva = "gul").
 # Texter i Markdown: tom rad mellan stycken, "- " för punktlistor, `### Rubrik`
 # för underrubriker, fotnoter med [^1] i texten och "[^1]: källa" på en egen rad.
 # Nycklar som står efter en [tabellrubrik] hör till den tabellen.
@@ -171,10 +174,10 @@ fn file_review(questions: &[String]) -> String {
     let mut out = String::from(
         r#"
 [aktgranskning]
-population = 0          # akter i gruppen som urvalet drogs ur
-urval = 0               # utvalda akter
-granskade_kvinnor = 0   # granskade akter som gällde kvinnor
-granskade_man = 0       # granskade akter som gällde män
+population = "TODO"          # akter i gruppen som urvalet drogs ur
+urval = "TODO"               # utvalda akter
+granskade_kvinnor = "TODO"   # granskade akter som gällde kvinnor
+granskade_man = "TODO"       # granskade akter som gällde män
 beskrivning = """
 TODO: Hur urvalet gjordes och vad som granskades.
 """
@@ -184,8 +187,8 @@ TODO: Hur urvalet gjordes och vad som granskades.
         out.push_str(&format!(
             "\n# ja + nej + ej_aktuellt = antal granskade akter, för kvinnor och för män.\n\
              [[aktgranskning.resultat]]\nfraga = {}\n\
-             kvinnor = {{ ja = 0, nej = 0, ej_aktuellt = 0 }}\n\
-             man = {{ ja = 0, nej = 0, ej_aktuellt = 0 }}\n",
+             kvinnor = {{ ja = \"TODO\", nej = \"TODO\", ej_aktuellt = \"TODO\" }}\n\
+             man = {{ ja = \"TODO\", nej = \"TODO\", ej_aktuellt = \"TODO\" }}\n",
             quoted(id)
         ));
     }
@@ -197,11 +200,11 @@ TODO: Hur urvalet gjordes och vad som granskades.
 fn area_block(area: &Area, rates: Rates) -> String {
     let key = &area.id;
     let statement = format!(
-        "[[kvalitetsomraden.{key}.konstaterande]]\nniva = \"gul\"\ntext = \"TODO: ett konstaterande i en mening.\"\n"
+        "[[kvalitetsomraden.{key}.konstaterande]]\nniva = \"TODO\"\ntext = \"TODO: ett konstaterande i en mening.\"\n"
     );
     let (head, statements) = match rates {
         Rates::Areas => (
-            "niva = \"gul\"\nsammanfattning = \"TODO: bedömningen i en mening.\"\n".to_owned(),
+            "niva = \"TODO\"\nsammanfattning = \"TODO: bedömningen i en mening.\"\n".to_owned(),
             format!("# Konstateranden med egen nivå (valfritt):\n# {}\n", statement.trim_end().replace('\n', "\n# ")),
         ),
         Rates::Statements => (String::new(), statement),
@@ -221,7 +224,8 @@ TODO: Inspektörernas bedömning.
     )
 }
 
-fn district_tail(first_area: &str) -> String {
+fn district_tail(first_area: &str, rates: Rates) -> String {
+    let level = if rates == Rates::Nothing { "" } else { "niva = \"TODO\"\n" };
     format!(
         r#"
 [barnrattsanalys]
@@ -242,8 +246,7 @@ TODO: Inspektörernas slutsatser.
 # Rekommendationer: en tabell per rekommendation.
 [[rekommendation]]
 text = "TODO: rekommendationen."
-niva = "gul"
-kvalitetsomrade = {first_area}
+{level}kvalitetsomrade = {first_area}
 "#,
         first_area = quoted(first_area),
     )
@@ -356,8 +359,9 @@ mod tests {
     use super::*;
     use crate::diag::{Diagnostics, SourceFile};
     use crate::load;
-    use crate::model::raw::{RawAnnual, RawDistrict, RawReview};
+    use crate::model::raw::{RawAnnual, RawDistrict, RawReview, Spanned};
     use crate::model::vocab::default_areas;
+    use crate::model::{Fill, Rating};
     use crate::schema::Schemas;
 
     #[test]
@@ -382,6 +386,7 @@ mod tests {
             load::parse::<RawReview>(SourceFile::new("g.toml", text), &schema, &mut Diagnostics::default()).unwrap();
         assert_eq!(loaded.raw.titel.get_ref(), "Granskning av \"X\" \\ Y");
         assert!(loaded.raw.inledning.is_some());
+        assert_eq!(loaded.raw.metoddel[0].antal.as_ref().map(|a| *a.get_ref()), Some(Fill::Todo));
     }
 
     #[test]
@@ -407,6 +412,23 @@ mod tests {
                 Rates::Nothing => assert!(trygghet.niva.is_none() && trygghet.konstaterande.is_empty()),
             }
             assert_eq!(loaded.raw.rekommendation[0].kvalitetsomrade.as_ref().unwrap().get_ref(), "trygghet");
+
+            // No count or level passes for a decision: each is the placeholder.
+            let f = loaded.raw.aktgranskning.as_ref().unwrap();
+            let counts = [&f.population, &f.urval, &f.granskade_kvinnor, &f.granskade_man];
+            assert!(counts.iter().all(|c| c.get_ref().is_todo()));
+            for answers in f.resultat.iter().flat_map(|r| [r.kvinnor.get_ref(), r.man.get_ref()]) {
+                assert!([answers.ja, answers.nej, answers.ej_aktuellt].iter().all(Fill::is_todo));
+            }
+            let level = |n: &Option<Spanned<Fill<Rating>>>| n.as_ref().map(|n| *n.get_ref());
+            let todo = (mode != Rates::Nothing).then_some(Fill::Todo);
+            assert_eq!(level(&loaded.raw.rekommendation[0].niva), todo);
+            let first = trygghet.konstaterande.first().map(|s| level(&s.niva));
+            match mode {
+                Rates::Areas => assert_eq!(level(&trygghet.niva), todo),
+                Rates::Statements => assert_eq!(first, Some(todo)),
+                Rates::Nothing => assert_eq!(first, None),
+            }
         }
     }
 }

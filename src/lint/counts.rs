@@ -1,11 +1,13 @@
 //! File-review counts must be possible and add up: each count at most
 //! [`MAX_COUNT`], reviewed ≤ sample ≤ population, and for each question and
 //! sex, yes + no + not applicable = files reviewed. Sums are taken in `u64`
-//! after the bound is checked, so no arithmetic here can overflow.
+//! after the bound is checked, so no arithmetic here can overflow. A count
+//! still to fill in (`"TODO"`, reported with the other placeholders) takes
+//! no part: the relations it is part of are checked once it is written.
 
 use crate::diag::{Diagnostic, SourceFile};
-use crate::model::MAX_COUNT;
 use crate::model::raw::{Count, RawDistrict, RawFileReview};
+use crate::model::{Fill, MAX_COUNT};
 
 /// The district's file review, and each of its units' (whose counts the
 /// report adds up, so their sums must be possible too).
@@ -14,7 +16,7 @@ pub fn district(source: &SourceFile, raw: &RawDistrict, out: &mut Vec<Diagnostic
     for f in raw.aktgranskning.iter().chain(units.iter().copied()) {
         file_review(source, f, out);
     }
-    let total: u64 = units.iter().map(|f| u64::from(*f.population.get_ref())).sum();
+    let total: u64 = units.iter().filter_map(|f| f.population.get_ref().given()).map(u64::from).sum();
     if let Some(last) = units.last().filter(|_| total > u64::from(MAX_COUNT)) {
         out.push(
             Diagnostic::error(
@@ -42,6 +44,7 @@ fn file_review(source: &SourceFile, f: &RawFileReview, out: &mut Vec<Diagnostic>
         for answers in [&result.kvinnor, &result.man] {
             let a = answers.get_ref();
             for (key, n) in [("ja", a.ja), ("nej", a.nej), ("ej_aktuellt", a.ej_aktuellt)] {
+                let Fill::Given(n) = n else { continue };
                 if n > MAX_COUNT {
                     impossible = true;
                     out.push(impossible_count(source, answers.span(), key, n));
@@ -53,10 +56,12 @@ fn file_review(source: &SourceFile, f: &RawFileReview, out: &mut Vec<Diagnostic>
         // The sums below would only repeat the same mistake.
         return;
     }
-    let value = |c: &Count| u64::from(*c.get_ref());
+    let value = |c: &Count| c.get_ref().given().map(u64::from);
     let (population, sample) = (value(&f.population), value(&f.urval));
     let (women, men) = (value(&f.granskade_kvinnor), value(&f.granskade_man));
-    if sample > population {
+    if let (Some(sample), Some(population)) = (sample, population)
+        && sample > population
+    {
         out.push(
             Diagnostic::error(
                 source,
@@ -66,7 +71,9 @@ fn file_review(source: &SourceFile, f: &RawFileReview, out: &mut Vec<Diagnostic>
             .with_hint("urvalet dras ur populationen och kan inte vara större"),
         );
     }
-    if women + men > sample {
+    if let (Some(women), Some(men), Some(sample)) = (women, men, sample)
+        && women + men > sample
+    {
         out.push(
             Diagnostic::error(
                 source,
@@ -82,7 +89,12 @@ fn file_review(source: &SourceFile, f: &RawFileReview, out: &mut Vec<Diagnostic>
             [(&result.kvinnor, women, "kvinnor", "granskade_kvinnor"), (&result.man, men, "män", "granskade_man")]
         {
             let a = answers.get_ref();
-            let sum = u64::from(a.ja) + u64::from(a.nej) + u64::from(a.ej_aktuellt);
+            let (Some(reviewed), Fill::Given(yes), Fill::Given(no), Fill::Given(not_applicable)) =
+                (reviewed, a.ja, a.nej, a.ej_aktuellt)
+            else {
+                continue;
+            };
+            let sum = u64::from(yes) + u64::from(no) + u64::from(not_applicable);
             if sum != reviewed {
                 out.push(
                     Diagnostic::error(
@@ -90,7 +102,7 @@ fn file_review(source: &SourceFile, f: &RawFileReview, out: &mut Vec<Diagnostic>
                         answers.span(),
                         format!(
                             "svaren för {who} på `{id}` blir {sum} (ja {} + nej {} + ej aktuellt {}), men {reviewed} akter för {who} granskades",
-                            a.ja, a.nej, a.ej_aktuellt
+                            yes, no, not_applicable
                         ),
                     )
                     .with_hint(format!("varje granskad akt räknas en gång: ja + nej + ej_aktuellt = {key}")),
@@ -102,7 +114,7 @@ fn file_review(source: &SourceFile, f: &RawFileReview, out: &mut Vec<Diagnostic>
 
 /// Reports a count above [`MAX_COUNT`]; true if it was.
 fn too_large(source: &SourceFile, key: &str, count: &Count, out: &mut Vec<Diagnostic>) -> bool {
-    let n = *count.get_ref();
+    let Fill::Given(n) = *count.get_ref() else { return false };
     if n > MAX_COUNT {
         out.push(impossible_count(source, count.span(), key, n));
     }
@@ -161,5 +173,17 @@ mod tests {
         assert_eq!(found.len(), 2, "{found:?}");
         assert!(found[0].starts_with("2000000 granskade akter"), "{found:?}");
         assert!(found[1].starts_with("svaren för kvinnor på `x` blir 3000000"), "{found:?}");
+    }
+
+    #[test]
+    fn a_count_to_fill_in_takes_no_part_in_the_sums() {
+        let found = problems(
+            "[aktgranskning]\npopulation = \"TODO\"\nurval = 5\ngranskade_kvinnor = \"TODO\"\ngranskade_man = 9\n[[aktgranskning.resultat]]\nfraga = \"x\"\nkvinnor = { ja = 1, nej = \"TODO\", ej_aktuellt = 0 }\nman = { ja = 1, nej = 0, ej_aktuellt = 0 }\n",
+        );
+        // Only what is written is compared: 9 men's files, 1 answer.
+        assert_eq!(
+            found,
+            ["svaren för män på `x` blir 1 (ja 1 + nej 0 + ej aktuellt 0), men 9 akter för män granskades"]
+        );
     }
 }

@@ -6,6 +6,7 @@
 //!   texts, footnotes, characters no font can show;
 //! - [`structure`]: required sections, identifiers and references;
 //! - [`counts`]: file-review counts that must add up;
+//! - [`pending`]: counts and levels still to fill in (`"TODO"`);
 //! - [`shape`]: the shape of reports (ratings, outline, words), in
 //!   `granska.toml` and `granskning.toml`;
 //! - [`annual`]: an annual report's outline and texts;
@@ -16,6 +17,7 @@ mod counts;
 pub mod fields;
 pub mod follow_up;
 pub mod memo;
+mod pending;
 mod shape;
 mod structure;
 mod text;
@@ -61,6 +63,7 @@ pub fn review(review: &Loaded<RawReview>, ctx: &Context, diags: &mut Diagnostics
     };
     let shape = shape::shape(ctx.shape, &own, &review.source, &mut out);
     structure::review(&review.source, raw, ctx.areas, &shape, &mut out);
+    pending::review(&review.source, raw, &mut out);
     report(&review.source, out, diags)?;
     Ok(shape)
 }
@@ -121,6 +124,7 @@ pub fn district(
     text::check(&district.source, &fields::district(&district.raw, summary_required), ctx, &mut out);
     structure::district(&district.source, &district.raw, review, ctx.areas, shape, &mut out);
     counts::district(&district.source, &district.raw, &mut out);
+    pending::district(&district.source, &district.raw, &mut out);
     report(&district.source, out, diags)
 }
 

@@ -22,6 +22,7 @@ use toml::de::{DeTable, Deserializer};
 
 use crate::diag::{Checked, Diagnostic, Diagnostics, Severity, SourceFile};
 use crate::guard;
+use crate::model::fill::PLACEHOLDER;
 use crate::model::words;
 use crate::project::Project;
 
@@ -205,8 +206,12 @@ fn diagnostic(source: &SourceFile, err: &toml::de::Error, schema: &serde_json::V
 }
 
 /// Whether `value` is one of the values the schema names (in a `const` or
-/// an `enum`) as a main spelling; aliases are not.
+/// an `enum`) as a main spelling; aliases are not, and nor is the
+/// placeholder `TODO` (a suggestion names the words it stands for).
 fn schema_names(schema: &serde_json::Value, value: &str) -> bool {
+    if value == PLACEHOLDER {
+        return false;
+    }
     match schema {
         serde_json::Value::Object(map) => {
             map.get("const").and_then(|c| c.as_str()) == Some(value)

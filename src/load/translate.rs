@@ -5,6 +5,8 @@
 //! shapes and say the same thing in Swedish, with a hint on how to fix it.
 //! Anything unrecognised is still reported, prefixed in Swedish.
 
+use crate::model::fill::{COUNT_OR_PLACEHOLDER, PLACEHOLDER};
+
 /// A translated message and its hints.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Translated {
@@ -66,6 +68,11 @@ pub fn translate(english: &str, canonical: &dyn Fn(&str) -> bool) -> Translated 
             found_sv(found),
             expected_sv(expected)
         ));
+        // A count written as a text: the quotes are the mistake.
+        let quoted = found.strip_prefix("string \"").and_then(|f| f.strip_suffix('"'));
+        if expected == COUNT_OR_PLACEHOLDER && quoted.is_some_and(|q| q.trim().parse::<f64>().is_ok()) {
+            return t.hint(format!("skriv talet utan citattecken: {}", quoted.unwrap_or_default().trim()));
+        }
         // A report section (`[sammanfattning]`, `[slutsatser]` …) written
         // as `key = "text"`: show the table form.
         if expected == "struct RawSection" && found.starts_with("string") {
@@ -212,6 +219,9 @@ fn expected_sv(expected: &str) -> String {
     match expected {
         "a string" => "en text inom citattecken, t.ex. \"Bromma\"".to_owned(),
         "u8" | "u16" | "u32" | "u64" | "usize" => "ett heltal som är 0 eller större".to_owned(),
+        COUNT_OR_PLACEHOLDER => {
+            format!("ett heltal som är 0 eller större, eller \"{PLACEHOLDER}\" så länge antalet inte är känt")
+        }
         "i8" | "i16" | "i32" | "i64" => "ett heltal".to_owned(),
         "f32" | "f64" => "ett tal".to_owned(),
         "a boolean" => "`true` eller `false`".to_owned(),
@@ -230,6 +240,14 @@ mod tests {
 
     fn translate_all(english: &str) -> Translated {
         translate(english, &|v| !["gron", "rod"].contains(&v))
+    }
+
+    #[test]
+    fn a_count_in_quotes_is_told_to_lose_them() {
+        let t = translate_all("invalid type: string \"20\", expected a count or TODO");
+        assert_eq!(t.hints, ["skriv talet utan citattecken: 20"]);
+        let t = translate_all("invalid type: string \"tolv\", expected a count or TODO");
+        assert!(t.hints.is_empty() && t.message.contains("eller \"TODO\""), "{t:?}");
     }
 
     #[test]

@@ -13,6 +13,7 @@ use toml::de::{DeTable, DeValue};
 use super::keys::key_schema;
 use super::translate;
 use crate::diag::{Diagnostic, SourceFile};
+use crate::model::fill::{COUNT_OR_PLACEHOLDER, PLACEHOLDER};
 
 /// The wrong values of `table` (the whole file) under `schema`.
 pub fn check(
@@ -84,6 +85,10 @@ fn check_value(value: &Spanned<DeValue>, schema: &Value, report: &mut dyn FnMut(
         return;
     }
     match value.get_ref() {
+        // A count may be a text only as the placeholder (`model::fill`).
+        DeValue::String(text) if types.contains(&"integer") && text.as_ref() != PLACEHOLDER => {
+            report(value.span(), format!("invalid type: string {text:?}, expected {COUNT_OR_PLACEHOLDER}"));
+        }
         DeValue::String(text) => {
             if let Some(allowed) = schema.get("enum").and_then(Value::as_array) {
                 let allowed: Vec<&str> = allowed.iter().filter_map(Value::as_str).collect();
@@ -139,6 +144,8 @@ mod tests {
             "properties": {
                 "niva": { "type": "string", "enum": ["grön", "gul", "röd"] },
                 "population": { "type": "integer", "minimum": 0 },
+                "urval": { "type": ["integer", "string"], "minimum": 0, "pattern": "^TODO$" },
+                "urval2": { "type": ["integer", "string"], "minimum": 0, "pattern": "^TODO$" },
                 "namn": { "type": "string" },
                 "datum": { "type": "string", "format": "date" },
                 "lista": { "type": "array", "items": { "type": "string" } },
@@ -147,13 +154,15 @@ mod tests {
             }
         });
         let text = "niva = \"blå\"\npopulation = -3\nnamn = 5\ndatum = 2011-04-15\nlista = [\"a\", 2]\n\
-                    varden = { 2010 = \"x\", 2011 = 4 }\nfler = [\"a\"]\n";
+                    varden = { 2010 = \"x\", 2011 = 4 }\nfler = [\"a\"]\nurval = \"TODO\"\nurval2 = \"tolv\"\n";
         let source = SourceFile::new("d.toml", text);
         let table = DeTable::parse(text).unwrap();
         let found = check(&source, table.get_ref(), &schema, &|_| true);
         let lines: Vec<usize> = found.iter().map(|d| d.location.as_ref().unwrap().line).collect();
-        assert_eq!(lines, [1, 2, 3, 5, 6], "{found:#?}");
+        assert_eq!(lines, [1, 2, 3, 5, 6, 9], "{found:#?}");
         assert!(found[0].message.starts_with("okänt värde `blå`"), "{}", found[0].message);
         assert!(found[2].message.starts_with("fel sorts värde: heltalet 5"), "{}", found[2].message);
+        assert!(found[5].message.contains("\"tolv\""), "{}", found[5].message);
+        assert!(found[5].message.contains("eller \"TODO\""), "{}", found[5].message);
     }
 }

@@ -10,6 +10,7 @@
 pub mod annual;
 mod date;
 pub mod document;
+pub mod fill;
 pub mod memo;
 pub mod outline;
 pub mod raw;
@@ -18,10 +19,12 @@ pub mod vocab;
 pub mod words;
 
 use std::collections::BTreeMap;
+use std::ops::Add;
 
 pub use annual::Annual;
 pub use date::Date;
 pub use document::DocumentKind;
+pub use fill::Fill;
 pub use memo::Memo;
 pub use raw::Value;
 use raw::{RawAnswers, RawArea, RawDistrict, RawFact, RawFileReview, RawKeyFigure, RawReview};
@@ -87,7 +90,7 @@ pub struct Review {
 pub struct MethodPart {
     pub kind: MethodKind,
     pub description: String,
-    pub count: Option<u32>,
+    pub count: Option<Fill<u32>>,
 }
 
 #[derive(Debug, Clone)]
@@ -207,9 +210,9 @@ pub struct Table {
 
 #[derive(Debug, Clone)]
 pub struct FileReview {
-    pub population: Count,
-    pub sample: Count,
-    pub reviewed: BySex<Count>,
+    pub population: Fill<Count>,
+    pub sample: Fill<Count>,
+    pub reviewed: BySex<Fill<Count>>,
     pub description: Option<String>,
     pub results: Vec<QuestionResult>,
 }
@@ -223,21 +226,22 @@ pub struct BySex<T> {
 
 /// The answers to one question in a set of files. Sums are `u64`: counts
 /// are bounded by [`MAX_COUNT`], so adding any number of them that a
-/// program can hold never overflows.
+/// program can hold never overflows. A count still to fill in makes every
+/// sum it is part of one too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Answers {
-    pub yes: u64,
-    pub no: u64,
-    pub not_applicable: u64,
+    pub yes: Fill<u64>,
+    pub no: Fill<u64>,
+    pub not_applicable: Fill<u64>,
 }
 
 impl Answers {
-    pub fn total(self) -> u64 {
+    pub fn total(self) -> Fill<u64> {
         self.yes + self.no + self.not_applicable
     }
 
     /// Files where the question applied (yes or no).
-    pub fn applicable(self) -> u64 {
+    pub fn applicable(self) -> Fill<u64> {
         self.yes + self.no
     }
 }
@@ -257,7 +261,7 @@ impl std::ops::Add for Answers {
 impl Answers {
     /// `None` if a count is above [`MAX_COUNT`] (reported by lint first).
     fn from_raw(raw: RawAnswers) -> Option<Answers> {
-        let count = |n| Count::new(n).map(|c| u64::from(c.get()));
+        let count = |n: Fill<u32>| n.try_map(|n| Count::new(n).map(|c| u64::from(c.get())));
         Some(Answers { yes: count(raw.ja)?, no: count(raw.nej)?, not_applicable: count(raw.ej_aktuellt)? })
     }
 }
@@ -275,7 +279,7 @@ pub struct AreaAssessment {
     pub area: Area,
     /// As written; where the project rates areas, else the worst of the
     /// statements'. `None` where nothing gives the area a level.
-    pub rating: Option<Rating>,
+    pub rating: Option<Fill<Rating>>,
     /// One sentence for the summary table.
     pub summary: Option<String>,
     /// Markdown.
@@ -289,7 +293,7 @@ pub struct AreaAssessment {
 #[derive(Debug, Clone)]
 pub struct Statement {
     /// `None` in a project that does not rate statements.
-    pub rating: Option<Rating>,
+    pub rating: Option<Fill<Rating>>,
     /// Markdown, one sentence.
     pub text: String,
 }
@@ -297,8 +301,22 @@ pub struct Statement {
 #[derive(Debug, Clone)]
 pub struct Recommendation {
     pub text: String,
-    pub rating: Option<Rating>,
+    pub rating: Option<Fill<Rating>>,
     pub area: Option<Area>,
+}
+
+/// The worst of `ratings`; the placeholder if any is one (the worst is
+/// not known then); `None` if there are none.
+fn worst(ratings: impl Iterator<Item = Fill<Rating>>) -> Option<Fill<Rating>> {
+    let mut out: Option<Fill<Rating>> = None;
+    for rating in ratings {
+        out = Some(match (out, rating) {
+            (Some(Fill::Todo), _) | (_, Fill::Todo) => Fill::Todo,
+            (Some(Fill::Given(a)), Fill::Given(b)) => Fill::Given(if b.rank() < a.rank() { b } else { a }),
+            (None, given) => given,
+        });
+    }
+    out
 }
 
 /// The area with id `id` in the project's list.
@@ -395,10 +413,7 @@ impl AreaAssessment {
             .collect();
         let written = raw.niva.as_ref().map(|n| *n.get_ref());
         let rating = match rates {
-            Rates::Areas => {
-                let worst = statements.iter().filter_map(|s| s.rating).min_by_key(|r| r.rank());
-                Some(written.or(worst)?)
-            }
+            Rates::Areas => Some(written.or_else(|| worst(statements.iter().filter_map(|s| s.rating)))?),
             Rates::Statements => written,
             Rates::Nothing => None,
         };
@@ -416,7 +431,7 @@ impl AreaAssessment {
 impl FileReview {
     /// `None` if a count is out of range (reported by lint first).
     fn from_raw(f: &RawFileReview) -> Option<FileReview> {
-        let count = |c: &raw::Count| Count::new(*c.get_ref());
+        let count = |c: &raw::Count| c.get_ref().try_map(Count::new);
         Some(FileReview {
             population: count(&f.population)?,
             sample: count(&f.urval)?,
@@ -470,9 +485,9 @@ impl FileReview {
         if reviews.is_empty() {
             return None;
         }
-        let add = |pick: fn(&FileReview) -> Count| {
-            let total: u64 = reviews.iter().map(|r| u64::from(pick(r).get())).sum();
-            Count::new(u32::try_from(total).ok()?)
+        let add = |pick: fn(&FileReview) -> Fill<Count>| {
+            let total = reviews.iter().map(|r| pick(r).map(|c| u64::from(c.get()))).fold(Fill::Given(0), Add::add);
+            total.try_map(|total| Count::new(u32::try_from(total).ok()?))
         };
         let mut results: Vec<QuestionResult> = Vec::new();
         for result in reviews.iter().flat_map(|r| &r.results) {

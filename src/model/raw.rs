@@ -15,6 +15,7 @@ use std::ops::Range;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::Deserialize;
 
+use super::fill::Fill;
 use super::outline::RawChapter;
 use super::shape::{RawReportSettings, RawWording};
 use super::vocab::{MethodKind, Rating, Standing, Status};
@@ -55,7 +56,8 @@ impl<T: JsonSchema> JsonSchema for Spanned<T> {
 }
 
 pub type Text = Spanned<String>;
-pub type Count = Spanned<u32>;
+/// A count of files, or `"TODO"` while it is not known (see [`Fill`]).
+pub type Count = Spanned<Fill<u32>>;
 
 /// A year a key figure may have (as `lint` checks it: 1900–2200), for the
 /// schema.
@@ -305,7 +307,7 @@ pub struct RawMethodPart {
     pub typ: Spanned<MethodKind>,
     #[schemars(description = "Hur metoden användes (Markdown).")]
     pub beskrivning: Text,
-    #[schemars(description = "Antal (akter, intervjuer, svarande …), om det är relevant.")]
+    #[schemars(description = "Antal (akter, intervjuer, svarande …), om det är relevant; \"TODO\" tills det är känt.")]
     #[serde(default)]
     pub antal: Option<Count>,
 }
@@ -554,13 +556,13 @@ pub struct RawTable {
 #[serde(deny_unknown_fields)]
 #[schemars(description = "Aktgranskningen.")]
 pub struct RawFileReview {
-    #[schemars(description = "Antal akter i gruppen som urvalet drogs ur.")]
+    #[schemars(description = "Antal akter i gruppen som urvalet drogs ur; \"TODO\" tills det är känt.")]
     pub population: Count,
-    #[schemars(description = "Antal utvalda akter.")]
+    #[schemars(description = "Antal utvalda akter; \"TODO\" tills det är känt.")]
     pub urval: Count,
-    #[schemars(description = "Antal granskade akter som gällde kvinnor.")]
+    #[schemars(description = "Antal granskade akter som gällde kvinnor; \"TODO\" tills det är känt.")]
     pub granskade_kvinnor: Count,
-    #[schemars(description = "Antal granskade akter som gällde män.")]
+    #[schemars(description = "Antal granskade akter som gällde män; \"TODO\" tills det är känt.")]
     pub granskade_man: Count,
     #[schemars(description = "Hur urvalet gjordes och vad som granskades (Markdown).")]
     #[serde(default)]
@@ -587,11 +589,13 @@ pub struct RawResult {
 
 #[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(description = "Antal akter per svar; summan ska vara antalet granskade akter.")]
+#[schemars(
+    description = "Antal akter per svar; summan ska vara antalet granskade akter. \"TODO\" där ett antal inte är känt än."
+)]
 pub struct RawAnswers {
-    pub ja: u32,
-    pub nej: u32,
-    pub ej_aktuellt: u32,
+    pub ja: Fill<u32>,
+    pub nej: Fill<u32>,
+    pub ej_aktuellt: Fill<u32>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -599,10 +603,10 @@ pub struct RawAnswers {
 #[schemars(description = "Ett kvalitetsområdes iakttagelser, bedömning och konstateranden.")]
 pub struct RawArea {
     #[schemars(
-        description = "Kvalitetsnivå: grön (gott exempel), gul (behöver utvecklas) eller röd (brist som måste åtgärdas), om projektet sätter nivåer. Utan niva gäller det sämsta konstaterandets nivå."
+        description = "Kvalitetsnivå: grön (gott exempel), gul (behöver utvecklas) eller röd (brist som måste åtgärdas), om projektet sätter nivåer. Utan niva gäller det sämsta konstaterandets nivå. \"TODO\" tills nivån är bestämd."
     )]
     #[serde(default)]
-    pub niva: Option<Spanned<Rating>>,
+    pub niva: Option<Spanned<Fill<Rating>>>,
     #[schemars(description = "Bedömningen i en mening, till sammanfattningstabellen.")]
     #[serde(default)]
     pub sammanfattning: Option<Text>,
@@ -623,9 +627,11 @@ pub struct RawArea {
 #[serde(deny_unknown_fields)]
 #[schemars(description = "Ett konstaterande: en mening, med en kvalitetsnivå om projektet sätter nivåer.")]
 pub struct RawStatement {
-    #[schemars(description = "Kvalitetsnivå: grön, gul eller röd (när projektet sätter nivåer per konstaterande).")]
+    #[schemars(
+        description = "Kvalitetsnivå: grön, gul eller röd (när projektet sätter nivåer per konstaterande); \"TODO\" tills nivån är bestämd."
+    )]
     #[serde(default)]
-    pub niva: Option<Spanned<Rating>>,
+    pub niva: Option<Spanned<Fill<Rating>>>,
     #[schemars(description = "Konstaterandet i en mening (Markdown).")]
     pub text: Text,
 }
@@ -644,9 +650,11 @@ pub struct RawSection {
 pub struct RawRecommendation {
     #[schemars(description = "Rekommendationen (Markdown).")]
     pub text: Text,
-    #[schemars(description = "Hur allvarlig: grön, gul eller röd (om projektet sätter nivåer).")]
+    #[schemars(
+        description = "Hur allvarlig: grön, gul eller röd (om projektet sätter nivåer); \"TODO\" tills nivån är bestämd."
+    )]
     #[serde(default)]
-    pub niva: Option<Spanned<Rating>>,
+    pub niva: Option<Spanned<Fill<Rating>>>,
     #[schemars(description = "Kvalitetsområdet den gäller (ett id ur projektets lista), om någon.")]
     #[serde(default)]
     pub kvalitetsomrade: Option<Text>,

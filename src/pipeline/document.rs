@@ -72,7 +72,7 @@ pub fn district(
         view: View::Report(Box::new(view)),
         date: review.model.published,
         review: review.model.title.clone(),
-        ratings: district.areas.iter().filter_map(|a| Some((a.area.name.clone(), a.rating?))).collect(),
+        ratings: district.areas.iter().filter_map(|a| Some((a.area.name.clone(), a.rating?.given()?))).collect(),
         label: match kind {
             DocumentKind::FollowUp => review.model.shape.wording.uppfoljning.clone(),
             _ => review.model.shape.wording.granskningsrapport.clone(),

@@ -9,8 +9,9 @@ use serde::Serialize;
 use super::headings::{HeadingView, Outliner};
 use super::{RatingView, Rich, plain, rich};
 
+use crate::model::fill::PLACEHOLDER;
 use crate::model::shape::Wording;
-use crate::model::{District, Review};
+use crate::model::{District, Fill, Review};
 
 /// The follow-up part of a report.
 #[derive(Debug, Serialize)]
@@ -146,15 +147,18 @@ impl ComparisonView {
                 Some((now, now.rating?, then.rating?))
             })
             .map(|(now, rating_now, rating_then)| {
-                let (pil, forandring) = match rating_now.rank().cmp(&rating_then.rank()) {
-                    std::cmp::Ordering::Greater => ("↑", "Förbättrad"),
-                    std::cmp::Ordering::Equal => ("→", "Oförändrad"),
-                    std::cmp::Ordering::Less => ("↓", "Försämrad"),
+                // A level still to set (in a draft) has no change yet.
+                let order = rating_now.zip_with(rating_then, |now, then| now.rank().cmp(&then.rank()));
+                let (pil, forandring) = match order {
+                    Fill::Given(std::cmp::Ordering::Greater) => ("↑", "Förbättrad"),
+                    Fill::Given(std::cmp::Ordering::Equal) => ("→", "Oförändrad"),
+                    Fill::Given(std::cmp::Ordering::Less) => ("↓", "Försämrad"),
+                    Fill::Todo => ("", PLACEHOLDER),
                 };
                 ChangeView {
                     titel: now.area.name.clone(),
-                    da: RatingView::new(rating_then, words),
-                    nu: RatingView::new(rating_now, words),
+                    da: RatingView::of(rating_then, words),
+                    nu: RatingView::of(rating_now, words),
                     pil,
                     forandring,
                 }

@@ -3,6 +3,8 @@
 //! Thousands are grouped with a narrow no-break space (U+202F), the decimal
 //! sign is a comma, and a percent sign follows a no-break space (U+00A0).
 
+use crate::model::Fill;
+
 /// Narrow no-break space: groups thousands.
 pub const THIN_NBSP: char = '\u{202F}';
 /// No-break space: between a number and its unit.
@@ -10,11 +12,19 @@ pub const NBSP: char = '\u{A0}';
 
 /// "3 051", "−12 000" (typographic minus).
 pub fn integer(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3 + 3);
-    if n < 0 {
-        out.push('−');
-    }
+    let sign = if n < 0 { "−" } else { "" };
+    format!("{sign}{}", unsigned(n.unsigned_abs()))
+}
+
+/// A count, or the placeholder where it is still to fill in (a draft).
+pub fn count(n: Fill<u64>) -> String {
+    n.text(unsigned)
+}
+
+/// "3 051".
+pub fn unsigned(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(THIN_NBSP);
@@ -47,6 +57,12 @@ pub fn decimal(x: f64, places: usize) -> String {
 /// the denominator is zero (nothing to divide).
 pub fn percent(part: u64, whole: u64) -> Option<String> {
     (whole > 0).then(|| format!("{}{NBSP}%", (part as f64 * 100.0 / whole as f64).round()))
+}
+
+/// [`percent`] of counts that may be still to fill in: the placeholder
+/// then, as the share is not known.
+pub fn share(part: Fill<u64>, whole: Fill<u64>) -> Fill<Option<String>> {
+    part.zip_with(whole, percent)
 }
 
 /// `colour` ("#rrggbb") if text in it has a contrast of at least 4.5:1 on

@@ -21,8 +21,9 @@ use serde::Serialize;
 use crate::config::Config;
 pub use crate::markdown::Rich;
 use crate::markdown::{self, normalize};
+use crate::model::fill::PLACEHOLDER;
 use crate::model::shape::{Shape, Wording};
-use crate::model::{Date, Rating};
+use crate::model::{Date, Fill, Rating};
 
 /// One-line text as shown: normalised (see [`normalize::inline`]).
 pub(crate) fn plain(text: &str) -> String {
@@ -184,6 +185,15 @@ pub struct RatingView {
 impl RatingView {
     pub fn new(rating: Rating, words: &Wording) -> Self {
         RatingView { nyckel: rating.key(), ord: plain(words.rating(rating)), farg: rating.colour() }
+    }
+
+    /// A level, or where one is still to be set (in a draft): the
+    /// placeholder, on white.
+    pub fn of(rating: Fill<Rating>, words: &Wording) -> Self {
+        match rating {
+            Fill::Given(rating) => RatingView::new(rating, words),
+            Fill::Todo => RatingView { nyckel: "", ord: PLACEHOLDER.to_owned(), farg: "#ffffff" },
+        }
     }
 }
 

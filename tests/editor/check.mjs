@@ -113,6 +113,25 @@ for (const project of [repo, ...["solvik", "uppfoljning-2014", "arsrapport-2025"
     const result = lint(work, file);
     if (result.status !== 0 || result.errors.length > 0) fail("stavningar", `taplo hittar fel:\n${result.out}`);
     else console.log('stavningar: "nivå" och Bedomning godtas av taplo och granska');
+
+    // A new district's placeholders ("TODO" for counts and levels) are
+    // what the editor expects there too, and the editor still names the
+    // words when a level is wrong.
+    const made = spawnSync(granska, ["new", "2011-ekonomiskt-bistand", "Nytt distrikt"], { cwd: work, encoding: "utf8" });
+    const scaffold = join(work, "findings", "2011-ekonomiskt-bistand", "nytt-distrikt.toml");
+    if (made.status !== 0) fail("platshållare", `granska new säger nej:\n${made.stderr}`);
+    else {
+      const placeholders = (readFileSync(scaffold, "utf8").match(/= "TODO"/g) || []).length;
+      const result = lint(work, scaffold);
+      if (placeholders < 10) fail("platshållare", `bara ${placeholders} platshållare "TODO" i ${scaffold}`);
+      else if (result.status !== 0 || result.errors.length > 0) fail("platshållare", `taplo hittar fel:\n${result.out}`);
+      else console.log(`platshållare: ${placeholders} "TODO" för antal och nivåer godtas av taplo`);
+      writeFileSync(scaffold, readFileSync(scaffold, "utf8").replace(/^niva = "TODO"/m, 'niva = "gull"'));
+      const wrong = lint(work, scaffold);
+      if (!wrong.errors.some((e) => e.message.includes('"gull" is not one of') && e.message.includes('"gul"'))) {
+        fail("platshållare", `taplo nämner inte nivåerna för "gull":\n${wrong.out}`);
+      }
+    }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

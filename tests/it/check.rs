@@ -243,12 +243,99 @@ fn a_new_district_needs_an_existing_review() {
     assert!(run.stderr.contains("granskningen finns inte"), "{}", run.stderr);
 }
 
+/// A new district of the example with every text written, and what is
+/// still `"TODO"` where a count or a level belongs.
+fn scaffold_with_texts_written(fixture: &Fixture) -> std::path::PathBuf {
+    fixture.run(&["new", "2011-ekonomiskt-bistand", "Älvsjö"]).assert_ok();
+    let path = fixture.district("alvsjo");
+    let text = fs::read_to_string(&path).unwrap();
+    let mut written = String::new();
+    for line in text.lines() {
+        // A text's TODO is followed by what to write ("TODO: den granskade
+        // enheten"), or is the whole text ("TODO" as a diarienummer).
+        written.push_str(&match line.split_once("TODO: ") {
+            Some(("", _)) => "Klart.".to_owned(),
+            Some((before, _)) => format!("{before}Klart.\""),
+            None => line.to_owned(),
+        });
+        written.push('\n');
+    }
+    fs::write(&path, written).unwrap();
+    path
+}
+
+#[test]
+fn a_scaffold_with_its_counts_and_levels_left_is_never_published() {
+    let fixture = Fixture::example();
+    let path = scaffold_with_texts_written(&fixture);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(!text.contains("TODO:"));
+    let line_of = |needle: &str| text.lines().position(|l| l.starts_with(needle)).unwrap() + 1;
+
+    // `check` names every placeholder where it stands (the first few in
+    // full, the rest by line), like a text's TODO; nothing else is wrong.
+    let check = fixture.run(&["check"]);
+    assert_eq!(check.code, 1, "{}", check.stderr);
+    for (needle, key) in [("population = ", "aktgranskning.population"), ("urval = ", "aktgranskning.urval")] {
+        let at = format!("findings/{REVIEW}/alvsjo.toml:{}:", line_of(needle));
+        let said = format!("fel: `{key}` innehåller platshållaren TODO");
+        assert!(
+            check.stderr.lines().any(|l| l.starts_with(&at) && l.ends_with(&said)),
+            "{at} {said}\n{}",
+            check.stderr
+        );
+    }
+    let folded = check.stderr.lines().find(|l| l.contains("platshållare TODO, på rad")).expect("the rest, by line");
+    let lines: Vec<usize> =
+        folded.rsplit("på rad ").next().unwrap().split(", ").map(|n| n.trim().parse().unwrap()).collect();
+    for needle in ["granskade_man = ", "niva = ", "kvinnor = "] {
+        assert!(lines.contains(&line_of(needle)), "{needle}: {folded}");
+    }
+    let errors = check.stderr.lines().filter(|l| l.contains(": fel:"));
+    assert!(errors.clone().all(|l| l.contains("platshållare")), "{}", check.stderr);
+
+    // A final build refuses it …
+    let build = fixture.run(&["build"]);
+    assert_eq!(build.code, 1);
+    assert!(!fixture.pdf("alvsjo").exists());
+
+    // … a draft shows "TODO" where each count and level will stand,
+    // highlighted, and no number or level nobody wrote.
+    fixture.run(&["build", "--utkast"]).assert_ok();
+    let draft = fixture.file(&format!("utkast/{REVIEW}/3-1-117-2011-alvsjo-utkast.pdf"));
+    let pdf = flat(&pdf_text(&draft));
+    assert!(pdf.contains("Urvalet drogs ur TODO akter. Av TODO utvalda akter granskades TODO"), "{pdf}");
+    assert!(!pdf.contains("drogs ur 0 akter"));
+    let html = fixture.read(&format!("utkast/{REVIEW}/3-1-117-2011-alvsjo-utkast.html"));
+    let page = crate::common::html::Page::parse(&html);
+    let marked = |cell: &crate::common::html::El| cell.find(|e| e.name() == "mark" && e.has_class("todo")).len() == 1;
+    // The summary table: a level for each area, each one the placeholder.
+    let summary = page.find(|e| e.name() == "table" && e.text().contains("Trygghet och säkerhet"));
+    let levels: Vec<_> = summary[0].find(|e| e.name() == "span" && e.has_class("niva"));
+    assert_eq!(levels.len(), 6, "{}", summary[0].text());
+    assert!(levels.iter().all(|cell| cell.text().trim() == "TODO" && marked(cell)));
+    // The results: every count and share of every question.
+    let results = page.find(|e| e.name() == "td" && e.has_class("tal") && e.text().trim() == "TODO");
+    assert!(results.len() >= 5 && results.iter().all(marked), "{}", results.len());
+    for level in ["Grön", "Gul", "Röd"] {
+        assert!(!levels.iter().any(|cell| cell.text().contains(level)));
+    }
+}
+
 #[test]
 fn a_scaffolded_and_filled_in_district_builds() {
     let fixture = Fixture::example();
-    fixture.run(&["new", "2011-ekonomiskt-bistand", "Älvsjö"]).assert_ok();
-    let path = fixture.district("alvsjo");
-    let text = fs::read_to_string(&path).unwrap().replace("TODO: ", "").replace("TODO", "Klart");
+    let path = scaffold_with_texts_written(&fixture);
+    // Counts that add up, and the levels the inspectors chose.
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("population = \"TODO\"", "population = 40")
+        .replace("urval = \"TODO\"", "urval = 20")
+        .replace("granskade_kvinnor = \"TODO\"", "granskade_kvinnor = 10")
+        .replace("granskade_man = \"TODO\"", "granskade_man = 10")
+        .replace("{ ja = \"TODO\", nej = \"TODO\", ej_aktuellt = \"TODO\" }", "{ ja = 6, nej = 3, ej_aktuellt = 1 }")
+        .replace("niva = \"TODO\"", "niva = \"gul\"");
+    assert!(!text.contains("= \"TODO\""), "{text}");
     fs::write(&path, text).unwrap();
     let run = fixture.run(&["build", "--strikt"]);
     run.assert_ok();

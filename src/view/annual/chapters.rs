@@ -12,8 +12,9 @@ use serde::Serialize;
 use super::{FollowUpOfYear, ReviewOfYear, Year};
 use crate::config::Config;
 use crate::model::annual::{AnnualChapter, AnnualKind, Shows};
+use crate::model::fill::PLACEHOLDER;
 use crate::model::shape::Rates;
-use crate::model::{Answers, AreaAssessment, BySex, District, Review};
+use crate::model::{Answers, AreaAssessment, BySex, District, Rating, Review};
 use crate::view::followup::{EarlierRecommendationView, EarlierView};
 use crate::view::headings::{HeadingView, Outliner};
 use crate::view::report::{ResultView, result, share_words};
@@ -250,7 +251,7 @@ fn levels(rated: &[&ReviewOfYear], year: i32, o: &mut Outliner, config: &Config)
                     .iter()
                     .map(|(review, d)| {
                         let rating = d.areas.iter().find(|a| a.area.id == area.id).and_then(|a| a.rating);
-                        rating.map_or_else(dash, |x| RatingView::new(x, &review.shape.wording))
+                        rating.map_or_else(dash, |x| RatingView::of(x, &review.shape.wording))
                     })
                     .collect(),
             })
@@ -271,7 +272,7 @@ fn shown(area: &AreaAssessment, shows: &[Shows], review: &Review, o: &mut Outlin
     for show in shows {
         let (slag, niva, text) = match show {
             Shows::Level => match area.rating.filter(|_| review.shape.rates != Rates::Nothing) {
-                Some(r) => ("niva", Some(RatingView::new(r, &review.shape.wording)), None),
+                Some(r) => ("niva", Some(RatingView::of(r, &review.shape.wording)), None),
                 None => continue,
             },
             Shows::Summary => match summary(area) {
@@ -309,7 +310,7 @@ fn summary(area: &AreaAssessment) -> Option<String> {
         .map(|s| {
             let text = crate::markdown::parse(&s.text).plain_text();
             match s.rating {
-                Some(r) => format!("{}: {text}", r.word()),
+                Some(r) => format!("{}: {text}", r.map(Rating::word).given().unwrap_or(PLACEHOLDER)),
                 None => text,
             }
         })

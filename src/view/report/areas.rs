@@ -113,7 +113,7 @@ pub fn level_table(d: &District, shape: &Shape, o: &mut Outliner) -> Option<Leve
                 .filter(|a| a.rating.is_some() || !a.statements.is_empty())
                 .map(|a| LevelGroupView {
                     titel: a.area.name.clone(),
-                    niva: a.rating.filter(|_| a.statements.is_empty()).map(|r| RatingView::new(r, words)),
+                    niva: a.rating.filter(|_| a.statements.is_empty()).map(|r| RatingView::of(r, words)),
                     sammanfattning: a.summary.as_deref().filter(|_| a.statements.is_empty()).map(plain),
                     rader: statements(a, shape, o),
                 })
@@ -126,7 +126,7 @@ pub fn level_table(d: &District, shape: &Shape, o: &mut Outliner) -> Option<Leve
                 .iter()
                 .map(|a| LevelGroupView {
                     titel: a.area.name.clone(),
-                    niva: a.rating.map(|r| RatingView::new(r, words)),
+                    niva: a.rating.map(|r| RatingView::of(r, words)),
                     sammanfattning: a.summary.as_deref().map(plain),
                     rader: Vec::new(),
                 })
@@ -141,7 +141,7 @@ fn statements(a: &AreaAssessment, shape: &Shape, o: &mut Outliner) -> Vec<Statem
     a.statements
         .iter()
         .map(|s| StatementView {
-            niva: s.rating.map(|r| RatingView::new(r, &shape.wording)),
+            niva: s.rating.map(|r| RatingView::of(r, &shape.wording)),
             text: o.inline_text(rich(&s.text)),
         })
         .collect()
@@ -214,7 +214,7 @@ fn area(
         rubrik,
         ny_sida: false,
         beskrivning: a.area.description.as_deref().map(plain),
-        niva: a.rating.map(|r| RatingView::new(r, words)),
+        niva: a.rating.map(|r| RatingView::of(r, words)),
         sammanfattning: a.summary.as_deref().map(plain),
         iakttagelser,
         bedomning,

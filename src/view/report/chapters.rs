@@ -206,7 +206,7 @@ impl Builder<'_> {
                     .map(|(i, r)| RecommendationView {
                         nummer: i + 1,
                         text: o.inline_text(rich(&r.text)),
-                        niva: r.rating.map(|level| RatingView::new(level, &shape.wording)),
+                        niva: r.rating.map(|level| RatingView::of(level, &shape.wording)),
                         omrade: r.area.as_ref().map(|a| a.name.clone()),
                     })
                     .collect();

@@ -9,7 +9,9 @@ use serde::Serialize;
 use crate::markdown::{Rich, normalize};
 use crate::model::outline::ChapterKind;
 use crate::model::shape::Shape;
-use crate::model::{Answers, BySex, District, Fact, FileReview, KeyFigure, Review, Standing, Table, Value};
+use crate::model::{
+    Answers, BySex, Count, District, Fact, FileReview, Fill, KeyFigure, Review, Standing, Table, Value,
+};
 use crate::view::headings::{HeadingView, Outliner};
 use crate::view::{RatingView, format, plain, rich};
 
@@ -209,9 +211,21 @@ pub struct UnitCountsView {
 
 #[derive(Debug, Serialize)]
 pub struct SexTotals {
-    pub kvinnor: u64,
-    pub man: u64,
-    pub totalt: u64,
+    pub kvinnor: String,
+    pub man: String,
+    pub totalt: String,
+}
+
+impl SexTotals {
+    fn of(reviewed: BySex<Fill<Count>>) -> SexTotals {
+        let (women, men) = (reviewed.women.map(|c| u64::from(c.get())), reviewed.men.map(|c| u64::from(c.get())));
+        SexTotals { kvinnor: format::count(women), man: format::count(men), totalt: format::count(women + men) }
+    }
+}
+
+/// A count of the file review as shown.
+fn count(n: Fill<Count>) -> String {
+    format::count(n.map(|c| u64::from(c.get())))
 }
 
 #[derive(Debug, Serialize)]
@@ -244,15 +258,16 @@ pub struct AnswersRow {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AnswersView {
-    pub ja: u64,
-    pub nej: u64,
-    pub ej_aktuellt: u64,
-    pub totalt: u64,
+    /// Counts as shown ("TODO" in a draft where one is still to fill in).
+    pub ja: String,
+    pub nej: String,
+    pub ej_aktuellt: String,
+    pub totalt: String,
     /// Files where the question applied (yes + no).
-    pub bedomda: u64,
+    pub bedomda: String,
     /// Share of "ja" among applicable files ("75 %"), "–" if none.
     pub andel_ja: String,
-    /// The same share as a number 0–1 (0 when none), for charts.
+    /// The same share as a number 0–1 (0 when none or not known), for charts.
     pub andel: f64,
 }
 
@@ -291,7 +306,7 @@ pub fn method(review: &Review, d: &District, shape: &Shape, o: &mut Outliner, nu
             .map(|p| MethodPartView {
                 titel: p.kind.title().to_owned(),
                 beskrivning: o.inline_text(rich(&p.description)),
-                antal: p.count.map(|c| format::integer(c.into())),
+                antal: p.count.map(|c| format::count(c.map(u64::from))),
             })
             .collect(),
     };
@@ -468,19 +483,17 @@ fn file_review(
     rubrik: Option<HeadingView>,
     o: &mut Outliner,
 ) -> FileReviewView {
-    let (women, men) = (u64::from(f.reviewed.women.get()), u64::from(f.reviewed.men.get()));
     let beskrivning = f.description.as_deref().map(|t| o.inline_text(rich(t)));
     let enheter = d
         .units
         .iter()
         .filter_map(|u| {
             let f = u.file_review.as_ref()?;
-            let (women, men) = (u64::from(f.reviewed.women.get()), u64::from(f.reviewed.men.get()));
             Some(UnitCountsView {
                 namn: plain(&u.name),
-                population: format::integer(f.population.get().into()),
-                urval: format::integer(f.sample.get().into()),
-                granskade: SexTotals { kvinnor: women, man: men, totalt: women + men },
+                population: count(f.population),
+                urval: count(f.sample),
+                granskade: SexTotals::of(f.reviewed),
             })
         })
         .collect::<Vec<_>>();
@@ -491,9 +504,9 @@ fn file_review(
         rubrik,
         enheter_nr,
         resultat_nr,
-        population: format::integer(f.population.get().into()),
-        urval: format::integer(f.sample.get().into()),
-        granskade: SexTotals { kvinnor: women, man: men, totalt: women + men },
+        population: count(f.population),
+        urval: count(f.sample),
+        granskade: SexTotals::of(f.reviewed),
         beskrivning,
         enheter,
         // The totals table in the method has no comments; they stand
@@ -560,14 +573,14 @@ pub(crate) fn result(
         "Stapeldiagram: andel ja för frågan ”{}”. Kvinnor: {} ({} av {}). Män: {} ({} av {}). Totalt: {} ({} av {}).",
         plain(question),
         share_words(answers.women),
-        answers.women.yes,
-        answers.women.applicable(),
+        format::count(answers.women.yes),
+        format::count(answers.women.applicable()),
         share_words(answers.men),
-        answers.men.yes,
-        answers.men.applicable(),
+        format::count(answers.men.yes),
+        format::count(answers.men.applicable()),
         share_words(total),
-        total.yes,
-        total.applicable(),
+        format::count(total.yes),
+        format::count(total.applicable()),
     );
     ResultView {
         tabell_nr: None,
@@ -589,18 +602,22 @@ pub(crate) fn result(
 }
 
 pub(crate) fn share_words(a: Answers) -> String {
-    format::percent(a.yes, a.applicable()).unwrap_or_else(|| "inga bedömda akter".to_owned())
+    format::share(a.yes, a.applicable()).text(|p| p.unwrap_or_else(|| "inga bedömda akter".to_owned()))
 }
 
 fn answers_view(a: Answers) -> AnswersView {
     let applicable = a.applicable();
     AnswersView {
-        ja: a.yes,
-        nej: a.no,
-        ej_aktuellt: a.not_applicable,
-        totalt: a.total(),
-        bedomda: applicable,
-        andel_ja: format::percent(a.yes, applicable).unwrap_or_else(|| "–".to_owned()),
-        andel: if applicable == 0 { 0.0 } else { a.yes as f64 / applicable as f64 },
+        ja: format::count(a.yes),
+        nej: format::count(a.no),
+        ej_aktuellt: format::count(a.not_applicable),
+        totalt: format::count(a.total()),
+        bedomda: format::count(applicable),
+        andel_ja: format::share(a.yes, applicable).text(|p| p.unwrap_or_else(|| "–".to_owned())),
+        andel: a
+            .yes
+            .zip_with(applicable, |yes, applicable| if applicable == 0 { 0.0 } else { yes as f64 / applicable as f64 })
+            .given()
+            .unwrap_or(0.0),
     }
 }
