@@ -12,6 +12,8 @@
 
 use serde_json::{Map, Value};
 
+use crate::diag::fold;
+
 /// The schema `root` as editors should get it (see the module docs).
 pub fn for_editors(mut root: Value) -> Value {
     let definitions = root.as_object_mut().and_then(|o| o.remove("definitions")).unwrap_or(Value::Null);
@@ -79,7 +81,9 @@ fn tidy(node: &mut Value) {
             if map.contains_key("properties") && !map.contains_key("additionalProperties") {
                 map.insert("additionalProperties".into(), Value::Bool(false));
             }
-            if let Some(pattern) = map.get("properties").and_then(Value::as_object).and_then(|p| spellings(p.keys())) {
+            if let Some(pattern) =
+                map.get("properties").and_then(Value::as_object).and_then(|p| spellings(p.keys().map(String::as_str)))
+            {
                 map.insert("patternProperties".into(), serde_json::json!({ pattern: {} }));
             }
         }
@@ -88,26 +92,63 @@ fn tidy(node: &mut Value) {
     }
 }
 
-/// A pattern for the other spellings granska reads as these keys (see
-/// `load/spelling.rs`): any case, å or ä for a, ö for o, é for e. An
+/// A pattern for the other spellings granska reads as these keys or words
+/// (see `load/spelling.rs`): any case, å or ä for a, ö for o, é for e. An
 /// editor then takes `"nivå"` or `Bedomning` as the key it means instead
-/// of an unknown one (the values under it are checked by `granska check`).
-fn spellings<'a>(keys: impl Iterator<Item = &'a String>) -> Option<String> {
-    let alternatives: Vec<String> = keys
-        .map(|key| {
-            key.chars()
+/// of an unknown one (the values under it are checked by `granska check`),
+/// and `"Gul"` as the word `"gul"`.
+fn spellings<'a>(words: impl Iterator<Item = &'a str>) -> Option<String> {
+    let mut alternatives: Vec<String> = words
+        .map(|word| {
+            fold(word)
+                .chars()
                 .map(|c| match c {
                     'a' => "[aAåÅäÄ]".to_owned(),
                     'o' => "[oOöÖ]".to_owned(),
                     'e' => "[eEéÉ]".to_owned(),
-                    c if c.is_ascii_alphabetic() => format!("[{c}{}]", c.to_ascii_uppercase()),
-                    c if c.is_ascii_alphanumeric() || c == '_' => c.to_string(),
+                    c if c.is_alphabetic() => c.to_uppercase().fold(format!("[{c}"), |s, u| s + &u.to_string()) + "]",
+                    c if c.is_alphanumeric() || c == '_' => c.to_string(),
                     c => format!("\\{c}"),
                 })
                 .collect()
         })
         .collect();
+    alternatives.dedup();
     (!alternatives.is_empty()).then(|| format!("^({})$", alternatives.join("|")))
+}
+
+/// `schema` as the files in `schema/` give it to editors: each word list
+/// also takes the spellings `granska check` reads as its words (`"Gul"`
+/// for `"gul"`), while the editor still offers only the words themselves
+/// and names them when a value is wrong.
+///
+/// taplo offers the values of every `anyOf` branch, so the words stay in
+/// one branch, and the other takes any text; the check itself is `if` the
+/// text is a spelling of a word, `else` it must be one of the words.
+pub fn with_spellings(mut schema: Value) -> Value {
+    spell_words(&mut schema);
+    schema
+}
+
+fn spell_words(node: &mut Value) {
+    match node {
+        Value::Object(map) => {
+            map.values_mut().for_each(spell_words);
+            let Some(Value::Array(words)) = map.get("enum") else { return };
+            let Some(words): Option<Vec<&str>> = words.iter().map(Value::as_str).collect() else { return };
+            let Some(pattern) = spellings(words.iter().copied()) else { return };
+            let (Some(listed), docs) = (map.remove("enum"), map.remove("x-taplo")) else { return };
+            let mut offered = serde_json::json!({ "enum": listed.clone() });
+            if let Some(docs) = docs {
+                offered["x-taplo"] = docs;
+            }
+            map.insert("anyOf".into(), serde_json::json!([offered, { "type": "string" }]));
+            map.insert("if".into(), serde_json::json!({ "pattern": pattern }));
+            map.insert("else".into(), serde_json::json!({ "enum": listed }));
+        }
+        Value::Array(items) => items.iter_mut().for_each(spell_words),
+        _ => {}
+    }
 }
 
 fn is_null_type(schema: &Value) -> bool {
@@ -180,6 +221,24 @@ mod tests {
         }
         for key in ["nivaa", "bedomnig", "ejaktuellt"] {
             assert!(!regex.is_match(key).unwrap(), "{key} / {pattern}");
+        }
+    }
+
+    #[test]
+    fn word_lists_take_other_spellings_but_offer_and_name_only_the_words() {
+        let words = json!({ "type": "string", "enum": ["grön", "gron", "gul", "TODO"], "x-taplo": { "docs": { "enumValues": ["G", "G", "Y", "T"] } } });
+        let spelled = with_spellings(json!({ "properties": { "niva": words } }));
+        let niva = &spelled["properties"]["niva"];
+        assert_eq!(niva["anyOf"][0]["enum"], json!(["grön", "gron", "gul", "TODO"]));
+        assert_eq!(niva["anyOf"][0]["x-taplo"]["docs"]["enumValues"][2], "Y");
+        assert_eq!(niva["else"]["enum"], json!(["grön", "gron", "gul", "TODO"]));
+        let pattern = niva["if"]["pattern"].as_str().unwrap();
+        let regex = fancy_regex::Regex::new(pattern).unwrap();
+        for word in ["grön", "Grön", "GRON", "gul", "Gul", "todo"] {
+            assert!(regex.is_match(word).unwrap(), "{word} / {pattern}");
+        }
+        for word in ["gula", "grå", "röd"] {
+            assert!(!regex.is_match(word).unwrap(), "{word} / {pattern}");
         }
     }
 

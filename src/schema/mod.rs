@@ -115,7 +115,9 @@ impl Schemas {
 
     /// Every schema with its file name in `schema/`, as the file's text.
     pub fn files(&self) -> [(&'static str, String); 4] {
-        let text = |schema: &Value| serde_json::to_string_pretty(schema).expect("a schema serialises") + "\n";
+        let text = |schema: &Value| {
+            serde_json::to_string_pretty(&editor::with_spellings(schema.clone())).expect("a schema serialises") + "\n"
+        };
         [
             ("granskning.schema.json", text(&self.review)),
             ("distrikt.schema.json", text(&self.district)),

@@ -95,8 +95,9 @@ for (const project of [repo, ...["solvik", "uppfoljning-2014", "arsrapport-2025"
   console.log(`${relative(repo, project) || "."}: ${files.length} filer utan fel i taplo`);
 }
 
-// 2. Spellings granska reads as the key they mean are no error in the
-// editor either: a key with å, ä or ö in quotes, a key with a capital.
+// 2. Spellings granska reads as the key or word they mean are no error in
+// the editor either: a key with å, ä or ö in quotes, a key with a capital,
+// a level with a capital.
 {
   const work = mkdtempSync(join(tmpdir(), "granska-editor-"));
   try {
@@ -105,14 +106,19 @@ for (const project of [repo, ...["solvik", "uppfoljning-2014", "arsrapport-2025"
     cpSync(join(repo, "granska.toml"), join(work, "granska.toml"));
     const file = join(work, "findings", "2011-ekonomiskt-bistand", "bromma.toml");
     const text = readFileSync(file, "utf8");
-    const respelt = text.replace(/^niva = /m, '"nivå" = ').replace(/^bedomning = /m, "Bedomning = ");
-    if (respelt === text) fail("stavningar", "exemplet har ingen `niva` eller `bedomning` att stava om");
+    const respelt = text
+      .replace(/^niva = /m, '"nivå" = ')
+      .replace(/^bedomning = /m, "Bedomning = ")
+      .replace(/^niva = "(gul|grön|röd)"/m, (_, level) => `niva = "${level[0].toUpperCase()}${level.slice(1)}"`);
+    if ((respelt.match(/"nivå" = |Bedomning = |niva = "[GR]/g) || []).length !== 3) {
+      fail("stavningar", "exemplet har inte två `niva` och en `bedomning` att stava om");
+    }
     writeFileSync(file, respelt);
     const check = spawnSync(granska, ["check"], { cwd: work, encoding: "utf8" });
     if (check.status !== 0) fail("stavningar", `granska check säger nej:\n${check.stderr}`);
     const result = lint(work, file);
     if (result.status !== 0 || result.errors.length > 0) fail("stavningar", `taplo hittar fel:\n${result.out}`);
-    else console.log('stavningar: "nivå" och Bedomning godtas av taplo och granska');
+    else console.log('stavningar: "nivå", Bedomning och "Gul" godtas av taplo och granska');
 
     // A new district's placeholders ("TODO" for counts and levels) are
     // what the editor expects there too, and the editor still names the

@@ -49,9 +49,18 @@ fn schemas_have_no_null_branches_and_close_every_table_and_explain_every_word() 
             if node.get("properties").is_some_and(Value::is_object) && !at.ends_with("/properties") {
                 assert_eq!(node["additionalProperties"], false, "{kind}{at}");
             }
-            if let Some(values) = node.get("enum").and_then(Value::as_array) {
+            // A word list offers its words, each explained, and takes
+            // the other spellings `check` reads (`"Gul"`); the `else`
+            // branch only checks.
+            if let Some(values) = node.get("enum").and_then(Value::as_array).filter(|_| !at.ends_with("/else")) {
                 let docs = node.pointer("/x-taplo/docs/enumValues").and_then(Value::as_array);
                 assert_eq!(docs.map(Vec::len), Some(values.len()), "{kind}{at}: every value explained");
+                let list = at.strip_suffix("/anyOf/0").unwrap_or_else(|| panic!("{kind}{at}: a word list is offered"));
+                let list = schema.pointer(list).unwrap();
+                assert_eq!(list["else"]["enum"], Value::Array(values.clone()), "{kind}{at}");
+                let pattern = list["if"]["pattern"].as_str().unwrap();
+                let other = values[0].as_str().unwrap().to_uppercase();
+                assert!(fancy_regex::Regex::new(pattern).unwrap().is_match(&other).unwrap(), "{kind}{at}: {other}");
             }
         }
     }
@@ -72,7 +81,8 @@ fn the_written_schemas_are_the_projects_own() {
     assert!(required.contains(&"rattssakerhet"));
     assert!(areas["properties"]["rattssakerhet"]["description"].as_str().unwrap().starts_with("Rättssäkerhet"));
     // The review's question ids, with the question as the hover text.
-    let answered = district.pointer("/properties/aktgranskning/properties/resultat/items/properties/fraga").unwrap();
+    let answered =
+        district.pointer("/properties/aktgranskning/properties/resultat/items/properties/fraga/anyOf/0").unwrap();
     let ids: Vec<&str> = answered["enum"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
     assert!(ids.contains(&"utredning") && ids.contains(&"avslag"), "{ids:?}");
     let i = ids.iter().position(|id| *id == "avslag").unwrap();
