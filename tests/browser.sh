@@ -36,7 +36,12 @@ sed -i '0,/^text = """/s//text = """TODO: /' "$work/solvik/findings/2024-ekonomi
 "$bin" build --utkast "$work/solvik" >/dev/null
 (cd "$work/solvik" && "$bin" andringar faktagranskning --pdf >/dev/null)
 
-pages=("$work/output" "$work/solvik/output" "$work/solvik/utkast" "$work/uppfoljning-2014/output" "$work/arsrapport-2025/output")
+# A new district, untouched: its draft shows "TODO" for every text, count
+# and level.
+(cd "$work" && "$bin" new 2011-ekonomiskt-bistand "Nytt distrikt" >/dev/null)
+"$bin" build --utkast "$work" >/dev/null
+
+pages=("$work/output" "$work/utkast" "$work/solvik/output" "$work/solvik/utkast" "$work/uppfoljning-2014/output" "$work/arsrapport-2025/output")
 node tests/browser/check.mjs output/skarmbilder "${pages[@]}"
 # A second engine: pa11y with HTML_CodeSniffer (false positives, if any,
 # are listed with why in tests/browser/pa11y-undantag.json).
