@@ -1,10 +1,11 @@
 //! Starting points for inspectors: a commented review file, a commented
-//! district file and a commented annual report file, with every section present and `TODO` where text is
-//! missing, and the optional parts shown as comments to uncomment. `check`
-//! reports every `TODO` left, so nothing half-written is published by
-//! mistake. Counts and levels start as `"TODO"` too, never as a 0 or a
-//! level nobody chose (see `model::fill`). Every value from the command line is written as a TOML string
-//! by the `toml` crate, so the files are always valid TOML.
+//! district file and a commented annual report file, with every section
+//! present and `TODO` where text is missing, and the optional parts shown
+//! as comments to uncomment. `check` reports every `TODO` left, so nothing
+//! half-written is published by mistake. Counts and levels start as
+//! `"TODO"` too, never as a 0 or a level nobody chose (see `model::fill`).
+//! Every value from the command line is written as a TOML string by the
+//! `toml` crate, so the files are always valid TOML.
 
 use crate::model::shape::Rates;
 use crate::model::{Area, Date};

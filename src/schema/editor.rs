@@ -113,6 +113,7 @@ fn spellings<'a>(words: impl Iterator<Item = &'a str>) -> Option<String> {
                 .collect()
         })
         .collect();
+    alternatives.sort();
     alternatives.dedup();
     (!alternatives.is_empty()).then(|| format!("^({})$", alternatives.join("|")))
 }
