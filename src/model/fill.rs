@@ -9,8 +9,8 @@ use std::borrow::Cow;
 use std::ops::Add;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator};
+use serde::Deserialize;
 use serde::de::{self, Deserializer, IntoDeserializer, Unexpected, Visitor};
-use serde::{Deserialize, Serialize};
 
 use super::vocab::Rating;
 
@@ -23,7 +23,7 @@ pub const PLACEHOLDER: &str = "TODO";
 pub const COUNT_OR_PLACEHOLDER: &str = "a count or TODO";
 
 /// A value written in the findings, or the placeholder `"TODO"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Fill<T> {
     Given(T),
     Todo,
