@@ -6,9 +6,10 @@
 use std::ops::Range;
 
 use super::narrow_to;
-use super::text::{PLACEHOLDER, PLACEHOLDER_MESSAGE_END};
+use super::text::PLACEHOLDER_MESSAGE_END;
 use crate::diag::{Diagnostic, SourceFile};
 use crate::model::Fill;
+use crate::model::fill::PLACEHOLDER;
 use crate::model::raw::{Count, RawDistrict, RawFileReview, RawReview, Spanned};
 
 const COUNT_HINT: &str = "skriv antalet som ett heltal utan citattecken; ett utkast för faktagranskning får ha kvar TODO (`granska build --utkast`)";

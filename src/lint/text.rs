@@ -8,9 +8,9 @@ use super::fields::{Field, Kind};
 use super::{Context, narrow_to};
 use crate::diag::{Diagnostic, SourceFile};
 use crate::markdown::{self, ProblemKind, normalize};
+// The placeholder `granska new` writes: an error, a warning in a draft.
+use crate::model::fill::PLACEHOLDER;
 
-/// The placeholder `granska new` writes; an error, a warning in a draft.
-pub const PLACEHOLDER: &str = "TODO";
 /// How every placeholder warning's message ends (used to fold them).
 pub const PLACEHOLDER_MESSAGE_END: &str = "innehåller platshållaren TODO";
 
