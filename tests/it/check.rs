@@ -106,16 +106,28 @@ fn emit_typst_writes_the_generated_source_next_to_the_pdf() {
     assert!(source.contains("#heading(level: 1, numbering: \"1.1\")[Barnrättsanalys]"), "{source}");
 }
 
+/// An edit of Bromma's findings that changes its report.
+fn edit_bromma(fixture: &Fixture) {
+    fixture.edit_district("bromma", "Handläggarna var noga", "Handläggarna var mycket noga");
+}
+
+/// The example built, then Bromma edited: the project, and Bromma's PDF as
+/// it was built before the edit.
+fn built_then_edited() -> (Fixture, Vec<u8>) {
+    let fixture = Fixture::example();
+    fixture.run(&["build"]).assert_ok();
+    let old = fs::read(fixture.pdf("bromma")).unwrap();
+    edit_bromma(&fixture);
+    (fixture, old)
+}
+
 #[cfg(unix)]
 #[test]
 fn a_build_killed_midway_leaves_the_previous_pdf_intact() {
     // Two versions of the report: the one on disk, and the one an edit makes.
-    let fixture = Fixture::example();
-    fixture.run(&["build"]).assert_ok();
-    let old = fs::read(fixture.pdf("bromma")).unwrap();
-    fixture.edit_district("bromma", "Handläggarna var noga", "Handläggarna var mycket noga");
+    let (fixture, old) = built_then_edited();
     let reference = Fixture::example();
-    reference.edit_district("bromma", "Handläggarna var noga", "Handläggarna var mycket noga");
+    edit_bromma(&reference);
     reference.run(&["build"]).assert_ok();
     let new = fs::read(reference.pdf("bromma")).unwrap();
     assert_ne!(old, new);
@@ -146,10 +158,7 @@ fn a_build_killed_midway_leaves_the_previous_pdf_intact() {
 
 #[test]
 fn a_crash_between_writing_and_renaming_leaves_the_old_pdf_whole() {
-    let fixture = Fixture::example();
-    fixture.run(&["build"]).assert_ok();
-    let old = fs::read(fixture.pdf("bromma")).unwrap();
-    fixture.edit_district("bromma", "Handläggarna var noga", "Handläggarna var mycket noga");
+    let (fixture, old) = built_then_edited();
     let name = fixture.pdf("bromma").file_name().unwrap().to_string_lossy().into_owned();
     let crashed = Command::new(env!("CARGO_BIN_EXE_granska"))
         .args(["build", "-j1"])
@@ -382,7 +391,7 @@ fn only_the_changed_district_is_rebuilt() {
     let fixture = Fixture::example();
     fixture.run(&["build"]).assert_ok();
     let skarholmen = modified(&fixture.pdf("skarholmen"));
-    fixture.edit_district("bromma", "Handläggarna var noga", "Handläggarna var mycket noga");
+    edit_bromma(&fixture);
     let run = fixture.run(&["build"]);
     run.assert_ok();
     assert!(run.stdout.contains("skrev output/2011-ekonomiskt-bistand/3-1-117-2011-bromma.pdf"), "{}", run.stdout);
